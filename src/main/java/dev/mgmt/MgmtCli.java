@@ -1,0 +1,74 @@
+package dev.mgmt;
+
+import dev.mgmt.cli.GlobalOptions;
+import dev.mgmt.cli.Invocation;
+import dev.mgmt.cli.RootCommand;
+import dev.mgmt.errors.ExceptionHandler;
+import dev.mgmt.settings.ColorMode;
+import dev.mgmt.settings.OutputFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The one factory for mgmt's CommandLine: streams, exception handling, exit codes, and the run's
+ * {@link Invocation}. {@link Main} and every test go through it, so tests exercise the real wiring.
+ */
+public final class MgmtCli {
+    private MgmtCli() {
+    }
+
+    /** Builds the command line; {@code execute(args)} runs one command and closes what it opened. */
+    public static CommandLine create(Env env) {
+        return create(env, dev.mgmt.cli.SandboxSupport.launcher());
+    }
+
+    public static CommandLine create(Env env, Invocation.SandboxLauncher sandbox) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8), true);
+        RootCommand root = new RootCommand();
+        CommandLine cmd = new CommandLine(root);
+        GlobalOptions options = root.options();
+        Invocation invocation = new Invocation(env, options, out, err, sandbox);
+        root.attach(invocation);
+        ExceptionHandler handler = new ExceptionHandler(invocation);
+        cmd.setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setAbbreviatedOptionsAllowed(false)
+            .setExecutionExceptionHandler(handler)
+            .setParameterExceptionHandler(handler)
+            .setColorScheme(CommandLine.Help.defaultColorScheme(
+                invocation.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
+            .setExecutionStrategy(parseResult -> run(parseResult, invocation, handler, env));
+        return cmd;
+    }
+
+    private static int run(ParseResult parseResult, Invocation invocation, ExceptionHandler handler, Env env) {
+        try {
+            validateEarly(invocation.options(), env);
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (CommandLine.ExecutionException e) {
+            return handler.handle(e.getCause() == null ? e : e.getCause());
+        } catch (RuntimeException e) {
+            return handler.handle(e);
+        } finally {
+            invocation.close();
+        }
+    }
+
+    /** Options every command uses for output are checked before any work starts. */
+    private static void validateEarly(GlobalOptions options, Env env) {
+        if (options.color != null) {
+            ColorMode.parse(options.color);
+        }
+        if (options.output != null) {
+            OutputFormat.parse(options.output, "-o");
+        } else if (env.var("MGMT_OUTPUT") != null) {
+            OutputFormat.parse(env.var("MGMT_OUTPUT"), "MGMT_OUTPUT");
+        }
+    }
+}

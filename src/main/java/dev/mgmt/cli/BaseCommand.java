@@ -1,0 +1,19 @@
+package dev.mgmt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.concurrent.Callable;
+
+/** What every leaf command shares: --help, and access to the run's {@link Invocation}. */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class)
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @Spec
+    protected CommandSpec spec;
+
+    protected Invocation invocation() {
+        return ((RootCommand) spec.root().userObject()).invocation();
+    }
+}

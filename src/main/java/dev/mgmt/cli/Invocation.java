@@ -1,0 +1,195 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.Env;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.BaseUrl;
+import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.client.HttpTransport;
+import dev.mgmt.client.TlsContexts;
+import dev.mgmt.client.Tracer;
+import dev.mgmt.errors.ErrorReporter;
+import dev.mgmt.output.Redactor;
+import dev.mgmt.settings.ColorMode;
+import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.settings.Setting;
+import dev.mgmt.settings.Settings;
+import dev.mgmt.settings.SettingsResolver;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The state of one mgmt run: the environment, the parsed global options, and what is built from
+ * them on first use (settings, the HTTP client). Nothing is built that the command does not ask
+ * for, which keeps start-up short; everything built is closed when the run ends.
+ */
+public final class Invocation implements AutoCloseable {
+    private final Env env;
+    private final GlobalOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Redactor redactor = new Redactor();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final SandboxLauncher sandboxLauncher;
+
+    private Settings settings;
+    private ApiClient client;
+
+    /** Starts the embedded emulator for --sandbox; returns its manager URL and token. */
+    public interface SandboxLauncher {
+        Endpoint start(Invocation invocation) throws Exception;
+
+        /** A running emulator: where it listens, the token to use, and how to stop it. */
+        record Endpoint(String url, String token, AutoCloseable stopper) {
+        }
+    }
+
+    public Invocation(Env env, GlobalOptions options, PrintWriter out, PrintWriter err, SandboxLauncher sandboxLauncher) {
+        this.env = env;
+        this.options = options;
+        this.out = out;
+        this.err = err;
+        this.sandboxLauncher = sandboxLauncher;
+    }
+
+    public Env env() {
+        return env;
+    }
+
+    public GlobalOptions options() {
+        return options;
+    }
+
+    public PrintWriter out() {
+        return out;
+    }
+
+    public PrintWriter err() {
+        return err;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    public Settings settings() {
+        if (settings == null) {
+            Function<String, Setting<String>> context = key -> null;
+            if (options.sandbox) {
+                context = sandboxContext();
+            }
+            settings = new SettingsResolver(options, env, context).resolve();
+            redactor.register(settings.token().value());
+        }
+        return settings;
+    }
+
+    /**
+     * --sandbox is an explicit choice of server, so its URL beats MGMT_URL, and its token beats an
+     * environment token meant for a real manager; only a token given by flag is kept.
+     */
+    private Function<String, Setting<String>> sandboxContext() {
+        SandboxLauncher.Endpoint endpoint;
+        try {
+            endpoint = sandboxLauncher.start(this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the sandbox: " + e.getMessage(), e);
+        }
+        resources.add(endpoint.stopper());
+        options.url = endpoint.url();
+        if (options.token == null && options.tokenFile == null) {
+            options.token = endpoint.token();
+        }
+        return key -> null;
+    }
+
+    public ApiClient client() {
+        if (client == null) {
+            Settings s = settings();
+            BaseUrl base = BaseUrl.parse(s.url().value());
+            if (s.insecure()) {
+                err.println("warning: --insecure: TLS certificates and host names are not verified");
+                err.flush();
+            }
+            if (s.token().isSet() && base.uri().getScheme().equals("http") && !base.isLoopback()) {
+                err.println("warning: sending the token over plain http:// to " + base.host() + "; use https://");
+                err.flush();
+            }
+            SSLContext ssl = s.insecure() ? TlsContexts.trustingEverything()
+                : s.cacert().isSet() ? TlsContexts.withExtraCas(s.cacert().value()) : null;
+            HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
+                EnvProxySelector.fromEnv(env));
+            Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);
+            client = new ApiClient(base, s.token().value(), "mgmt/" + VersionProvider.version(), transport, tracer);
+            resources.add(0, client);
+        }
+        return client;
+    }
+
+    /** The output format, or table when the configured one is invalid (used while reporting errors). */
+    public OutputFormat outputLenient() {
+        if (settings != null) {
+            return settings.output().value();
+        }
+        String raw = options.output != null ? options.output : env.var("MGMT_OUTPUT");
+        if (raw == null) {
+            return OutputFormat.TABLE;
+        }
+        try {
+            return OutputFormat.parse(raw, "");
+        } catch (RuntimeException e) {
+            return OutputFormat.TABLE;
+        }
+    }
+
+    public boolean colorOnStdout() {
+        return color(env.stdoutTerminal());
+    }
+
+    public boolean colorOnStderr() {
+        return color(env.stderrTerminal());
+    }
+
+    private boolean color(boolean terminal) {
+        ColorMode mode;
+        try {
+            mode = options.color != null ? ColorMode.parse(options.color) : ColorMode.AUTO;
+        } catch (RuntimeException e) {
+            mode = ColorMode.AUTO;
+        }
+        if (mode == ColorMode.ALWAYS) {
+            return true;
+        }
+        if (mode == ColorMode.NEVER || env.has("NO_COLOR") && !env.vars().get("NO_COLOR").isEmpty()) {
+            return false;
+        }
+        return terminal && !"dumb".equals(env.var("TERM"));
+    }
+
+    public ErrorReporter errorReporter() {
+        return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor);
+    }
+
+    public boolean debug() {
+        return env.var("MGMT_DEBUG") != null;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : resources) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Closing is best effort at exit.
+            }
+        }
+        resources.clear();
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mgmt.client;
+
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NetworkException;
+import dev.mgmt.errors.NetworkException.Kind;
+import dev.mgmt.errors.UsageException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The single HTTP exchange: one java.net.http client per process, one request in, one fully read
+ * response out, or a {@link NetworkException} that says what failed on the wire.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private final HttpClient client;
+    private final Duration requestTimeout;
+
+    public HttpTransport(Duration connectTimeout, Duration requestTimeout, SSLContext ssl, EnvProxySelector proxy) {
+        HttpClient.Builder b = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            // A redirect could carry the Authorization header to another host: report it instead.
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(connectTimeout);
+        if (ssl != null) {
+            b.sslContext(ssl);
+        }
+        if (proxy != null) {
+            b.proxy(proxy);
+        }
+        this.client = b.build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    public ApiResponse exchange(ApiRequest request) {
+        HttpRequest httpRequest = toHttpRequest(request);
+        long start = System.nanoTime();
+        try {
+            HttpResponse<byte[]> r = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            byte[] body = r.body() == null ? new byte[0] : r.body();
+            return new ApiResponse(request, r.statusCode(), r.headers(), body, elapsed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted");
+        } catch (IOException e) {
+            throw classify(e, request);
+        }
+    }
+
+    private HttpRequest toHttpRequest(ApiRequest request) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
+        for (ApiRequest.Header h : request.headers()) {
+            try {
+                b.header(h.name(), h.value());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("header '" + h.name() + "' cannot be set: " + e.getMessage());
+            }
+        }
+        HttpRequest.BodyPublisher body = request.hasBody()
+            ? HttpRequest.BodyPublishers.ofByteArray(request.body())
+            : HttpRequest.BodyPublishers.noBody();
+        return b.method(request.method(), body).build();
+    }
+
+    /** Maps the JDK's exceptions, whose messages are often empty, to what the user needs to know. */
+    static NetworkException classify(IOException e, ApiRequest request) {
+        String target = request.uri().getHost() + ":" + port(request);
+        if (e instanceof HttpConnectTimeoutException) {
+            return net(Kind.CONNECT_TIMEOUT, "timed out connecting to " + target, request, e,
+                "Is the host reachable from here (VPN, firewall)? Raise --connect-timeout if the network is slow.");
+        }
+        if (e instanceof HttpTimeoutException) {
+            return net(Kind.TIMEOUT, "no response from " + target + " within the request timeout", request, e,
+                "The request was sent; raise --timeout if the server is slow.");
+        }
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return net(Kind.DNS, "cannot resolve host '" + request.uri().getHost() + "'", request, e,
+                    "Check the host name in --url / MGMT_URL, and your DNS or VPN.");
+            }
+            if (t instanceof SSLHandshakeException || t instanceof SSLException) {
+                return net(Kind.TLS, "TLS handshake with " + target + " failed: " + message(t), request, e,
+                    "For a private CA pass --cacert FILE; --insecure skips verification (not for production).");
+            }
+            if (t instanceof NoRouteToHostException) {
+                return net(Kind.REFUSED, "no route to " + target, request, e, "Check the address and your network.");
+            }
+            if (t instanceof ConnectException) {
+                return net(Kind.REFUSED, "cannot connect to " + target + ": connection refused", request, e,
+                    "Is the manager running, and is the port in --url right?");
+            }
+            root = t;
+        }
+        String msg = message(root).toLowerCase(Locale.ROOT);
+        if (msg.contains("reset") || msg.contains("closed") || msg.contains("eof") || msg.contains("no bytes")
+            || msg.contains("content-length") || msg.contains("broken pipe") || msg.contains("received")) {
+            return net(Kind.RESET, "connection to " + target + " was closed before the response was complete ("
+                + message(root) + ")", request, e, "A proxy or the server dropped the connection.");
+        }
+        return net(Kind.OTHER, "request to " + target + " failed: " + message(root), request, e, null);
+    }
+
+    private static int port(ApiRequest request) {
+        int p = request.uri().getPort();
+        return p > 0 ? p : ("https".equalsIgnoreCase(request.uri().getScheme()) ? 443 : 80);
+    }
+
+    private static String message(Throwable t) {
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    private static NetworkException net(Kind kind, String message, ApiRequest request, Throwable cause, String hint) {
+        return new NetworkException(kind, message, request, 1, hint == null ? List.of() : List.of(hint), cause);
+    }
+
+    @Override
+    public void close() {
+        // HttpClient is AutoCloseable from JDK 21 on; closing it lets the JVM exit without waiting
+        // for the selector thread.
+        if (client instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) client).close();
+            } catch (Exception ignored) {
+                // Closing is best effort; the process is about to exit.
+            }
+        }
+    }
+}

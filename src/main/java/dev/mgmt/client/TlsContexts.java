@@ -1,0 +1,165 @@
+package dev.mgmt.client;
+
+import dev.mgmt.errors.UsageException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/** SSL contexts for --insecure and --cacert; null means "the JDK default". */
+public final class TlsContexts {
+    private TlsContexts() {
+    }
+
+    public static SSLContext trustingEverything() {
+        return context(new TrustAll());
+    }
+
+    /** The system trust store plus the CAs of a PEM bundle; host names are still verified. */
+    public static SSLContext withExtraCas(String pemFile) {
+        List<X509Certificate> cas = readPem(pemFile);
+        try {
+            KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+            ks.load(null, null);
+            for (int i = 0; i < cas.size(); i++) {
+                ks.setCertificateEntry("mgmt-cacert-" + i, cas.get(i));
+            }
+            X509ExtendedTrustManager extra = trustManager(ks);
+            X509ExtendedTrustManager system = trustManager(null);
+            return context(new EitherTrust(system, extra));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new UsageException("cannot use --cacert '" + pemFile + "': " + e.getMessage());
+        }
+    }
+
+    static List<X509Certificate> readPem(String file) {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : certs) {
+                out.add((X509Certificate) c);
+            }
+            if (out.isEmpty()) {
+                throw new UsageException("--cacert '" + file + "' holds no certificate (expected PEM blocks)");
+            }
+            return out;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read --cacert '" + file + "': no such file");
+        } catch (CertificateException e) {
+            throw new UsageException("--cacert '" + file + "' is not a PEM certificate bundle: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read --cacert '" + file + "': " + e.getMessage());
+        }
+    }
+
+    private static X509ExtendedTrustManager trustManager(KeyStore ks) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        for (TrustManager tm : tmf.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager) {
+                return (X509ExtendedTrustManager) tm;
+            }
+        }
+        throw new GeneralSecurityException("no X509 trust manager available");
+    }
+
+    private static SSLContext context(TrustManager tm) {
+        try {
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, new TrustManager[]{tm}, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Accepts any chain and skips host name checks: only ever used behind --insecure. */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) { }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, Socket s) { }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) { }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a, SSLEngine e) { }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) { }
+        @Override public void checkServerTrusted(X509Certificate[] c, String a) { }
+        @Override public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+
+    /** Trusts a chain that either manager trusts; each one verifies the host name itself. */
+    private static final class EitherTrust extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager first;
+        private final X509ExtendedTrustManager second;
+
+        EitherTrust(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType, engine);
+            } catch (CertificateException e) {
+                second.checkServerTrusted(chain, authType, engine);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType, socket);
+            } catch (CertificateException e) {
+                second.checkServerTrusted(chain, authType, socket);
+            }
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            try {
+                first.checkServerTrusted(chain, authType);
+            } catch (CertificateException e) {
+                second.checkServerTrusted(chain, authType);
+            }
+        }
+
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
+            first.checkClientTrusted(c, a, s);
+        }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
+            first.checkClientTrusted(c, a, e);
+        }
+        @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
+            first.checkClientTrusted(c, a);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            X509Certificate[] a = first.getAcceptedIssuers();
+            X509Certificate[] b = second.getAcceptedIssuers();
+            X509Certificate[] all = new X509Certificate[a.length + b.length];
+            System.arraycopy(a, 0, all, 0, a.length);
+            System.arraycopy(b, 0, all, a.length, b.length);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.mgmt.client;
+
+import dev.mgmt.output.Redactor;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The -v/-vv/-vvv traces and --curl, on stderr. Every line passes through the redactor, and the
+ * Authorization header is masked before it is even formatted.
+ */
+public final class Tracer {
+    private static final int BODY_LIMIT = 64 * 1024;
+
+    private final PrintWriter err;
+    private final int verbosity;
+    private final boolean curl;
+    private final Redactor redactor;
+
+    public Tracer(PrintWriter err, int verbosity, boolean curl, Redactor redactor) {
+        this.err = err;
+        this.verbosity = verbosity;
+        this.curl = curl;
+        this.redactor = redactor;
+    }
+
+    public void beforeSend(ApiRequest request, int attempt) {
+        if (curl && attempt == 1) {
+            print(CurlCommand.render(request));
+        }
+        if (verbosity >= 1) {
+            print("> " + request.line() + (attempt > 1 ? "   (attempt " + attempt + ")" : ""));
+        }
+        if (verbosity >= 2) {
+            for (ApiRequest.Header h : request.headers()) {
+                print("> " + h.name() + ": " + maskHeader(h.name(), h.value()));
+            }
+        }
+        if (verbosity >= 3 && request.hasBody()) {
+            print(">");
+            printBody(request.body(), request.header("Content-Type"), "> ");
+        }
+    }
+
+    public void afterReceive(ApiResponse response) {
+        if (verbosity >= 1) {
+            print("< " + response.status() + " " + HttpStatusText.of(response.status()) + "  ("
+                + response.elapsed().toMillis() + " ms, " + response.body().length + " bytes)");
+        }
+        if (verbosity >= 2) {
+            for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
+                for (String v : e.getValue()) {
+                    print("< " + e.getKey() + ": " + maskHeader(e.getKey(), v));
+                }
+            }
+        }
+        if (verbosity >= 3 && response.body().length > 0) {
+            print("<");
+            printBody(response.body(), response.header("Content-Type"), "< ");
+        }
+    }
+
+    public void note(String line) {
+        if (verbosity >= 1) {
+            print("* " + line);
+        }
+    }
+
+    private void printBody(byte[] body, String contentType, String prefix) {
+        if (!Bodies.looksTextual(body, contentType)) {
+            print(prefix + "[" + body.length + " bytes of binary data]");
+            return;
+        }
+        int n = Math.min(body.length, BODY_LIMIT);
+        String text = new String(body, 0, n, StandardCharsets.UTF_8);
+        for (String line : text.split("\r?\n", -1)) {
+            print(prefix + line);
+        }
+        if (n < body.length) {
+            print(prefix + "[... " + (body.length - n) + " more bytes]");
+        }
+    }
+
+    static String maskHeader(String name, String value) {
+        if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+            int space = value.indexOf(' ');
+            String scheme = space > 0 ? value.substring(0, space + 1) : "";
+            return scheme + Redactor.mask(space > 0 ? value.substring(space + 1) : value);
+        }
+        return value;
+    }
+
+    private void print(String line) {
+        err.println(redactor.redact(line));
+        err.flush();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.mgmt.errors;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.HttpStatusText;
+import dev.mgmt.errors.ApiError.FieldProblem;
+import dev.mgmt.output.Json;
+import dev.mgmt.output.Redactor;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a failure to stderr: a one-line headline, the request, then details; with -o json|yaml
+ * also the contract's JSON error object as the last line. Everything passes the redactor.
+ */
+public final class ErrorReporter {
+    private final PrintWriter err;
+    private final Ansi ansi;
+    private final boolean structured;
+    private final Redactor redactor;
+
+    public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor) {
+        this.err = err;
+        this.ansi = color ? Ansi.ON : Ansi.OFF;
+        this.structured = structured;
+        this.redactor = redactor;
+    }
+
+    /** Reports and returns the exit code. */
+    public int report(MgmtException e) {
+        Report r = describe(e);
+        println(ansi.string("@|bold,red error:|@ ") + r.headline);
+        for (String line : r.lines) {
+            println("  " + line);
+        }
+        if (structured) {
+            println(Json.compact(r.json));
+        }
+        err.flush();
+        return e.exitCode();
+    }
+
+    /** For bugs: the exception type and message, and how to get the stack trace. */
+    public int reportBug(Throwable t, boolean showStack) {
+        println(ansi.string("@|bold,red error:|@ ") + "internal error: " + t
+            + " (this is a bug in mgmt" + (showStack ? ")" : "; set MGMT_DEBUG=1 for the stack trace)"));
+        if (showStack) {
+            java.io.StringWriter sw = new java.io.StringWriter();
+            t.printStackTrace(new PrintWriter(sw));
+            println(sw.toString().stripTrailing());
+        }
+        if (structured) {
+            ObjectNode json = base(null, "internal_error", t.toString(), ExitCodes.INTERNAL);
+            println(Json.compact(json));
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    private record Report(String headline, List<String> lines, ObjectNode json) {
+    }
+
+    private Report describe(MgmtException e) {
+        List<String> lines = new ArrayList<>();
+        if (e instanceof ApiException) {
+            ApiException ae = (ApiException) e;
+            ApiError error = ae.error();
+            String headline = error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
+                ? error.description()
+                : statusLabel(error) + " — " + error.description();
+            lines.add(ae.request().line());
+            if (ae.attempts() > 1) {
+                lines.add("after " + ae.attempts() + " attempts");
+            }
+            if (!error.validationErrors().isEmpty()) {
+                lines.add("validation errors:");
+                for (FieldProblem p : error.validationErrors()) {
+                    lines.add("  " + p.field() + ": " + p.message());
+                }
+            }
+            if (error.retryAfter() != null) {
+                lines.add("server asks to retry after " + formatSeconds(error.retryAfter()) + " s");
+            }
+            lines.addAll(error.notes());
+            ObjectNode json = base(error.status(), codeFor(error), error.description(), e.exitCode());
+            request(json, ae.request());
+            json.put("attempts", ae.attempts());
+            if (!error.validationErrors().isEmpty()) {
+                ArrayNode ve = json.putArray("validation_errors");
+                for (FieldProblem p : error.validationErrors()) {
+                    ve.addObject().put("field", p.field()).put("message", p.message());
+                }
+            }
+            if (error.retryAfter() != null) {
+                json.put("retry_after", error.retryAfter());
+            }
+            addDetails(json, error.notes());
+            json.putArray("checklist");
+            return new Report(headline, lines, json);
+        }
+        if (e instanceof NetworkException) {
+            NetworkException ne = (NetworkException) e;
+            lines.add(ne.request().line());
+            if (ne.attempts() > 1) {
+                lines.add("after " + ne.attempts() + " attempts");
+            }
+            for (String d : ne.details()) {
+                lines.add("hint: " + d);
+            }
+            ObjectNode json = base(null, "network_" + ne.kind().name().toLowerCase(java.util.Locale.ROOT),
+                ne.getMessage(), ne.exitCode());
+            request(json, ne.request());
+            json.put("attempts", ne.attempts());
+            addDetails(json, ne.details());
+            json.putArray("checklist");
+            return new Report(ne.getMessage(), lines, json);
+        }
+        for (String d : e.details()) {
+            lines.add(d);
+        }
+        String code = e.exitCode() == ExitCodes.USAGE ? "usage_error"
+            : e.exitCode() == ExitCodes.UNAUTHORIZED ? "no_token"
+            : e.exitCode() == ExitCodes.INTERRUPTED ? "interrupted" : "error";
+        ObjectNode json = base(null, code, e.getMessage(), e.exitCode());
+        addDetails(json, e.details());
+        return new Report(e.getMessage(), lines, json);
+    }
+
+    /** "404 not_found" when the API gave a code, else "502 Bad Gateway". */
+    private static String statusLabel(ApiError error) {
+        if (error.code() != null) {
+            return error.status() + " " + error.code();
+        }
+        String reason = HttpStatusText.of(error.status());
+        return reason.isEmpty() ? "HTTP " + error.status() : error.status() + " " + reason;
+    }
+
+    /** The API's code, or one derived from the status so scripts always find a string. */
+    private static String codeFor(ApiError error) {
+        if (error.code() != null) {
+            return error.code();
+        }
+        if (error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS) {
+            return "operation_failed";
+        }
+        String reason = HttpStatusText.of(error.status());
+        return reason.isEmpty() ? "http_" + error.status()
+            : reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
+    }
+
+    private static ObjectNode base(Integer status, String code, String description, int exitCode) {
+        ObjectNode json = Json.mapper().createObjectNode();
+        if (status == null) {
+            json.putNull("status");
+        } else {
+            json.put("status", status);
+        }
+        json.put("error", code);
+        json.put("error_description", description);
+        json.put("exit_code", exitCode);
+        return json;
+    }
+
+    private static void request(ObjectNode json, ApiRequest request) {
+        json.putObject("request").put("method", request.method()).put("url", request.uri().toString());
+    }
+
+    private static void addDetails(ObjectNode json, List<String> details) {
+        if (!details.isEmpty()) {
+            ArrayNode arr = json.putArray("details");
+            details.forEach(arr::add);
+        }
+    }
+
+    private static String formatSeconds(double s) {
+        return s == Math.rint(s) ? String.valueOf((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s);
+    }
+
+    private void println(String s) {
+        err.println(redactor.redact(s));
+    }
+}

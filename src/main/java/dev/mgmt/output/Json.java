@@ -1,0 +1,70 @@
+package dev.mgmt.output;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/** The one configured ObjectMapper, created on first use so commands that print no JSON never load it. */
+public final class Json {
+    private Json() {
+    }
+
+    private static final class Holder {
+        static final ObjectMapper MAPPER = JsonMapper.builder(
+                JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+    }
+
+    public static ObjectMapper mapper() {
+        return Holder.MAPPER;
+    }
+
+    /** Parses, or returns null when the bytes are not JSON. */
+    public static JsonNode tryParse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return mapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    public static String pretty(JsonNode node) {
+        try {
+            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String compact(JsonNode node) {
+        try {
+            return mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "line 3, column 7: Unexpected character ..." for a parse failure in user input. */
+    public static String describe(JsonParseException e) {
+        String msg = e.getOriginalMessage();
+        int nl = msg.indexOf('\n');
+        if (nl >= 0) {
+            msg = msg.substring(0, nl);
+        }
+        if (e.getLocation() == null) {
+            return msg;
+        }
+        return "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + msg;
+    }
+}

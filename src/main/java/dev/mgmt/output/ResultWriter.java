@@ -1,0 +1,91 @@
+package dev.mgmt.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.client.Bodies;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes a successful response body to stdout (or a file) in the form that fits it. */
+public final class ResultWriter {
+    private final PrintWriter out;
+    private final OutputStream rawOut;
+    private final boolean stdoutTerminal;
+
+    public ResultWriter(PrintWriter out, OutputStream rawOut, boolean stdoutTerminal) {
+        this.out = out;
+        this.rawOut = rawOut;
+        this.stdoutTerminal = stdoutTerminal;
+    }
+
+    public void write(ApiResponse response, boolean raw, String outputFile) {
+        byte[] body = response.body();
+        if (outputFile != null) {
+            writeFile(body, outputFile);
+            return;
+        }
+        if (body.length == 0) {
+            return;
+        }
+        if (response.isJson()) {
+            JsonNode json = Json.tryParse(body);
+            if (json == null) {
+                throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(response.status(), null,
+                    "the server declared JSON (" + response.header("Content-Type") + ") but sent a body that is not valid JSON",
+                    List.of(), null, ApiError.Origin.UNDECODABLE, List.of("body starts: " + Bodies.excerpt(body, 200))),
+                    response, 1);
+            }
+            if (raw) {
+                writeBytes(body);
+            } else {
+                out.println(Json.pretty(json));
+                out.flush();
+            }
+            return;
+        }
+        if (Bodies.looksTextual(body, response.header("Content-Type"))) {
+            String text = new String(body, StandardCharsets.UTF_8);
+            out.print(text);
+            if (stdoutTerminal && !text.endsWith("\n")) {
+                out.println();
+            }
+            out.flush();
+            return;
+        }
+        if (stdoutTerminal) {
+            throw new UsageException("the response is binary (" + body.length + " bytes, "
+                + (response.header("Content-Type") == null ? "no Content-Type" : response.header("Content-Type"))
+                + ") and stdout is a terminal; not printing it",
+                "Redirect stdout to a file (> file) or pass --output-file FILE");
+        }
+        writeBytes(body);
+    }
+
+    private void writeBytes(byte[] body) {
+        out.flush();
+        try {
+            rawOut.write(body);
+            rawOut.flush();
+        } catch (IOException e) {
+            throw new UsageException("cannot write to stdout: " + e.getMessage());
+        }
+    }
+
+    private static void writeFile(byte[] body, String file) {
+        try {
+            Files.write(Path.of(file), body);
+        } catch (IOException e) {
+            throw new UsageException("cannot write --output-file '" + file + "': " + e.getMessage());
+        }
+    }
+}

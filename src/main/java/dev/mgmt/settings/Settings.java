@@ -1,0 +1,24 @@
+package dev.mgmt.settings;
+
+import java.time.Duration;
+
+/**
+ * Every setting a command may need, resolved once (flag > environment > context > default),
+ * each with where it came from.
+ */
+public record Settings(Setting<String> url,
+                       Setting<String> token,
+                       Setting<String> project,
+                       Setting<String> environment,
+                       Setting<OutputFormat> output,
+                       Setting<Duration> timeout,
+                       Setting<Duration> connectTimeout,
+                       Setting<Integer> retries,
+                       Setting<Duration> retryMaxTime,
+                       boolean retryNonIdempotent,
+                       boolean insecure,
+                       Setting<String> cacert,
+                       int verbosity,
+                       boolean curl,
+                       boolean quiet) {
+}

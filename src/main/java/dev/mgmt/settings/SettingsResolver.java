@@ -1,0 +1,155 @@
+package dev.mgmt.settings;
+
+import dev.mgmt.Env;
+import dev.mgmt.cli.GlobalOptions;
+import dev.mgmt.errors.UsageException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The one place that applies precedence: flag, then environment variable, then the config
+ * context, then the default. Bad values are usage errors naming where they came from.
+ */
+public final class SettingsResolver {
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    static final int DEFAULT_RETRIES = 3;
+    static final Duration DEFAULT_RETRY_MAX_TIME = Duration.ofSeconds(60);
+
+    private final GlobalOptions flags;
+    private final Env env;
+    /** Context values by key ("url", "token", ...); filled in by the config-file layer. */
+    private final Function<String, Setting<String>> context;
+
+    public SettingsResolver(GlobalOptions flags, Env env, Function<String, Setting<String>> context) {
+        this.flags = flags;
+        this.env = env;
+        this.context = context;
+    }
+
+    public Settings resolve() {
+        Setting<String> output = pick(flags.output, "-o", "MGMT_OUTPUT", "output");
+        Setting<String> retries = flags.noRetry
+            ? new Setting<>("0", Source.FLAG, "--no-retry")
+            : pick(flags.retries, "--retries", "MGMT_RETRIES", "retries");
+        return new Settings(
+            pick(flags.url, "--url", "MGMT_URL", "url"),
+            token(),
+            pick(flags.project, "--project", "MGMT_PROJECT", "project"),
+            pick(flags.environment, "--environment", "MGMT_ENVIRONMENT", "environment"),
+            output.isSet()
+                ? new Setting<>(OutputFormat.parse(output.value(), output.origin()), output.source(), output.origin())
+                : new Setting<>(OutputFormat.TABLE, Source.DEFAULT, "default"),
+            seconds(pick(flags.timeout, "--timeout", "MGMT_TIMEOUT", "timeout"), DEFAULT_TIMEOUT, false),
+            seconds(pick(flags.connectTimeout, "--connect-timeout", null, "connect-timeout"), DEFAULT_CONNECT_TIMEOUT, false),
+            count(retries),
+            seconds(pick(flags.retryMaxTime, "--retry-max-time", null, "retry-max-time"), DEFAULT_RETRY_MAX_TIME, true),
+            flags.retryNonIdempotent,
+            flags.insecure || "true".equals(contextValue("insecure")),
+            pick(flags.cacert, "--cacert", "MGMT_CACERT", "cacert"),
+            flags.verbosity(),
+            flags.curl,
+            flags.quiet);
+    }
+
+    private String contextValue(String key) {
+        Setting<String> s = context.apply(key);
+        return s == null ? null : s.value();
+    }
+
+    private Setting<String> pick(String flagValue, String flagName, String envName, String contextKey) {
+        if (flagValue != null) {
+            return new Setting<>(flagValue, Source.FLAG, flagName);
+        }
+        if (envName != null && env.var(envName) != null) {
+            return new Setting<>(env.var(envName), Source.ENV, envName);
+        }
+        Setting<String> fromContext = context.apply(contextKey);
+        return fromContext != null && fromContext.isSet() ? fromContext : Setting.none();
+    }
+
+    private Setting<String> token() {
+        if (flags.token != null) {
+            return checkedToken(flags.token, Source.FLAG, "--token");
+        }
+        if (flags.tokenFile != null) {
+            return checkedToken(readTokenFile(flags.tokenFile, "--token-file"), Source.FLAG, "--token-file " + flags.tokenFile);
+        }
+        if (env.var("MGMT_TOKEN") != null) {
+            return checkedToken(env.var("MGMT_TOKEN"), Source.ENV, "MGMT_TOKEN");
+        }
+        if (env.var("MGMT_TOKEN_FILE") != null) {
+            String file = env.var("MGMT_TOKEN_FILE");
+            return checkedToken(readTokenFile(file, "MGMT_TOKEN_FILE"), Source.ENV, "MGMT_TOKEN_FILE " + file);
+        }
+        Setting<String> fromContext = context.apply("token");
+        if (fromContext != null && fromContext.isSet()) {
+            return checkedToken(fromContext.value(), fromContext.source(), fromContext.origin());
+        }
+        return Setting.none();
+    }
+
+    private static Setting<String> checkedToken(String raw, Source source, String origin) {
+        String token = raw.strip();
+        if (token.isEmpty()) {
+            throw new UsageException("the token from " + origin + " is empty");
+        }
+        if (token.chars().anyMatch(c -> c == '\n' || c == '\r')) {
+            throw new UsageException("the token from " + origin + " spans several lines; it must be one line");
+        }
+        return new Setting<>(token, source, origin);
+    }
+
+    private String readTokenFile(String file, String origin) {
+        try {
+            if (file.equals("-")) {
+                InputStream in = env.stdin();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): no such file");
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): " + e.getMessage());
+        }
+    }
+
+    private static Setting<Duration> seconds(Setting<String> raw, Duration dflt, boolean zeroAllowed) {
+        if (!raw.isSet()) {
+            return new Setting<>(dflt, Source.DEFAULT, "default");
+        }
+        try {
+            BigDecimal s = new BigDecimal(raw.value().strip());
+            if (s.signum() < 0 || (!zeroAllowed && s.signum() == 0)) {
+                throw new NumberFormatException();
+            }
+            return new Setting<>(Duration.ofNanos(s.movePointRight(9).longValueExact()), raw.source(), raw.origin());
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("invalid " + raw.origin() + " '" + raw.value() + "': expected a number of seconds"
+                + (zeroAllowed ? "" : " greater than 0"));
+        }
+    }
+
+    private static Setting<Integer> count(Setting<String> raw) {
+        if (!raw.isSet()) {
+            return new Setting<>(DEFAULT_RETRIES, Source.DEFAULT, "default");
+        }
+        try {
+            int n = Integer.parseInt(raw.value().strip());
+            if (n < 0 || n > 100) {
+                throw new NumberFormatException();
+            }
+            return new Setting<>(n, raw.source(), raw.origin());
+        } catch (NumberFormatException e) {
+            throw new UsageException("invalid " + raw.origin() + " '" + raw.value() + "': expected a whole number from 0 to 100");
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.mgmt.testing;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A scripted HTTP server on a free 127.0.0.1 port: answers each path (relative to /apiops/) with
+ * a canned response and records every request it saw, so tests can assert what was (not) sent.
+ */
+public final class TestServer implements AutoCloseable {
+
+    /** A canned answer. */
+    public record Reply(int status, Map<String, String> headers, byte[] body) {
+        public static Reply json(int status, String json) {
+            return new Reply(status, Map.of("Content-Type", "application/json"), json.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Reply of(int status, String contentType, String body) {
+            return new Reply(status, contentType == null ? Map.of() : Map.of("Content-Type", contentType),
+                body.getBytes(StandardCharsets.UTF_8));
+        }
+
+        public static Reply bytes(int status, String contentType, byte[] body) {
+            return new Reply(status, Map.of("Content-Type", contentType), body);
+        }
+
+        public Reply withHeader(String name, String value) {
+            Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+            h.put(name, value);
+            return new Reply(status, h, body);
+        }
+    }
+
+    /** One request as the server saw it. */
+    public record Seen(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
+        public String bodyText() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final List<Seen> seen = new CopyOnWriteArrayList<>();
+
+    public TestServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    /** Answer {@code /apiops/<path>} (exact raw path, query ignored) with this reply. */
+    public TestServer on(String path, Reply reply) {
+        replies.put("/apiops/" + path, reply);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public List<Seen> requests() {
+        return new ArrayList<>(seen);
+    }
+
+    public Seen last() {
+        return seen.isEmpty() ? null : seen.get(seen.size() - 1);
+    }
+
+    public void reset() {
+        replies.clear();
+        seen.clear();
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String rawPath = ex.getRequestURI().getRawPath();
+        seen.add(new Seen(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body));
+        Reply reply = replies.getOrDefault(rawPath,
+            Reply.json(404, "{\"error\":\"not_found\",\"error_description\":\"no test reply for " + rawPath + "\"}"));
+        reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        boolean noBody = reply.body().length == 0;
+        ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+        if (!noBody) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(reply.body());
+            }
+        }
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
