@@ -8,6 +8,8 @@ import dev.mgmt.client.HttpTransport;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.client.Tracer;
 import dev.mgmt.errors.ErrorReporter;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
 import dev.mgmt.output.Redactor;
 import dev.mgmt.settings.ColorMode;
 import dev.mgmt.settings.OutputFormat;
@@ -129,6 +131,30 @@ public final class Invocation implements AutoCloseable {
             resources.add(0, client);
         }
         return client;
+    }
+
+    /** The client, insisting on a token: commands that always need one fail before sending (exit 4). */
+    public ApiClient authenticatedClient() {
+        ApiClient c = client();
+        if (!c.hasToken()) {
+            throw new MgmtException(ExitCodes.UNAUTHORIZED,
+                "no token: pass --token-file FILE, set MGMT_TOKEN, or use a context that has one",
+                List.of("Try the embedded emulator without a token: mgmt --sandbox get projects"), null);
+        }
+        return c;
+    }
+
+    /** The width to fit tables to: the terminal's when stdout is one and its width is known, else 0. */
+    public int tableWidth() {
+        if (!env.stdoutTerminal()) {
+            return 0;
+        }
+        try {
+            String cols = env.var("COLUMNS");
+            return cols == null ? 120 : Integer.parseInt(cols.strip());
+        } catch (NumberFormatException e) {
+            return 120;
+        }
     }
 
     /** The output format, or table when the configured one is invalid (used while reporting errors). */

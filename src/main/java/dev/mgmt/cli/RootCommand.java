@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
-    subcommands = {ApiCommand.class, HelpCommand.class},
+    subcommands = {GetCommand.class, ApiCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",

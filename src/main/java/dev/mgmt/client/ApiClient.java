@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
@@ -8,6 +9,9 @@ import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.output.Json;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +89,47 @@ public final class ApiClient implements AutoCloseable {
             }
         }
         return response;
+    }
+
+    /** Consumes a successful body as a stream. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(InputStream body, ApiResponse head) throws IOException;
+    }
+
+    /**
+     * Like {@link #call}, but a successful body is streamed to {@code reader} instead of being held in
+     * memory. Failures are read whole and decoded as usual. At -vvv the body is buffered so it can be traced.
+     */
+    public <T> T stream(ApiRequest request, BodyReader<T> reader) {
+        ApiResponse head;
+        InputStream body;
+        if (tracer.showsBodies()) {
+            head = call(request);
+            body = new ByteArrayInputStream(head.body());
+        } else {
+            tracer.beforeSend(request, 1);
+            HttpTransport.Opened opened = transport.open(request);
+            if (opened.status() < 200 || opened.status() > 299) {
+                ApiResponse failed = opened.readFully();
+                tracer.afterReceive(failed);
+                throw new ApiException(ExitCodes.forStatus(failed.status()), ErrorDecoder.decode(failed), failed, 1);
+            }
+            head = new ApiResponse(request, opened.status(), opened.headers(), new byte[0], opened.elapsed());
+            tracer.afterHeaders(head);
+            body = opened.body();
+        }
+        try (InputStream in = body) {
+            return reader.read(in, head);
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException) {
+                throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(head.status(), null,
+                    "the server's answer is not the JSON mgmt expected: "
+                        + ((JsonProcessingException) e).getOriginalMessage(), List.of(), null,
+                    ApiError.Origin.UNDECODABLE, List.of()), head, 1);
+            }
+            throw HttpTransport.classify(e, request);
+        }
     }
 
     public Tracer tracer() {

@@ -63,6 +63,34 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /** A response whose body has not been read yet. */
+    public record Opened(ApiRequest request, int status, java.net.http.HttpHeaders headers, java.io.InputStream body,
+                         Duration elapsed) {
+        /** Reads the rest of the body: for error responses, which are small and decoded whole. */
+        public ApiResponse readFully() {
+            try (java.io.InputStream in = body) {
+                return new ApiResponse(request, status, headers, in.readAllBytes(), elapsed);
+            } catch (IOException e) {
+                throw classify(e, request);
+            }
+        }
+    }
+
+    /** Sends and returns once the headers are in; the caller streams the body. */
+    public Opened open(ApiRequest request) {
+        HttpRequest httpRequest = toHttpRequest(request);
+        long start = System.nanoTime();
+        try {
+            HttpResponse<java.io.InputStream> r = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+            return new Opened(request, r.statusCode(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted");
+        } catch (IOException e) {
+            throw classify(e, request);
+        }
+    }
+
     private HttpRequest toHttpRequest(ApiRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
         for (ApiRequest.Header h : request.headers()) {

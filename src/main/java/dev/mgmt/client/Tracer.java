@@ -3,6 +3,7 @@ package dev.mgmt.client;
 import dev.mgmt.output.Redactor;
 
 import java.io.PrintWriter;
+import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -49,17 +50,35 @@ public final class Tracer {
             print("< " + response.status() + " " + HttpStatusText.of(response.status()) + "  ("
                 + response.elapsed().toMillis() + " ms, " + response.body().length + " bytes)");
         }
-        if (verbosity >= 2) {
-            for (Map.Entry<String, List<String>> e : response.headers().map().entrySet()) {
-                for (String v : e.getValue()) {
-                    print("< " + e.getKey() + ": " + maskHeader(e.getKey(), v));
-                }
-            }
-        }
+        printHeaders(response.headers());
         if (verbosity >= 3 && response.body().length > 0) {
             print("<");
             printBody(response.body(), response.header("Content-Type"), "< ");
         }
+    }
+
+    /** For a streamed body: status and timing, the body is not held to be shown. */
+    public void afterHeaders(ApiResponse head) {
+        if (verbosity >= 1) {
+            print("< " + head.status() + " " + HttpStatusText.of(head.status()) + "  ("
+                + head.elapsed().toMillis() + " ms to headers, body streamed)");
+        }
+        printHeaders(head.headers());
+    }
+
+    private void printHeaders(HttpHeaders headers) {
+        if (verbosity < 2) {
+            return;
+        }
+        for (Map.Entry<String, List<String>> e : headers.map().entrySet()) {
+            for (String v : e.getValue()) {
+                print("< " + e.getKey() + ": " + maskHeader(e.getKey(), v));
+            }
+        }
+    }
+
+    public boolean showsBodies() {
+        return verbosity >= 3;
     }
 
     public void note(String line) {

@@ -1,0 +1,76 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.JsonQuery;
+import dev.mgmt.output.Sinks;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.ResourceReader;
+import dev.mgmt.resources.Target;
+import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.settings.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+
+/** {@code mgmt get KIND [NAME]}: list resources, or show one by its exact name. */
+@Command(name = "get",
+    description = {
+        "List resources of a kind, or show one by name (names are case-sensitive).",
+        "Kinds: projects, environments, proxies, endpoints, policies, connections, credentials, access,",
+        "env-vars, proxy-groups, certificates, keystores, keys, jwks (singular forms and short aliases work)."},
+    sortOptions = false)
+public final class GetCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "KIND", completionCandidates = KindNames.class,
+        description = "Resource kind, e.g. projects, proxy, env.")
+    String kind;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Show only this one.")
+    String name;
+
+    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
+    String proxy;
+
+    @Option(names = "--credential", paramLabel = "USERNAME", description = "The credential (for access).")
+    String credential;
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        Kind k = Kinds.find(kind);
+        if (inv.options().query != null) {
+            JsonQuery.compile(inv.options().query);
+        }
+        Settings s = inv.settings();
+        Target target = Target.of(k, s.project().value(), proxy, credential);
+        ResourceReader reader = new ResourceReader(inv.authenticatedClient());
+        OutputFormat format = s.output().value();
+        ItemSink sink = Sinks.create(inv, k, format, name != null);
+        if (name == null) {
+            long n = reader.list(target, sink);
+            if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query == null) {
+                inv.err().println("No " + k.plural() + " found" + target.where() + ".");
+            }
+        } else {
+            reader.get(target, name, sink);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** Completion candidates: the plural names of all kinds. */
+    static final class KindNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            ArrayList<String> names = new ArrayList<>();
+            for (Kind k : Kinds.all()) {
+                names.add(k.plural());
+            }
+            return names.iterator();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mgmt.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mgmt.settings.OutputFormat;
+
+import java.io.PrintWriter;
+
+/** -q EXPR: collects the result and prints what the JSONPath expression selects. */
+public final class QuerySink implements ItemSink {
+    private final PrintWriter out;
+    private final String expression;
+    private final OutputFormat format;
+    private final boolean single;
+    private final ArrayNode items = Json.mapper().createArrayNode();
+
+    public QuerySink(PrintWriter out, String expression, OutputFormat format, boolean single) {
+        this.out = out;
+        this.expression = expression;
+        this.format = format;
+        this.single = single;
+    }
+
+    @Override
+    public void item(JsonNode item) {
+        items.add(item);
+    }
+
+    @Override
+    public void finish() {
+        JsonNode doc = single && items.size() == 1 ? items.get(0) : items;
+        JsonNode result = JsonQuery.apply(expression, doc);
+        if (format == OutputFormat.NAME && result.isArray()) {
+            for (JsonNode n : result) {
+                out.println(n.isValueNode() ? n.asText() : Json.compact(n));
+            }
+        } else if (format == OutputFormat.NAME && result.isValueNode()) {
+            out.println(result.asText());
+        } else {
+            out.println(Json.pretty(result));
+        }
+        out.flush();
+    }
+
+    @Override
+    public long count() {
+        return items.size();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.mgmt.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A table column: a header and where its value lives in an item. A path is dot-separated; a
+ * segment ending in {@code []} walks every element of an array ({@code envList[].name} gives
+ * "prod,test"). Several paths may be given: the first one present wins (the API names some
+ * fields differently in lists and single objects).
+ */
+public record Column(String header, List<String> paths) {
+
+    public static Column of(String header, String... paths) {
+        return new Column(header, List.of(paths));
+    }
+
+    public String valueOf(JsonNode item) {
+        for (String path : paths) {
+            List<JsonNode> found = new ArrayList<>();
+            collect(item, path.split("\\."), 0, found);
+            if (!found.isEmpty()) {
+                Set<String> parts = new LinkedHashSet<>();
+                for (JsonNode n : found) {
+                    parts.add(text(n));
+                }
+                parts.remove("");
+                return String.join(",", parts);
+            }
+        }
+        return "";
+    }
+
+    private static void collect(JsonNode node, String[] segments, int i, List<JsonNode> out) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return;
+        }
+        if (i == segments.length) {
+            out.add(node);
+            return;
+        }
+        String seg = segments[i];
+        boolean each = seg.endsWith("[]");
+        String field = each ? seg.substring(0, seg.length() - 2) : seg;
+        JsonNode child = node.get(field);
+        if (child == null || child.isNull()) {
+            return;
+        }
+        if (each && child.isArray()) {
+            for (JsonNode element : child) {
+                collect(element, segments, i + 1, out);
+            }
+        } else {
+            collect(child, segments, i + 1, out);
+        }
+    }
+
+    private static String text(JsonNode n) {
+        if (n.isArray()) {
+            List<String> parts = new ArrayList<>();
+            for (JsonNode e : n) {
+                parts.add(text(e));
+            }
+            return String.join(",", parts);
+        }
+        if (n.isObject()) {
+            return n.toString();
+        }
+        return n.asText();
+    }
+}

@@ -1,0 +1,48 @@
+package dev.mgmt.resources;
+
+import java.util.List;
+
+/**
+ * One kind of resource the API lists: its names on the command line, where it lives, and how
+ * a table shows it. Path templates are segment lists where {@code {project}}, {@code {proxy}},
+ * {@code {credential}} and {@code {name}} are filled in and percent-encoded; a last segment of
+ * {@code ~} means "no trailing slash" (the API documents a few endpoints that way).
+ *
+ * @param singular      canonical singular name ("proxy")
+ * @param plural        canonical plural ("proxies"), used in messages
+ * @param aliases       other accepted spellings
+ * @param scope         what the kind lives under
+ * @param listPath      the list endpoint
+ * @param narrowedPath  for a global kind, the list endpoint narrowed to the -p project (or null)
+ * @param getPath       the single-object endpoint, or null when the API only lists
+ * @param nameField     the field that names an item
+ * @param columns       table columns
+ * @param wideColumns   extra columns for -o wide
+ */
+public record Kind(String singular,
+                   String plural,
+                   List<String> aliases,
+                   Scope scope,
+                   List<String> listPath,
+                   List<String> narrowedPath,
+                   List<String> getPath,
+                   String nameField,
+                   List<Column> columns,
+                   List<Column> wideColumns) {
+
+    public boolean hasGet() {
+        return getPath != null;
+    }
+
+    public boolean matches(String word) {
+        return singular.equals(word) || plural.equals(word) || aliases.contains(word);
+    }
+
+    public List<String> allNames() {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(singular);
+        names.add(plural);
+        names.addAll(aliases);
+        return names;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mgmt.resources;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.output.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.function.Consumer;
+
+/**
+ * Reads a list response as a stream: each {@code resultList} item is handed over as soon as it
+ * is parsed, so a list of 100,000 items never sits in memory as one tree. Everything outside
+ * {@code resultList} (status, success, resultCount) is kept; a body without a list is one item.
+ */
+public final class ListReader {
+
+    /** What surrounded the items. */
+    public record Envelope(ObjectNode fields, boolean hadList, long items) {
+    }
+
+    private ListReader() {
+    }
+
+    public static Envelope read(InputStream in, Consumer<JsonNode> items) throws IOException {
+        try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
+            JsonToken first = p.nextToken();
+            ObjectNode fields = Json.mapper().createObjectNode();
+            if (first == null) {
+                return new Envelope(fields, false, 0);
+            }
+            if (first == JsonToken.START_ARRAY) {
+                return new Envelope(fields, true, streamArray(p, items));
+            }
+            if (first != JsonToken.START_OBJECT) {
+                throw new IOException("expected a JSON object or array, found " + first);
+            }
+            long count = 0;
+            boolean hadList = false;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("resultList") && value == JsonToken.START_ARRAY) {
+                    hadList = true;
+                    count += streamArray(p, items);
+                } else {
+                    fields.set(name, p.readValueAsTree());
+                }
+            }
+            return new Envelope(fields, hadList, count);
+        }
+    }
+
+    private static long streamArray(JsonParser p, Consumer<JsonNode> items) throws IOException {
+        long n = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonNode item = p.readValueAsTree();
+            items.accept(item);
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mgmt.resources;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * "Did you mean": names are case-sensitive in the API, so the same name in another case is the
+ * likeliest answer and comes first; then near misses by edit distance.
+ */
+public final class NameMatcher {
+    private NameMatcher() {
+    }
+
+    public static List<String> closest(String wanted, Iterable<String> candidates, int max) {
+        Set<String> result = new LinkedHashSet<>();
+        String lower = wanted.toLowerCase(Locale.ROOT);
+        List<String> all = new ArrayList<>();
+        for (String c : candidates) {
+            if (c == null || c.equals(wanted)) {
+                continue;
+            }
+            all.add(c);
+            if (c.toLowerCase(Locale.ROOT).equals(lower)) {
+                result.add(c);
+            }
+        }
+        int limit = Math.max(2, wanted.length() / 3);
+        all.stream()
+            .filter(c -> !result.contains(c))
+            .map(c -> new Scored(c, distance(lower, c.toLowerCase(Locale.ROOT))))
+            .filter(s -> s.distance <= limit || lower.length() >= 3 && s.name.toLowerCase(Locale.ROOT).contains(lower))
+            .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
+            .forEach(s -> result.add(s.name));
+        List<String> out = new ArrayList<>(result);
+        return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    private record Scored(String name, int distance) {
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,156 @@
+package dev.mgmt.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.FailureDetector;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.output.ItemSink;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads resources for commands: streams lists into a sink, fetches one by name (through the
+ * API's get endpoint, or by picking it out of the list where the API only lists), and says
+ * which names come closest when a name is not there.
+ */
+public final class ResourceReader {
+    private static final int MAX_NAMES_KEPT = 10_000;
+
+    private final ApiClient client;
+
+    public ResourceReader(ApiClient client) {
+        this.client = client;
+    }
+
+    /** Streams every item of the target's list into the sink; returns the count. */
+    public long list(Target target, ItemSink sink) {
+        ApiRequest request = client.request("GET", client.base().resolve(target.listPath()), List.of(), null);
+        ListReader.Envelope env = client.stream(request, (in, head) -> {
+            ListReader.Envelope e = ListReader.read(in, sink::item);
+            ApiError failure = FailureDetector.inspect(head.status(), e.fields());
+            if (failure != null) {
+                throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, head, 1);
+            }
+            return e;
+        });
+        sink.finish();
+        return env.items();
+    }
+
+    /** Writes the named item(s) to the sink, or fails with exit 6 and suggestions. */
+    public void get(Target target, String name, ItemSink sink) {
+        Kind kind = target.kind();
+        if (kind.hasGet()) {
+            ApiRequest request = client.request("GET", client.base().resolve(target.getPath(name)), List.of(), null);
+            try {
+                client.stream(request, (in, head) -> {
+                    ListReader.Envelope e = ListReader.read(in, sink::item);
+                    ApiError failure = FailureDetector.inspect(head.status(), e.fields());
+                    if (failure != null) {
+                        throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, head, 1);
+                    }
+                    if (!e.hadList()) {
+                        sink.item(e.fields());
+                    }
+                    return e;
+                });
+            } catch (ApiException ex) {
+                if (ex.error().status() == 404) {
+                    throw withSuggestions(ex, target, name);
+                }
+                throw ex;
+            }
+            if (sink.count() == 0) {
+                throw notFound(target, name, suggestions(target, name));
+            }
+            sink.finish();
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        Picker picker = new Picker(name, Column.of("NAME", kind.nameField()), sink, names);
+        list(target, picker);
+        if (picker.count() == 0) {
+            throw notFound(target, name, NameMatcher.closest(name, names, 3));
+        }
+        sink.finish();
+    }
+
+    private List<String> suggestions(Target target, String name) {
+        List<String> names = new ArrayList<>();
+        Column nameColumn = Column.of("NAME", target.kind().nameField());
+        try {
+            list(target, new Picker(null, nameColumn, null, names));
+        } catch (MgmtException e) {
+            return List.of();
+        }
+        return NameMatcher.closest(name, names, 3);
+    }
+
+    private MgmtException withSuggestions(ApiException ex, Target target, String name) {
+        List<String> close = suggestions(target, name);
+        if (close.isEmpty()) {
+            return ex;
+        }
+        ApiError e = ex.error();
+        List<String> notes = new ArrayList<>(e.notes());
+        notes.add(didYouMean(target.kind(), close));
+        return new ApiException(ex.exitCode(), new ApiError(e.status(), e.code(), e.description(), e.validationErrors(),
+            e.retryAfter(), e.origin(), notes), ex.response(), ex.attempts());
+    }
+
+    private static MgmtException notFound(Target target, String name, List<String> close) {
+        Kind kind = target.kind();
+        List<String> details = close.isEmpty() ? List.of("List them with: mgmt get " + kind.plural()
+            + (target.project() != null && kind.scope() != Scope.GLOBAL ? " -p " + target.project() : ""))
+            : List.of(didYouMean(kind, close));
+        return new MgmtException(ExitCodes.NOT_FOUND, "no " + kind.singular() + " '" + name + "'" + target.where()
+            + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), details, null);
+    }
+
+    private static String didYouMean(Kind kind, List<String> close) {
+        return "closest " + (close.size() == 1 ? kind.singular() : kind.plural()) + ": '" + String.join("', '", close)
+            + "' (names are case-sensitive)";
+    }
+
+    /** Forwards the items whose name is {@code wanted} and keeps (a bounded number of) the other names. */
+    private static final class Picker implements ItemSink {
+        private final String wanted;
+        private final Column nameColumn;
+        private final ItemSink matches;
+        private final List<String> others;
+        private long matched;
+
+        Picker(String wanted, Column nameColumn, ItemSink matches, List<String> others) {
+            this.wanted = wanted;
+            this.nameColumn = nameColumn;
+            this.matches = matches;
+            this.others = others;
+        }
+
+        @Override
+        public void item(JsonNode item) {
+            String name = nameColumn.valueOf(item);
+            if (name.equals(wanted)) {
+                matches.item(item);
+                matched++;
+            } else if (others.size() < MAX_NAMES_KEPT) {
+                others.add(name);
+            }
+        }
+
+        @Override
+        public void finish() {
+            // The caller finishes the real sink once it knows there was a match.
+        }
+
+        @Override
+        public long count() {
+            return matched;
+        }
+    }
+}
