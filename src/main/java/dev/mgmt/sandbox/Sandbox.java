@@ -168,18 +168,16 @@ public final class Sandbox implements AutoCloseable {
         try {
             handle0(ex);
         } catch (DropConnection d) {
+            // leave the exchange unclosed: the JDK server then closes the socket mid-response
             throw d;
-        } catch (IOException e) {
-            throw e;
         } catch (RuntimeException e) {
             try {
                 writeError(ex, new ApiError(500, "internal_error", "An unexpected error occurred"), null);
             } catch (IOException ignored) {
                 // the client went away
             }
-        } finally {
-            ex.close();
         }
+        ex.close();
     }
 
     private void handle0(HttpExchange ex) throws IOException {
