@@ -1,0 +1,87 @@
+package dev.mgmt.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** In-memory state of the emulated manager. All access goes through {@link Api} under its lock. */
+final class Model {
+    final Map<String, ObjectNode> environments = new LinkedHashMap<>();
+    final Map<String, Project> projects = new LinkedHashMap<>();
+
+    static final class Project {
+        final String name;
+        String description;
+        final List<String> environmentNames = new ArrayList<>();
+        final TreeMap<String, Proxy> proxies = new TreeMap<>();
+        final Map<String, ObjectNode> connections = new LinkedHashMap<>();
+        final Map<String, ObjectNode> credentials = new LinkedHashMap<>();
+        final Map<String, List<ObjectNode>> access = new LinkedHashMap<>();
+        final Map<String, ObjectNode> envVars = new LinkedHashMap<>();
+        final Map<String, Group> groups = new LinkedHashMap<>();
+
+        Project(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+    }
+
+    static final class Group {
+        ObjectNode meta;
+        final List<String> proxyNames = new ArrayList<>();
+        final Map<String, Boolean> deployed = new LinkedHashMap<>();
+    }
+
+    static final class Proxy {
+        /** name, description, apiType, creationType, specUrl, categoryList, sharingType, soapToRest, clientRoute, routing, ... */
+        ObjectNode meta;
+        final List<ObjectNode> endpoints = new ArrayList<>();
+        final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
+        /** environment name -> redeployRequired flag; presence means deployed. */
+        final Map<String, Boolean> deployments = new LinkedHashMap<>();
+
+        Proxy(ObjectNode meta) {
+            this.meta = meta;
+            for (String p : Api.PIPELINES) {
+                policies.put(p, new ArrayList<>());
+            }
+        }
+
+        String name() {
+            return meta.path("name").asText();
+        }
+
+        String apiType() {
+            return meta.path("apiType").asText("REST");
+        }
+
+        String relativePath() {
+            JsonNode l = meta.path("clientRoute").path("relativePathList");
+            return l.isArray() && l.size() > 0 ? l.get(0).asText() : "";
+        }
+
+        ObjectNode findEndpoint(String name, String method) {
+            for (ObjectNode e : endpoints) {
+                if (e.path("endpoint").asText().equals(name) && e.path("httpMethod").asText().equals(method)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        static ArrayNode policyList(ObjectNode endpoint, String pipeline) {
+            String key = pipeline.toLowerCase(java.util.Locale.ROOT) + "PolicyList";
+            JsonNode n = endpoint.get(key);
+            if (n instanceof ArrayNode a) {
+                return a;
+            }
+            return endpoint.putArray(key);
+        }
+    }
+}
