@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
-    subcommands = {GetCommand.class, ApiCommand.class, HelpCommand.class},
+    subcommands = {GetCommand.class, ApiCommand.class, SandboxCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
@@ -45,6 +45,7 @@ public final class RootCommand implements Runnable {
 
     public void attach(Invocation invocation) {
         this.invocation = invocation;
+        SandboxCommand.addFaultHelp(spec.commandLine().getSubcommands().get("sandbox"));
     }
 
     public Invocation invocation() {
