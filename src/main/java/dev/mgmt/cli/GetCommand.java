@@ -39,6 +39,9 @@ public final class GetCommand extends BaseCommand {
     @Option(names = "--credential", paramLabel = "USERNAME", description = "The credential (for access).")
     String credential;
 
+    @Option(names = "--type", paramLabel = "TYPE", description = "Connection type (default: every type in turn).")
+    String type;
+
     @Override
     public Integer call() {
         Invocation inv = invocation();
@@ -47,7 +50,7 @@ public final class GetCommand extends BaseCommand {
             JsonQuery.compile(inv.options().query);
         }
         Settings s = inv.settings();
-        Target target = Target.of(k, s.project().value(), proxy, credential);
+        Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
         OutputFormat format = s.output().value();
         ItemSink sink = Sinks.create(inv, k, format, name != null);

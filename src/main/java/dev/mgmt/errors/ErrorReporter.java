@@ -124,6 +124,7 @@ public final class ErrorReporter {
         }
         String code = e.exitCode() == ExitCodes.USAGE ? "usage_error"
             : e.exitCode() == ExitCodes.UNAUTHORIZED ? "no_token"
+            : e.exitCode() == ExitCodes.NOT_FOUND ? "not_found"
             : e.exitCode() == ExitCodes.INTERRUPTED ? "interrupted" : "error";
         ObjectNode json = base(null, code, e.getMessage(), e.exitCode());
         addDetails(json, e.details());

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,7 +23,16 @@ public final class Json {
         static final ObjectMapper MAPPER = JsonMapper.builder(
                 JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .defaultPrettyPrinter(printer())
             .build();
+    }
+
+    /** jq's layout: two-space indent, one element per line, {@code "key": value}. */
+    public static DefaultPrettyPrinter printer() {
+        DefaultPrettyPrinter p = new DefaultPrettyPrinter(
+            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        p.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        return p;
     }
 
     public static ObjectMapper mapper() {

@@ -22,18 +22,21 @@ public final class StructuredSink implements ItemSink {
     private long count;
     private JsonNode only;
 
-    private StructuredSink(PrintWriter out, JsonGenerator gen, boolean single) {
+    private final boolean yaml;
+
+    private StructuredSink(PrintWriter out, JsonGenerator gen, boolean single, boolean yaml) {
         this.out = out;
         this.gen = gen;
         this.single = single;
+        this.yaml = yaml;
     }
 
     public static StructuredSink json(PrintWriter out, boolean single) {
         try {
             ObjectMapper m = Json.mapper();
             JsonGenerator g = m.getFactory().createGenerator(new NonClosingWriter(out));
-            g.useDefaultPrettyPrinter();
-            return new StructuredSink(out, g, single);
+            g.setPrettyPrinter(Json.printer());
+            return new StructuredSink(out, g, single, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,7 +49,7 @@ public final class StructuredSink implements ItemSink {
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build();
             JsonGenerator g = new YAMLMapper(f).getFactory().createGenerator(new NonClosingWriter(out));
-            return new StructuredSink(out, g, single);
+            return new StructuredSink(out, g, single, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,14 +88,18 @@ public final class StructuredSink implements ItemSink {
             if (only != null) {
                 gen.writeTree(only);
             } else if (count == 0) {
-                gen.writeStartArray();
-                gen.writeEndArray();
+                gen.close();
+                out.println("[]");
+                out.flush();
+                return;
             } else if (!single || count > 1) {
                 gen.writeEndArray();
             }
             gen.flush();
             gen.close();
-            out.println();
+            if (!yaml) {
+                out.println();
+            }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

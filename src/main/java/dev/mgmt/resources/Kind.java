@@ -18,6 +18,8 @@ import java.util.List;
  * @param nameField     the field that names an item
  * @param columns       table columns
  * @param wideColumns   extra columns for -o wide
+ * @param listTypes     values of the list endpoint's required {@code type} query parameter (empty when it has
+ *                      none); without --type mgmt lists every type in turn
  */
 public record Kind(String singular,
                    String plural,
@@ -28,7 +30,13 @@ public record Kind(String singular,
                    List<String> getPath,
                    String nameField,
                    List<Column> columns,
-                   List<Column> wideColumns) {
+                   List<Column> wideColumns,
+                   List<String> listTypes) {
+
+    public Kind withListTypes(List<String> types) {
+        return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
+            wideColumns, List.copyOf(types));
+    }
 
     public boolean hasGet() {
         return getPath != null;

@@ -8,6 +8,10 @@ import java.util.Locale;
 
 /** Every kind of resource mgmt can list and show, as data. */
 public final class Kinds {
+    /** Connection types, as the list endpoint's type parameter takes them. */
+    static final List<String> CONNECTION_TYPES = List.of("email", "kafka", "elasticsearch", "rabbitMq", "ftp", "graylog",
+        "syslog", "webhook", "logback", "activeMq", "snmp", "linux-script", "database", "ldap");
+
     private static final List<Kind> ALL = List.of(
         kind("project", "projects", List.of("proj", "projs"), Scope.GLOBAL,
             path("projects"), null, null, "name",
@@ -41,7 +45,8 @@ public final class Kinds {
             path("projects", "{project}", "connections", "{name}"), "name",
             cols(Column.of("NAME", "name"), Column.of("TYPE", "type"), Column.of("ENABLED", "enabled"),
                 Column.of("DESCRIPTION", "description")),
-            cols(Column.of("DEPLOY-TO-WORKER", "deployToWorker"), Column.of("HOST", "host"), Column.of("PORT", "port"))),
+            cols(Column.of("DEPLOY-TO-WORKER", "deployToWorker"), Column.of("HOST", "host"), Column.of("PORT", "port")))
+            .withListTypes(CONNECTION_TYPES),
         kind("credential", "credentials", List.of("cred", "creds"), Scope.PROJECT,
             path("projects", "{project}", "credentials"), null, null, "username",
             cols(Column.of("USERNAME", "username"), Column.of("FULL-NAME", "fullName"), Column.of("ENABLED", "enabled"),
@@ -118,7 +123,7 @@ public final class Kinds {
     private static Kind kind(String singular, String plural, List<String> aliases, Scope scope, List<String> list,
                              List<String> narrowed, List<String> get, String nameField, List<Column> columns,
                              List<Column> wide) {
-        return new Kind(singular, plural, aliases, scope, list, narrowed, get, nameField, columns, wide);
+        return new Kind(singular, plural, aliases, scope, list, narrowed, get, nameField, columns, wide, List.of());
     }
 
     private static List<String> path(String... segments) {

@@ -3,6 +3,7 @@ package dev.mgmt.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
@@ -29,17 +30,24 @@ public final class ResourceReader {
 
     /** Streams every item of the target's list into the sink; returns the count. */
     public long list(Target target, ItemSink sink) {
-        ApiRequest request = client.request("GET", client.base().resolve(target.listPath()), List.of(), null);
-        ListReader.Envelope env = client.stream(request, (in, head) -> {
-            ListReader.Envelope e = ListReader.read(in, sink::item);
-            ApiError failure = FailureDetector.inspect(head.status(), e.fields());
-            if (failure != null) {
-                throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, head, 1);
-            }
-            return e;
-        });
+        long n = 0;
+        for (String path : target.listPaths()) {
+            ApiRequest request = client.request("GET", client.base().resolve(path), List.of(), null);
+            n += client.stream(request, (in, head) -> {
+                ListReader.Envelope e = ListReader.read(in, sink::item);
+                failIfReported(head, e);
+                return e;
+            }).items();
+        }
         sink.finish();
-        return env.items();
+        return n;
+    }
+
+    private static void failIfReported(ApiResponse head, ListReader.Envelope e) {
+        ApiError failure = FailureDetector.inspect(head.status(), e.fields());
+        if (failure != null) {
+            throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, head, 1);
+        }
     }
 
     /** Writes the named item(s) to the sink, or fails with exit 6 and suggestions. */
@@ -50,10 +58,7 @@ public final class ResourceReader {
             try {
                 client.stream(request, (in, head) -> {
                     ListReader.Envelope e = ListReader.read(in, sink::item);
-                    ApiError failure = FailureDetector.inspect(head.status(), e.fields());
-                    if (failure != null) {
-                        throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, head, 1);
-                    }
+                    failIfReported(head, e);
                     if (!e.hadList()) {
                         sink.item(e.fields());
                     }
@@ -105,9 +110,9 @@ public final class ResourceReader {
 
     private static MgmtException notFound(Target target, String name, List<String> close) {
         Kind kind = target.kind();
-        List<String> details = close.isEmpty() ? List.of("List them with: mgmt get " + kind.plural()
-            + (target.project() != null && kind.scope() != Scope.GLOBAL ? " -p " + target.project() : ""))
-            : List.of(didYouMean(kind, close));
+        String list = "mgmt get " + kind.plural()
+            + (target.project() != null && kind.scope() != Scope.GLOBAL ? " -p " + target.project() : "");
+        List<String> details = close.size() > 1 ? List.of(didYouMean(kind, close)) : List.of("List them with: " + list);
         return new MgmtException(ExitCodes.NOT_FOUND, "no " + kind.singular() + " '" + name + "'" + target.where()
             + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), details, null);
     }

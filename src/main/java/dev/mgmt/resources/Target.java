@@ -10,9 +10,9 @@ import java.util.List;
  * into the kind's path templates. Missing context is a usage error naming the flag, before
  * anything is sent.
  */
-public record Target(Kind kind, String project, String proxy, String credential) {
+public record Target(Kind kind, String project, String proxy, String credential, String type) {
 
-    public static Target of(Kind kind, String project, String proxy, String credential) {
+    public static Target of(Kind kind, String project, String proxy, String credential, String type) {
         Scope scope = kind.scope();
         if ((scope == Scope.PROJECT || scope == Scope.PROXY || scope == Scope.CREDENTIAL) && project == null) {
             throw new UsageException(kind.plural() + " live in a project: pass -p/--project NAME or set MGMT_PROJECT",
@@ -26,15 +26,30 @@ public record Target(Kind kind, String project, String proxy, String credential)
             throw new UsageException(kind.plural() + " belong to a credential: pass --credential USERNAME",
                 "List credentials with: mgmt get credentials -p " + project);
         }
-        return new Target(kind, project, proxy, credential);
+        if (type != null && !kind.listTypes().contains(type)) {
+            throw new UsageException(kind.listTypes().isEmpty()
+                ? "--type does not apply to " + kind.plural()
+                : "invalid --type '" + type + "' for " + kind.plural() + ": expected one of "
+                    + String.join(", ", kind.listTypes()));
+        }
+        return new Target(kind, project, proxy, credential, type);
     }
 
-    /** The encoded list path, relative to /apiops/. */
-    public String listPath() {
+    /** The encoded list paths, relative to /apiops/: one, or one per type when the list needs a type. */
+    public List<String> listPaths() {
         if (kind.scope() == Scope.GLOBAL && project != null && kind.narrowedPath() != null) {
-            return fill(kind.narrowedPath(), null);
+            return List.of(fill(kind.narrowedPath(), null));
         }
-        return fill(kind.listPath(), null);
+        String path = fill(kind.listPath(), null);
+        if (kind.listTypes().isEmpty()) {
+            return List.of(path);
+        }
+        List<String> types = type != null ? List.of(type) : kind.listTypes();
+        List<String> paths = new java.util.ArrayList<>();
+        for (String t : types) {
+            paths.add(path + "?type=" + ApiPaths.encodeSegment(t));
+        }
+        return paths;
     }
 
     public String getPath(String name) {

@@ -35,7 +35,7 @@ class ApiCommandSmokeTest {
         server.on("projects/", Reply.json(200, "{\"status\":\"SUCCESS\",\"resultList\":[{\"name\":\"demo\"}],\"resultCount\":1}"));
         CliResult r = cli().run("--url", server.url(), "--token", "tok-123456789", "api", "projects");
         assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.out().contains("\"name\" : \"demo\""), r.describe());
+        assertTrue(r.out().contains("\"name\": \"demo\""), r.describe());
         assertEquals("Bearer tok-123456789", server.last().headers().getFirst("Authorization"));
         assertEquals("", r.err());
     }

@@ -1,0 +1,177 @@
+package dev.mgmt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mgmt.sandbox.Sandbox;
+import dev.mgmt.sandbox.SandboxConfig;
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static dev.mgmt.testing.Golden.assertMatches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GetCommandTest {
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxConfig.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    static Cli cli() {
+        return Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken());
+    }
+
+    static CliResult run(String... args) {
+        return cli().run(args);
+    }
+
+    @Test
+    void should_print_projects_as_an_aligned_table() {
+        CliResult r = run("get", "projects");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertMatches("get-projects.txt", r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void should_accept_singular_plural_and_alias_kind_names() {
+        String plural = run("get", "projects").out();
+        assertEquals(plural, run("get", "project").out().isEmpty() ? "" : plural);
+        assertEquals(run("get", "environments").out(), run("get", "env").out());
+        assertEquals(run("get", "proxies", "-p", "MyProject").out(), run("get", "apiproxy", "-p", "MyProject").out());
+    }
+
+    @Test
+    void should_print_json_yaml_and_name_formats() {
+        assertMatches("get-projects.json", run("get", "projects", "-o", "json").out());
+        assertMatches("get-projects.yaml", run("get", "projects", "-o", "yaml").out());
+        assertEquals("MyProject\nPayments-API\ndemo\n", run("get", "projects", "-o", "name").out());
+        assertMatches("get-environments-wide.txt", run("get", "environments", "-o", "wide").out());
+    }
+
+    @Test
+    void should_print_one_object_not_a_list_for_a_named_get() throws Exception {
+        CliResult r = run("get", "project", "MyProject", "-o", "json");
+        assertEquals(0, r.exitCode(), r.describe());
+        JsonNode node = new ObjectMapper().readTree(r.out());
+        assertTrue(node.isObject(), r.describe());
+        assertEquals("MyProject", node.get("name").asText());
+    }
+
+    @Test
+    void should_get_a_proxy_by_name_through_its_get_endpoint() {
+        CliResult r = run("get", "proxy", "petstore-api", "-p", "MyProject");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().startsWith("NAME"), r.describe());
+        assertTrue(r.out().contains("petstore-api"), r.describe());
+    }
+
+    @Test
+    void should_exit_6_and_suggest_the_same_name_in_another_case() {
+        CliResult r = run("get", "project", "myproject");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("error: no project 'myproject'; did you mean 'MyProject'?"), r.describe());
+    }
+
+    @Test
+    void should_suggest_a_near_miss_when_a_proxy_name_is_misspelt() {
+        CliResult r = run("get", "proxy", "petstore-apii", "-p", "MyProject");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("closest proxy: 'petstore-api'"), r.describe());
+    }
+
+    @Test
+    void should_print_nothing_and_say_so_on_stderr_for_an_empty_list() {
+        CliResult r = run("get", "proxies", "-p", "demo");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("", r.out());
+        assertEquals("No proxies found in project 'demo'.\n", r.err());
+        CliResult json = run("get", "proxies", "-p", "demo", "-o", "json");
+        assertEquals("[]\n", json.out(), json.describe());
+        assertEquals("", json.err());
+    }
+
+    @Test
+    void should_require_a_project_for_project_kinds_and_send_nothing() {
+        long before = sandbox.requests().count();
+        CliResult r = run("get", "proxies");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: proxies live in a project: pass -p/--project NAME"), r.describe());
+        assertEquals(before, sandbox.requests().count());
+    }
+
+    @Test
+    void should_require_a_proxy_for_endpoints() {
+        CliResult r = run("get", "endpoints", "-p", "MyProject");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("pass --proxy NAME"), r.describe());
+    }
+
+    @Test
+    void should_reject_an_unknown_kind_with_a_suggestion() {
+        CliResult r = run("get", "projcts");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: unknown resource kind 'projcts'; did you mean 'projects'?"), r.describe());
+    }
+
+    @Test
+    void should_exit_4_without_a_token_and_send_nothing() {
+        long before = sandbox.requests().count();
+        CliResult r = Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).run("get", "projects");
+        assertEquals(4, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: no token"), r.describe());
+        assertEquals(before, sandbox.requests().count());
+    }
+
+    @Test
+    void should_filter_with_a_jsonpath_query() {
+        CliResult r = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'SOAP')].name", "-o", "name");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("Address\n", r.out());
+        CliResult json = run("get", "projects", "-q", "$[0].name");
+        assertEquals("\"MyProject\"\n", json.out(), json.describe());
+    }
+
+    @Test
+    void should_reject_a_bad_query_before_sending() {
+        long before = sandbox.requests().count();
+        CliResult r = run("get", "projects", "-q", "$[?(@.name ==");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: invalid -q expression"), r.describe());
+        assertEquals(before, sandbox.requests().count());
+    }
+
+    @Test
+    void should_list_every_connection_type_when_no_type_is_given() {
+        CliResult all = run("get", "connections", "-p", "MyProject", "-o", "name");
+        assertEquals(0, all.exitCode(), all.describe());
+        assertTrue(all.out().contains("notify-mail") && all.out().contains("events-kafka"), all.describe());
+        CliResult kafka = run("get", "connections", "-p", "MyProject", "--type", "kafka", "-o", "name");
+        assertEquals("events-kafka\n", kafka.out(), kafka.describe());
+    }
+
+    @Test
+    void should_fit_the_table_to_the_terminal_width_and_bold_the_header_with_colour() {
+        CliResult r = cli().env("COLUMNS", "50").terminal(true, false)
+            .run("get", "environments", "--color", "always");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().startsWith("\u001B[1m"), r.describe());
+        for (String line : r.out().replaceAll("\u001B\\[[0-9;]*m", "").split("\n")) {
+            assertTrue(line.length() <= 50, "line too long: " + line);
+        }
+        CliResult plain = run("get", "projects");
+        assertFalse(plain.out().contains("\u001B"), plain.describe());
+    }
+}
