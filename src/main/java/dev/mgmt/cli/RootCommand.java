@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
-    subcommands = {GetCommand.class, ApiCommand.class, SandboxCommand.class, HelpCommand.class},
+    subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class,
+        DeployCommand.class, UndeployCommand.class, ExportCommand.class, ImportCommand.class, ApiCommand.class,
+        SandboxCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",

@@ -34,6 +34,13 @@ public final class ErrorDecoder {
         Double headerRetry = RetryAfter.fromHeader(r.header("Retry-After"), r.header("Date"));
         byte[] body = r.body();
         String mediaType = r.mediaType();
+        if (status >= 300 && status <= 399) {
+            String location = r.header("Location");
+            return new ApiError(status, null, statusLine(status) + (location != null ? " to " + location : ""),
+                List.of(), headerRetry, Origin.EMPTY, List.of(location != null
+                    ? "mgmt does not follow redirects (the token must not travel to another address); if that is the manager, use it with --url"
+                    : "mgmt does not follow redirects"));
+        }
         if (body.length == 0 || new String(body, StandardCharsets.UTF_8).isBlank()) {
             return new ApiError(status, null, statusLine(status) + " with an empty body", List.of(), headerRetry,
                 Origin.EMPTY, whoAnswered(r));

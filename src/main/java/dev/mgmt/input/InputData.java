@@ -80,6 +80,21 @@ public final class InputData {
         return bytes;
     }
 
+    /** True when the content is YAML: a .yaml/.yml file, or text that does not start like JSON. */
+    public boolean isYaml() {
+        if (yamlFile) {
+            return true;
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).replace("\uFEFF", "")
+            .stripLeading();
+        return !(start.startsWith("{") || start.startsWith("["));
+    }
+
+    /** JSON or YAML, decided by {@link #isYaml()}. */
+    public JsonNode parseAuto() {
+        return isYaml() ? parseYaml() : parseJson();
+    }
+
     /** Parses strictly: one JSON value, nothing after it. Errors name line and column. */
     public JsonNode parseJson() {
         ObjectMapper mapper = Json.mapper();

@@ -66,7 +66,8 @@ public record Target(Kind kind, String project, String proxy, String credential,
         }
     }
 
-    private String fill(List<String> template, String name) {
+    /** Fills a path template (see {@link Kind}); {@code name} replaces {@code {name}}. */
+    public String fill(List<String> template, String name) {
         StringBuilder sb = new StringBuilder();
         for (String seg : template) {
             if (seg.equals("~")) {

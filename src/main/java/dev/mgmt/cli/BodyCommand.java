@@ -1,0 +1,60 @@
+package dev.mgmt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.input.InputData;
+import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Operation;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.resources.Target;
+import dev.mgmt.settings.Settings;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What create and update share: KIND [NAME] -f FILE, checked before it is sent. */
+abstract class BodyCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind, e.g. proxy, connection, env-var.")
+    String kind;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
+        description = "Name (default: the name field of the file).")
+    String name;
+
+    @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE",
+        description = "The body, JSON or YAML (decided by content); '-' reads stdin.")
+    String file;
+
+    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
+    String proxy;
+
+    @Option(names = "--no-validate", description = "Send even if the body fails mgmt's schema check.")
+    boolean noValidate;
+
+    abstract Operations.Verb verb();
+
+    abstract String pastTense();
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        Kind k = Kinds.find(kind);
+        Operation op = Operations.find(k, verb());
+        InputData input = InputData.read(file.equals("-") ? "@-" : "@" + file, inv.env().stdin());
+        JsonNode body = input.parseAuto();
+        String resolved = ResourceWriter.resolveName(op, name, body);
+        if (!noValidate) {
+            BodyCheck.check(op, input);
+        }
+        Settings s = inv.settings();
+        Target target = Target.of(k, s.project().value(), proxy, null, null);
+        ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
+        ApiResponse response = writer.send(target, op, resolved, ResourceWriter.withName(op, resolved, body));
+        Outcome.print(inv.out(), s.output().value(), k.singular(), resolved, pastTense(), response);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,42 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.UsageException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Asks before destroying something. Only a person at a terminal can answer; a script without
+ * --yes fails with a hint instead of hanging or guessing.
+ */
+final class Confirm {
+    private Confirm() {
+    }
+
+    static void ask(Invocation inv, String question, boolean yes) {
+        if (yes) {
+            return;
+        }
+        if (!inv.env().stdinTerminal()) {
+            throw new UsageException("refusing to " + question + " without confirmation: stdin is not a terminal",
+                "Pass --yes to confirm in scripts");
+        }
+        inv.err().print(question.substring(0, 1).toUpperCase(Locale.ROOT) + question.substring(1) + "? [y/N] ");
+        inv.err().flush();
+        String answer;
+        try {
+            answer = new BufferedReader(new InputStreamReader(inv.env().stdin(), StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (answer == null || !(answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"))) {
+            throw new MgmtException(ExitCodes.USAGE, "not confirmed; nothing was changed", List.of(), null);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.resources.Operations;
+import picocli.CommandLine.Command;
+
+/** {@code mgmt create KIND [NAME] -f FILE}. */
+@Command(name = "create", description = "Create a resource from a JSON or YAML file.", sortOptions = false)
+public final class CreateCommand extends BodyCommand {
+    @Override
+    Operations.Verb verb() {
+        return Operations.Verb.CREATE;
+    }
+
+    @Override
+    String pastTense() {
+        return "created";
+    }
+}

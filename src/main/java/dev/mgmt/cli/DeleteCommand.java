@@ -1,0 +1,64 @@
+package dev.mgmt.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.output.Json;
+import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Operation;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.resources.Target;
+import dev.mgmt.settings.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Locale;
+
+/** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
+@Command(name = "delete", description = {"Delete a resource.",
+    "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
+public final class DeleteCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind.")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "NAME", description = "Its exact name (for an endpoint: its path).")
+    String name;
+
+    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
+    String proxy;
+
+    @Option(names = "--method", paramLabel = "METHOD", description = "HTTP method of the endpoint to delete.")
+    String method;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        Kind k = Kinds.find(kind);
+        Operation op = Operations.find(k, Operations.Verb.DELETE);
+        ObjectNode body = null;
+        if (k.singular().equals("endpoint")) {
+            if (method == null) {
+                throw new UsageException("deleting an endpoint needs its --method (GET, POST, ...)");
+            }
+            body = Json.mapper().createObjectNode().put("name", name).put("httpMethod", method.toUpperCase(Locale.ROOT));
+        } else if (method != null) {
+            throw new UsageException("--method applies only to endpoints");
+        }
+        Settings s = inv.settings();
+        Target target = Target.of(k, s.project().value(), proxy, null, null);
+        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes);
+        ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
+        ApiResponse response = writer.send(target, op, name, body);
+        Outcome.print(inv.out(), s.output().value(), k.singular(), name, "deleted", response);
+        return ExitCodes.OK;
+    }
+}

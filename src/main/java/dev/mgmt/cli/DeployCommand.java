@@ -1,0 +1,18 @@
+package dev.mgmt.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code mgmt deploy proxy|proxy-group NAME -e ENV}. */
+@Command(name = "deploy", description = {"Deploy a proxy or proxy group to an environment (-e).",
+    "A deployment the server reports as failed in any environment exits 11."})
+public final class DeployCommand extends DeploymentCommand {
+    @Override
+    String method() {
+        return "POST";
+    }
+
+    @Override
+    String pastTense() {
+        return "deployed to";
+    }
+}

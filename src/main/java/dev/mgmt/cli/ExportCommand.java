@@ -1,0 +1,55 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.output.ResultWriter;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Target;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.List;
+
+/** {@code mgmt export proxy NAME > file.zip}: the proxy as the archive import takes. */
+@Command(name = "export", description = {"Export a proxy as a ZIP archive, to stdout or --output-file.",
+    "The archive is binary: mgmt will not write it to a terminal."})
+public final class ExportCommand extends BaseCommand {
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "proxy.")
+    String kind;
+
+    @Parameters(index = "1", paramLabel = "NAME", description = "The proxy's exact name.")
+    String name;
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Write the archive to FILE.")
+    String outputFile;
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        Kind k = Kinds.find(kind);
+        if (!k.singular().equals("proxy")) {
+            throw new UsageException("only proxies can be exported, not " + k.plural());
+        }
+        if (outputFile == null && inv.env().stdoutTerminal()) {
+            throw new UsageException("the export is a binary ZIP archive and stdout is a terminal; not sending the request",
+                "Redirect stdout (> " + name + ".zip) or pass --output-file FILE");
+        }
+        Target target = Target.of(k, inv.settings().project().value(), null, null, null);
+        ApiClient client = inv.authenticatedClient();
+        String path = target.fill(List.of("projects", "{project}", "apiProxies", "{name}", "export"), name);
+        ApiRequest request = client.request("GET", client.base().resolve(path),
+            List.of(new ApiRequest.Header("Accept", "application/octet-stream, application/json")), null);
+        ApiResponse response = client.call(request);
+        new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal()).write(response, true, outputFile);
+        if (outputFile != null) {
+            inv.err().println("wrote " + response.body().length + " bytes to " + outputFile);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.mgmt.resources;
+
+import java.util.List;
+
+/**
+ * How the API creates, updates or deletes one kind: method, path template (as in {@link Kind}),
+ * which body field names the resource, and the schema that checks the body.
+ *
+ * @param method    HTTP method
+ * @param path      path template; {@code {name}} comes from NAME or the body's name field
+ * @param nameField the body field holding the name, or null when the name is only in the path
+ * @param schema    schema name for the body check, or null
+ */
+public record Operation(String method, List<String> path, String nameField, String schema) {
+
+    public boolean pathNeedsName() {
+        return path.contains("{name}");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mgmt.resources;
+
+import dev.mgmt.errors.UsageException;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The create / update / delete endpoints of each kind, as data. */
+public final class Operations {
+
+    /** What a command does to a resource. */
+    public enum Verb { CREATE, UPDATE, DELETE }
+
+    private static final Map<String, Map<Verb, Operation>> BY_KIND = new HashMap<>();
+
+    static {
+        List<String> proxies = List.of("projects", "{project}", "apiProxies");
+        put("proxy", Verb.CREATE, op("POST", cat(proxies, "url"), "apiProxyName", "apiproxy.create"));
+        put("proxy", Verb.UPDATE, op("PUT", cat(proxies, "url"), "apiProxyName", "apiproxy.update"));
+        put("proxy", Verb.DELETE, op("DELETE", cat(proxies, "{name}"), null, null));
+
+        List<String> endpoints = cat(proxies, "{proxy}", "endpoints");
+        put("endpoint", Verb.CREATE, op("POST", endpoints, "name", "endpoint.create"));
+        put("endpoint", Verb.UPDATE, op("PATCH", endpoints, "name", "endpoint.update"));
+        put("endpoint", Verb.DELETE, op("POST", cat(endpoints, "delete"), "name", null));
+
+        List<String> policy = cat(proxies, "{proxy}", "policies", "{name}");
+        put("policy", Verb.CREATE, op("POST", policy, null, "policy.add"));
+        put("policy", Verb.UPDATE, op("PUT", policy, null, "policy.update"));
+        put("policy", Verb.DELETE, op("DELETE", policy, null, null));
+
+        List<String> connection = List.of("projects", "{project}", "connections", "{name}");
+        put("connection", Verb.CREATE, op("POST", connection, "name", "connection.create"));
+        put("connection", Verb.UPDATE, op("PUT", connection, "name", "connection.update"));
+        put("connection", Verb.DELETE, op("DELETE", connection, null, null));
+
+        List<String> credentials = List.of("projects", "{project}", "credentials");
+        put("credential", Verb.CREATE, op("POST", credentials, "username", "credential.create"));
+        put("credential", Verb.UPDATE, op("PUT", credentials, "username", "credential.update"));
+        put("credential", Verb.DELETE, op("DELETE", cat(credentials, "{name}"), null, null));
+
+        List<String> envVar = List.of("projects", "{project}", "environmentVariables", "{name}");
+        put("env-var", Verb.CREATE, op("POST", envVar, "name", "envvar.create"));
+        put("env-var", Verb.UPDATE, op("PUT", envVar, "name", "envvar.update"));
+        put("env-var", Verb.DELETE, op("DELETE", envVar, null, null));
+
+        List<String> groups = List.of("projects", "{project}", "apiProxyGroups");
+        put("proxy-group", Verb.CREATE, op("POST", groups, "name", "proxygroup.create"));
+        put("proxy-group", Verb.UPDATE, op("PUT", groups, "name", "proxygroup.update"));
+        put("proxy-group", Verb.DELETE, op("DELETE", cat(groups, "{name}"), null, null));
+
+        for (String[] k : new String[][]{{"certificate", "certificates"}, {"keystore", "keystores"}, {"key", "keys"},
+            {"jwk", "jwks"}}) {
+            List<String> base = List.of("projects", "{project}", k[1]);
+            put(k[0], Verb.CREATE, op("POST", base, "name", k[0] + ".create"));
+            put(k[0], Verb.UPDATE, op("PUT", cat(base, "{name}"), "name", k[0] + ".update"));
+            put(k[0], Verb.DELETE, op("DELETE", cat(base, "{name}"), null, null));
+        }
+    }
+
+    private Operations() {
+    }
+
+    public static Operation find(Kind kind, Verb verb) {
+        Map<Verb, Operation> ops = BY_KIND.get(kind.singular());
+        Operation op = ops == null ? null : ops.get(verb);
+        if (op == null) {
+            throw new UsageException("the API has no way to " + verb.name().toLowerCase(java.util.Locale.ROOT) + " "
+                + kind.plural(), "Any endpoint is reachable with: mgmt api METHOD PATH -d @FILE");
+        }
+        return op;
+    }
+
+    private static void put(String kind, Verb verb, Operation op) {
+        BY_KIND.computeIfAbsent(kind, k -> new HashMap<>()).put(verb, op);
+    }
+
+    private static Operation op(String method, List<String> path, String nameField, String schema) {
+        return new Operation(method, path, nameField, schema);
+    }
+
+    private static List<String> cat(List<String> base, String... more) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
+}
