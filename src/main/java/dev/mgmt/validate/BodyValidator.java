@@ -163,6 +163,10 @@ public final class BodyValidator {
         String type = m.getType() == null ? "" : m.getType();
         JsonNode keyword = keywordNode(schemaRoot, m);
         JsonNode instance = parsed.root.at(pointer(path));
+        Problem either = eitherOf(m, schemaRoot, path, parsed);
+        if (either != null) {
+            return either;
+        }
         String message;
         switch (type) {
             case "required" -> {
@@ -199,6 +203,26 @@ public final class BodyValidator {
             }
         }
         return new Problem(field(path), message, parsed.line(path));
+    }
+
+    /**
+     * A failed anyOf/oneOf whose branches each only list required fields (e.g. "publicKey or secretKey") is
+     * reported once, as the choice, instead of as each branch's missing fields.
+     */
+    private static Problem eitherOf(ValidationMessage m, JsonNode schemaRoot, List<Object> path, Parsed parsed) {
+        if (m.getSchemaLocation() == null || m.getSchemaLocation().getFragment() == null) {
+            return null;
+        }
+        List<Object> frag = elements(m.getSchemaLocation().getFragment());
+        for (int i = frag.size() - 1; i >= 0; i--) {
+            Object e = frag.get(i);
+            if ("anyOf".equals(e) || "oneOf".equals(e)) {
+                JsonNode branches = schemaRoot.at(pointer(frag.subList(0, i + 1)));
+                String message = alternatives(e.toString(), branches, m);
+                return message.startsWith("needs ") ? new Problem(field(path), message, parsed.line(path)) : null;
+            }
+        }
+        return null;
     }
 
     /** For anyOf/oneOf whose branches are just "required" lists, say which fields are wanted. */
