@@ -1,14 +1,47 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
 import dev.mgmt.resources.Operation;
+import dev.mgmt.validate.BodyValidator;
+import dev.mgmt.validate.BodyValidator.Problem;
 
-/** The schema check of a body before it is sent. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schema check of a body before it is sent: each problem with its line in the user's file,
+ * exit 2, nothing sent. --no-validate skips it (for servers newer than mgmt).
+ */
 final class BodyCheck {
     private BodyCheck() {
     }
 
-    static void check(Operation op, InputData input) {
-        // Filled in by the schema validator.
+    /** @param nameFromArgs the name given on the command line, which fills a missing name field */
+    static void check(Operation op, InputData input, String nameFromArgs) {
+        if (op.schema() == null || !BodyValidator.hasSchema(op.schema())) {
+            return;
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (Problem p : BodyValidator.validate(op.schema(), input.bytes(), input.isYaml())) {
+            boolean nameGivenElsewhere = nameFromArgs != null && p.field().equals(op.nameField());
+            if (!nameGivenElsewhere) {
+                problems.add(p);
+            }
+        }
+        if (problems.isEmpty()) {
+            return;
+        }
+        String origin = input.origin().startsWith("file '") ? input.origin().substring(6, input.origin().length() - 1)
+            : input.origin();
+        List<String> lines = new ArrayList<>();
+        for (String line : BodyValidator.format(problems, origin).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(line.strip());
+            }
+        }
+        lines.add("Nothing was sent. --no-validate sends it anyway (for a server newer than mgmt).");
+        throw new UsageException(input.origin() + " does not match the " + op.schema() + " schema ("
+            + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"), String.join("\n  ", lines));
     }
 }

@@ -48,7 +48,7 @@ abstract class BodyCommand extends BaseCommand {
         JsonNode body = input.parseAuto();
         String resolved = ResourceWriter.resolveName(op, name, body);
         if (!noValidate) {
-            BodyCheck.check(op, input);
+            BodyCheck.check(op, input, name);
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);

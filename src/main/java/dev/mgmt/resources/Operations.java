@@ -16,8 +16,8 @@ public final class Operations {
 
     static {
         List<String> proxies = List.of("projects", "{project}", "apiProxies");
-        put("proxy", Verb.CREATE, op("POST", cat(proxies, "url"), "apiProxyName", "apiproxy.create"));
-        put("proxy", Verb.UPDATE, op("PUT", cat(proxies, "url"), "apiProxyName", "apiproxy.update"));
+        put("proxy", Verb.CREATE, op("POST", cat(proxies, "url"), "apiProxyName", "proxy.create-url"));
+        put("proxy", Verb.UPDATE, op("PUT", cat(proxies, "url"), "apiProxyName", "proxy.update-url"));
         put("proxy", Verb.DELETE, op("DELETE", cat(proxies, "{name}"), null, null));
 
         List<String> endpoints = cat(proxies, "{proxy}", "endpoints");
@@ -41,13 +41,13 @@ public final class Operations {
         put("credential", Verb.DELETE, op("DELETE", cat(credentials, "{name}"), null, null));
 
         List<String> envVar = List.of("projects", "{project}", "environmentVariables", "{name}");
-        put("env-var", Verb.CREATE, op("POST", envVar, "name", "envvar.create"));
-        put("env-var", Verb.UPDATE, op("PUT", envVar, "name", "envvar.update"));
+        put("env-var", Verb.CREATE, op("POST", envVar, "name", "env-var.create"));
+        put("env-var", Verb.UPDATE, op("PUT", envVar, "name", "env-var.update"));
         put("env-var", Verb.DELETE, op("DELETE", envVar, null, null));
 
         List<String> groups = List.of("projects", "{project}", "apiProxyGroups");
-        put("proxy-group", Verb.CREATE, op("POST", groups, "name", "proxygroup.create"));
-        put("proxy-group", Verb.UPDATE, op("PUT", groups, "name", "proxygroup.update"));
+        put("proxy-group", Verb.CREATE, op("POST", groups, "name", "proxy-group.create"));
+        put("proxy-group", Verb.UPDATE, op("PUT", groups, "name", "proxy-group.update"));
         put("proxy-group", Verb.DELETE, op("DELETE", cat(groups, "{name}"), null, null));
 
         for (String[] k : new String[][]{{"certificate", "certificates"}, {"keystore", "keystores"}, {"key", "keys"},
