@@ -255,6 +255,15 @@ class ErrorResponsesTest extends ServerTest {
     }
 
     @Test
+    void should_write_the_json_error_object_when_MGMT_OUTPUT_is_json() {
+        server.on("projects/", Reply.json(409, "{\"error\":\"duplicate_name\",\"error_description\":\"exists\"}"));
+        CliResult r = cli().env("MGMT_OUTPUT", "json").run("--url", server.url(), "--no-retry", "api", "projects");
+        assertExit(7, r);
+        assertEquals("duplicate_name", errorObject(r).path("error").asText(), r.describe());
+        assertEquals(7, errorObject(r).path("exit_code").asInt(), r.describe());
+    }
+
+    @Test
     void should_put_validation_errors_and_retry_after_into_the_json_error_object() {
         server.on("projects/", Reply.json(400, "{\"error\":\"validation_failed\",\"error_description\":\"Validation failed\","
             + "\"validation_errors\":[{\"field\":\"name\",\"message\":\"Name is required\"}]}"));

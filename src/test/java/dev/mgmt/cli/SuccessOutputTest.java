@@ -73,6 +73,15 @@ class SuccessOutputTest extends ServerTest {
     }
 
     @Test
+    void should_print_the_exact_bytes_of_non_utf8_text_with_raw() {
+        byte[] body = {'c', 'a', 'f', (byte) 0xe9, '\n'};
+        server.on("export/", Reply.bytes(200, "text/plain; charset=ISO-8859-1", body));
+        CliResult r = cli().run("--url", server.url(), "api", "export", "--raw");
+        assertExit(0, r);
+        assertArrayEquals(body, r.outBytes(), r.describe());
+    }
+
+    @Test
     void should_write_binary_byte_exact_when_stdout_is_not_a_terminal() {
         byte[] body = binary();
         server.on("export/", Reply.bytes(200, "application/zip", body));
