@@ -189,6 +189,7 @@ class ErrorResponsesTest extends ServerTest {
         assertStdoutEmpty(r);
         assertTrue(lines(r.err()).get(0).startsWith("error: 302 Found"), r.describe());
         assertEquals(1, server.requests().size(), "the redirect must not be followed\n" + r.describe());
+        assertErrContains(r, server.url() + "/apiops/elsewhere/");
     }
 
     @ParameterizedTest
