@@ -117,12 +117,15 @@ public final class HttpTransport implements AutoCloseable {
             return net(Kind.TIMEOUT, "no response from " + target + " within the request timeout", request, e,
                 "The request was sent; raise --timeout if the server is slow.");
         }
-        Throwable root = e;
+        // The JDK wraps a failed lookup in a ConnectException: look for it in the whole chain first.
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return net(Kind.DNS, "cannot resolve host '" + request.uri().getHost() + "'", request, e,
                     "Check the host name in --url / MGMT_URL, and your DNS or VPN.");
             }
+        }
+        Throwable root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException || t instanceof SSLException) {
                 return net(Kind.TLS, "TLS handshake with " + target + " failed: " + message(t), request, e,
                     "For a private CA pass --cacert FILE; --insecure skips verification (not for production).");

@@ -141,6 +141,10 @@ public final class ErrorDecoder {
         if (via != null) {
             notes.add("Via: " + via);
         }
+        String location = r.header("Location");
+        if (r.status() >= 300 && r.status() <= 399 && location != null) {
+            notes.add("redirected to " + location + " (not followed; if that is the manager, use it in --url)");
+        }
         return notes;
     }
 

@@ -54,6 +54,10 @@ public final class ResultWriter {
             return;
         }
         if (Bodies.looksTextual(body, response.header("Content-Type"))) {
+            if (raw) {
+                writeBytes(body);
+                return;
+            }
             String text = new String(body, StandardCharsets.UTF_8);
             out.print(text);
             if (stdoutTerminal && !text.endsWith("\n")) {

@@ -38,6 +38,11 @@ public final class TestServer implements AutoCloseable {
             return new Reply(status, Map.of("Content-Type", contentType), body);
         }
 
+        /** An HTML page, as a reverse proxy sends it. */
+        public static Reply html(int status, String html) {
+            return new Reply(status, Map.of("Content-Type", "text/html"), html.getBytes(StandardCharsets.UTF_8));
+        }
+
         public Reply withHeader(String name, String value) {
             Map<String, String> h = new java.util.LinkedHashMap<>(headers);
             h.put(name, value);
@@ -55,6 +60,13 @@ public final class TestServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
+    private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+
+    /** A scripted exchange, for replies a canned {@link Reply} cannot express (delays, odd framing). */
+    @FunctionalInterface
+    public interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
     public TestServer() throws IOException {
@@ -68,6 +80,32 @@ public final class TestServer implements AutoCloseable {
     public TestServer on(String path, Reply reply) {
         replies.put("/apiops/" + path, reply);
         return this;
+    }
+
+    /** Answer this exact raw path (not relative to /apiops/, e.g. {@code /manager/apiops/projects/}). */
+    public TestServer onRaw(String rawPath, Reply reply) {
+        replies.put(rawPath, reply);
+        return this;
+    }
+
+    /** Run this handler for {@code /apiops/<path>}; the request is recorded first. */
+    public TestServer on(String path, Handler handler) {
+        handlers.put("/apiops/" + path, handler);
+        return this;
+    }
+
+    /** Answer {@code /apiops/<path>} after sleeping {@code millis} (interrupted when the server stops). */
+    public TestServer onDelayed(String path, long millis, Reply reply) {
+        return on(path, ex -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ex.close();
+                return;
+            }
+            send(ex, reply);
+        });
     }
 
     public String url() {
@@ -88,6 +126,7 @@ public final class TestServer implements AutoCloseable {
 
     public void reset() {
         replies.clear();
+        handlers.clear();
         seen.clear();
     }
 
@@ -95,8 +134,17 @@ public final class TestServer implements AutoCloseable {
         byte[] body = ex.getRequestBody().readAllBytes();
         String rawPath = ex.getRequestURI().getRawPath();
         seen.add(new Seen(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body));
+        Handler handler = handlers.get(rawPath);
+        if (handler != null) {
+            handler.handle(ex);
+            return;
+        }
         Reply reply = replies.getOrDefault(rawPath,
             Reply.json(404, "{\"error\":\"not_found\",\"error_description\":\"no test reply for " + rawPath + "\"}"));
+        send(ex, reply);
+    }
+
+    private static void send(HttpExchange ex, Reply reply) throws IOException {
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         boolean noBody = reply.body().length == 0;
         ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);

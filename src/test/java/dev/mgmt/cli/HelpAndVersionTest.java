@@ -1,0 +1,81 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.ServerTest;
+import org.junit.jupiter.api.Test;
+
+import static dev.mgmt.testing.Cli.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** --version, --help, help COMMAND, and what happens without a (known) command. */
+class HelpAndVersionTest extends ServerTest {
+
+    @Test
+    void should_print_the_version_on_stdout_and_exit_0() {
+        CliResult r = cli().run("--version");
+        assertExit(0, r);
+        assertTrue(r.out().matches("(?s)mgmt \\S+\\R.*"), r.describe());
+        assertTrue(r.out().contains("Java "), r.describe());
+        assertEquals("", r.err(), r.describe());
+    }
+
+    @Test
+    void should_list_every_exit_code_in_help() {
+        CliResult r = cli().run("--help");
+        assertExit(0, r);
+        assertEquals("", r.err(), r.describe());
+        assertTrue(r.out().startsWith("Usage: mgmt"), r.describe());
+        assertTrue(r.out().contains("Exit codes:"), r.describe());
+        for (int code = 0; code <= 12; code++) {
+            assertTrue(r.out().matches("(?s).*\\R\\s+" + code + "\\s+\\S.*"), "exit code " + code + " not listed\n" + r.describe());
+        }
+        assertTrue(r.out().contains("api"), r.describe());
+        assertTrue(r.out().contains("MGMT_TOKEN"), r.describe());
+    }
+
+    @Test
+    void should_show_help_for_api() {
+        CliResult r = cli().run("help", "api");
+        assertExit(0, r);
+        assertEquals("", r.err(), r.describe());
+        assertTrue(r.out().startsWith("Usage: mgmt api"), r.describe());
+        assertTrue(r.out().contains("--exact-path") && r.out().contains("--raw") && r.out().contains("--output-file"), r.describe());
+        assertEquals(r.out(), cli().run("api", "--help").out(), "help api and api --help differ");
+    }
+
+    @Test
+    void should_exit_2_without_a_command() {
+        CliResult r = cli().run();
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith("error: missing command"), r.describe());
+        assertErrContains(r, "mgmt --help");
+    }
+
+    @Test
+    void should_exit_2_on_an_unknown_command_and_suggest_the_closest() {
+        CliResult r = cli().run("apu", "projects");
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith("error: unknown command 'apu'"), r.describe());
+        assertErrContains(r, "Did you mean", "mgmt api");
+    }
+
+    @Test
+    void should_exit_2_on_an_unknown_global_option() {
+        CliResult r = cli().run("--bogus", "api", "projects");
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith("error: unknown option"), r.describe());
+        assertErrContains(r, "'--bogus'");
+    }
+
+    @Test
+    void should_exit_2_when_api_has_no_path() {
+        CliResult r = cli().run("api");
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith("error: "), r.describe());
+    }
+}
