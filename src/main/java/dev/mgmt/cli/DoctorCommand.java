@@ -91,7 +91,8 @@ public final class DoctorCommand extends BaseCommand {
         m.put("token", new Setting<>(t.isSet() ? "Bearer " + Redactor.mask(t.value()) : null, t.source(), t.origin()));
         m.put("project", s.project());
         m.put("environment", s.environment());
-        m.put("output", s.output());
+        m.put("output", new Setting<>(s.output().value().name().toLowerCase(java.util.Locale.ROOT), s.output().source(),
+            s.output().origin()));
         m.put("timeout", new Setting<>(s.timeout().value().toMillis() / 1000.0 + " s", s.timeout().source(), s.timeout().origin()));
         m.put("retries", s.retries());
         m.put("cacert", s.cacert());

@@ -3,7 +3,6 @@ package dev.mgmt.diagnose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.output.Json;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 
@@ -95,9 +94,5 @@ public record Jwt(JsonNode header, JsonNode payload) {
             sb.append(", ");
         }
         sb.append(k).append('=').append(v.length() > 60 ? v.substring(0, 60) + "..." : v);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
