@@ -39,6 +39,8 @@ public final class MgmtCli {
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)
             .setAbbreviatedOptionsAllowed(false)
+            // "-d @file" is mgmt's own syntax; picocli must not expand @files itself.
+            .setExpandAtFiles(false)
             .setExecutionExceptionHandler(handler)
             .setParameterExceptionHandler(handler)
             .setColorScheme(CommandLine.Help.defaultColorScheme(
@@ -49,6 +51,10 @@ public final class MgmtCli {
 
     private static int run(ParseResult parseResult, Invocation invocation, ExceptionHandler handler, Env env) {
         try {
+            Integer help = CommandLine.executeHelpRequest(parseResult);
+            if (help != null) {
+                return help;
+            }
             validateEarly(invocation.options(), env);
             return new CommandLine.RunLast().execute(parseResult);
         } catch (CommandLine.ExecutionException e) {

@@ -197,8 +197,13 @@ public final class Invocation implements AutoCloseable {
         return terminal && !"dumb".equals(env.var("TERM"));
     }
 
+    /** ✓ ✗ glyphs only when stderr is a terminal whose locale says UTF-8. */
+    public boolean unicodeOnStderr() {
+        return dev.mgmt.diagnose.Glyphs.unicodeTerminal(env, env.stderrTerminal());
+    }
+
     public ErrorReporter errorReporter() {
-        return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor);
+        return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor, unicodeOnStderr());
     }
 
     public boolean debug() {

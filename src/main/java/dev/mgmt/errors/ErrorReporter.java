@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiRequest;
 import dev.mgmt.client.HttpStatusText;
+import dev.mgmt.diagnose.CheckResult;
+import dev.mgmt.diagnose.Checklist;
+import dev.mgmt.diagnose.Glyphs;
 import dev.mgmt.errors.ApiError.FieldProblem;
 import dev.mgmt.output.Json;
 import dev.mgmt.output.Redactor;
@@ -22,20 +25,50 @@ public final class ErrorReporter {
     private final Ansi ansi;
     private final boolean structured;
     private final Redactor redactor;
+    private final Glyphs glyphs;
 
     public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor) {
+        this(err, color, structured, redactor, false);
+    }
+
+    public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor, boolean unicode) {
         this.err = err;
         this.ansi = color ? Ansi.ON : Ansi.OFF;
         this.structured = structured;
         this.redactor = redactor;
+        this.glyphs = new Glyphs(unicode, color);
     }
 
     /** Reports and returns the exit code. */
     public int report(MgmtException e) {
+        return report(e, Checklist.empty());
+    }
+
+    /** Reports with the troubleshooting checklist after the details (and in the JSON object). */
+    public int report(MgmtException e, Checklist checklist) {
         Report r = describe(e);
         println(ansi.string("@|bold,red error:|@ ") + r.headline);
         for (String line : r.lines) {
             println("  " + line);
+        }
+        if (!checklist.items().isEmpty()) {
+            println("  checklist:");
+            for (CheckResult c : checklist.items()) {
+                println("  " + glyphs.line(c));
+            }
+        }
+        for (String n : checklist.next()) {
+            println("  next: " + n);
+        }
+        if (!checklist.isEmpty()) {
+            ArrayNode arr = r.json.putArray("checklist");
+            for (CheckResult c : checklist.items()) {
+                arr.addObject().put("check", c.check()).put("result", c.result().json()).put("detail", c.detail());
+            }
+            if (!checklist.next().isEmpty()) {
+                ArrayNode next = r.json.putArray("next");
+                checklist.next().forEach(next::add);
+            }
         }
         if (structured) {
             println(Json.compact(r.json));

@@ -1,6 +1,8 @@
 package dev.mgmt.errors;
 
 import dev.mgmt.cli.Invocation;
+import dev.mgmt.diagnose.Checklist;
+import dev.mgmt.diagnose.Troubleshooter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -31,12 +33,25 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
     public int handle(Throwable ex) {
         ErrorReporter reporter = invocation.errorReporter();
         if (ex instanceof MgmtException) {
-            return reporter.report((MgmtException) ex);
+            MgmtException me = (MgmtException) ex;
+            return reporter.report(me, checklist(me));
         }
         if (ex instanceof ParameterException) {
             return handleParseException((ParameterException) ex, new String[0]);
         }
         return reporter.reportBug(ex, invocation.debug());
+    }
+
+    /** The troubleshooting checklist for API, network and no-token failures, unless --quiet. */
+    private Checklist checklist(MgmtException e) {
+        if (invocation.options().quiet || e instanceof UsageException || Troubleshooter.topicFor(e) == null) {
+            return Checklist.empty();
+        }
+        try {
+            return new Troubleshooter(invocation).checklistFor(e);
+        } catch (RuntimeException bug) {
+            return Checklist.empty();
+        }
     }
 
     @Override

@@ -116,12 +116,28 @@ public final class TestServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /**
+     * The requests the command itself sent. The troubleshooting checks that run after a failure
+     * mark theirs in the User-Agent; {@link #allRequests()} includes them.
+     */
     public List<Seen> requests() {
+        List<Seen> own = new ArrayList<>();
+        for (Seen s : seen) {
+            String ua = s.headers().getFirst("User-Agent");
+            if (ua == null || !ua.contains("(troubleshooting)")) {
+                own.add(s);
+            }
+        }
+        return own;
+    }
+
+    public List<Seen> allRequests() {
         return new ArrayList<>(seen);
     }
 
     public Seen last() {
-        return seen.isEmpty() ? null : seen.get(seen.size() - 1);
+        List<Seen> own = requests();
+        return own.isEmpty() ? null : own.get(own.size() - 1);
     }
 
     public void reset() {

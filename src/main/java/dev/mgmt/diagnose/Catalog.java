@@ -1,0 +1,156 @@
+package dev.mgmt.diagnose;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mgmt.errors.ExitCodes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The troubleshooting catalog ({@code catalog.yaml}): topics (one per status family, plus network,
+ * no-token and doctor), each with its meaning, its checks in order and the next steps; and the
+ * API's error codes, each pointing at a topic. Read once; immutable.
+ */
+public final class Catalog {
+
+    /** One check of a topic: {@code id} selects the code that runs it, {@code label} is shown. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(String id, String label) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Topic(String id, List<Integer> statuses, int exit, String title, String meaning, List<Item> checks,
+                        List<String> next) {
+        public Topic {
+            statuses = statuses == null ? List.of() : List.copyOf(statuses);
+            checks = checks == null ? List.of() : List.copyOf(checks);
+            next = next == null ? List.of() : List.copyOf(next);
+        }
+
+        public Item item(String itemId) {
+            for (Item i : checks) {
+                if (i.id().equals(itemId)) {
+                    return i;
+                }
+            }
+            return new Item(itemId, itemId);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Code(String code, Integer status, String topic, String meaning) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Data(List<Topic> topics, List<Code> codes) {
+    }
+
+    private static final Catalog INSTANCE = load();
+
+    private final List<Topic> topics;
+    private final List<Code> codes;
+
+    private Catalog(List<Topic> topics, List<Code> codes) {
+        this.topics = List.copyOf(topics);
+        this.codes = List.copyOf(codes);
+    }
+
+    public static Catalog get() {
+        return INSTANCE;
+    }
+
+    private static Catalog load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        try (InputStream in = Catalog.class.getResourceAsStream("catalog.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("catalog.yaml missing from the build");
+            }
+            Data d = yaml.readValue(in, Data.class);
+            return new Catalog(d.topics(), d.codes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the troubleshooting catalog", e);
+        }
+    }
+
+    public List<Topic> topics() {
+        return topics;
+    }
+
+    public List<Code> codes() {
+        return codes;
+    }
+
+    public Topic topic(String id) {
+        for (Topic t : topics) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("no catalog topic " + id);
+    }
+
+    /** The topic for an HTTP status: its own, or the 5xx family; null for statuses the catalog does not cover. */
+    public Topic forStatus(int status) {
+        for (Topic t : topics) {
+            if (t.statuses().contains(status)) {
+                return t;
+            }
+        }
+        return status >= 500 && status <= 599 ? topic("5xx") : null;
+    }
+
+    public Code code(String code) {
+        String c = code.toLowerCase(Locale.ROOT);
+        for (Code k : codes) {
+            if (k.code().equals(c)) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** The topic a code belongs to. */
+    public Topic topicOf(Code code) {
+        return code.topic() != null ? topic(code.topic()) : forStatus(code.status());
+    }
+
+    /** The codes listed under a topic's statuses (or pointing at it). */
+    public List<Code> codesOf(Topic topic) {
+        List<Code> out = new ArrayList<>();
+        for (Code c : codes) {
+            if (topicOf(c) == topic) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /** Every word {@code explain} accepts, for did-you-mean. */
+    public List<String> words() {
+        List<String> words = new ArrayList<>();
+        for (Code c : codes) {
+            words.add(c.code());
+        }
+        for (Topic t : topics) {
+            words.add(t.id());
+            for (Integer s : t.statuses()) {
+                if (!words.contains(String.valueOf(s))) {
+                    words.add(String.valueOf(s));
+                }
+            }
+        }
+        return words;
+    }
+
+    static int exitFor(Topic t) {
+        return t == null ? ExitCodes.UNEXPECTED_RESPONSE : t.exit();
+    }
+}

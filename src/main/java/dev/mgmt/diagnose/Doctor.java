@@ -1,0 +1,49 @@
+package dev.mgmt.diagnose;
+
+import dev.mgmt.cli.Invocation;
+import dev.mgmt.errors.ExitCodes;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** {@code mgmt doctor}'s engine: the catalog's doctor topic, run with slightly longer timeouts. */
+public final class Doctor {
+    public static final Duration PER_REQUEST = Duration.ofSeconds(3);
+    public static final Duration BUDGET = Duration.ofSeconds(30);
+
+    /** Exit codes of steps that do not set one themselves. */
+    private static final Map<String, Integer> EXITS = Map.ofEntries(
+        Map.entry("url", ExitCodes.USAGE),
+        Map.entry("proxy-vars", ExitCodes.NETWORK),
+        Map.entry("dns", ExitCodes.NETWORK),
+        Map.entry("tcp", ExitCodes.NETWORK),
+        Map.entry("tls", ExitCodes.NETWORK),
+        Map.entry("health", ExitCodes.NETWORK),
+        Map.entry("token-configured", ExitCodes.UNAUTHORIZED),
+        Map.entry("token-format", ExitCodes.UNAUTHORIZED),
+        Map.entry("token-decode", ExitCodes.UNAUTHORIZED),
+        Map.entry("token-hello", ExitCodes.UNAUTHORIZED),
+        Map.entry("project", ExitCodes.NOT_FOUND),
+        Map.entry("environment", ExitCodes.NOT_FOUND),
+        Map.entry("clock-skew", ExitCodes.UNEXPECTED_RESPONSE));
+
+    private Doctor() {
+    }
+
+    public static List<CheckResult> run(Invocation inv) {
+        try (Troubleshooter.Built b = Troubleshooter.build(inv, PER_REQUEST, BUDGET, null, null, null, 1)) {
+            return Troubleshooter.run(Catalog.get().topic("doctor"), b.context(), EXITS);
+        }
+    }
+
+    /** 0 when every step passed, else the exit code of the first step that did not. */
+    public static int exitCode(List<CheckResult> results) {
+        for (CheckResult r : results) {
+            if (r.result() != Result.PASS) {
+                return r.exit() == null ? ExitCodes.INTERNAL : r.exit();
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

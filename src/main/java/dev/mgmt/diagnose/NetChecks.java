@@ -1,0 +1,238 @@
+package dev.mgmt.diagnose;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** The wire-level checks: proxy variables, DNS, TCP connect, TLS handshake and certificate. */
+final class NetChecks {
+    private NetChecks() {
+    }
+
+    static URI uri(Context c) {
+        return c.base.uri();
+    }
+
+    static int port(URI u) {
+        return u.getPort() > 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    /** The proxy that requests to the manager go through, or null for a direct connection. */
+    static InetSocketAddress proxyFor(Context c) {
+        if (c.proxy == null) {
+            return null;
+        }
+        List<Proxy> p = c.proxy.select(uri(c));
+        if (p.isEmpty() || p.get(0).type() != Proxy.Type.HTTP) {
+            return null;
+        }
+        return (InetSocketAddress) p.get(0).address();
+    }
+
+    static CheckResult proxyVars(Context c, String label) {
+        if (c.proxy == null) {
+            return CheckResult.pass(label, "none set (HTTPS_PROXY, HTTP_PROXY): direct connection");
+        }
+        InetSocketAddress via = c.base == null ? null : proxyFor(c);
+        String use = c.base == null ? "" : via == null
+            ? "; " + c.base.host() + " is reached directly (NO_PROXY or loopback)"
+            : "; requests to " + c.base.host() + " go through " + via.getHostString() + ":" + via.getPort();
+        return CheckResult.pass(label, c.proxy.describe() + use);
+    }
+
+    static CheckResult dns(Context c, String label) {
+        String host = uri(c).getHost();
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        if (isIpLiteral(bare)) {
+            return CheckResult.pass(label, host + " is an IP address: no lookup needed");
+        }
+        InetSocketAddress via = proxyFor(c);
+        try {
+            InetAddress[] all = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return InetAddress.getAllByName(bare);
+                } catch (UnknownHostException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).get(c.perRequest.toMillis(), TimeUnit.MILLISECONDS);
+            List<String> addrs = new ArrayList<>();
+            for (InetAddress a : all) {
+                addrs.add(a.getHostAddress());
+            }
+            return CheckResult.pass(label, host + " → " + String.join(", ", addrs.subList(0, Math.min(4, addrs.size()))));
+        } catch (TimeoutException e) {
+            return CheckResult.fail(label, "no answer for " + host + " within " + Checks.ms(c.perRequest));
+        } catch (ExecutionException e) {
+            String msg = via != null ? "; requests go through the proxy " + via.getHostString() + ", which may resolve it" : "";
+            return via != null
+                ? CheckResult.unknown(label, host + " does not resolve here" + msg)
+                : CheckResult.fail(label, host + " does not resolve: check the host name in --url/MGMT_URL, DNS and VPN");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CheckResult.unknown(label, "interrupted");
+        }
+    }
+
+    static CheckResult tcp(Context c, String label) {
+        URI u = uri(c);
+        InetSocketAddress via = proxyFor(c);
+        String host = via != null ? via.getHostString() : u.getHost();
+        int port = via != null ? via.getPort() : port(u);
+        String what = (via != null ? "proxy " : "") + host + ":" + port;
+        long start = System.nanoTime();
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port),
+                (int) c.perRequest.toMillis());
+            return CheckResult.pass(label, "connected to " + what + " in " + Checks.ms(Duration.ofNanos(System.nanoTime() - start)));
+        } catch (SocketTimeoutException e) {
+            return CheckResult.fail(label, "no answer from " + what + " within " + Checks.ms(c.perRequest)
+                + ": a firewall, VPN or wrong address");
+        } catch (UnknownHostException e) {
+            return CheckResult.fail(label, "cannot connect to " + what + ": the host name does not resolve");
+        } catch (IOException e) {
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return CheckResult.fail(label, "cannot connect to " + what + ": " + m.toLowerCase(Locale.ROOT)
+                + (m.toLowerCase(Locale.ROOT).contains("refused") ? " (nothing listens there: is the manager running, is the port right?)" : ""));
+        }
+    }
+
+    static CheckResult tls(Context c, String label) {
+        URI u = uri(c);
+        if (!"https".equalsIgnoreCase(u.getScheme())) {
+            return CheckResult.pass(label, "not used: the URL is plain http://");
+        }
+        if (proxyFor(c) != null) {
+            return CheckResult.unknown(label, "not checked directly: the connection goes through a proxy (CONNECT)");
+        }
+        String host = u.getHost();
+        int port = port(u);
+        Exception verifyFailure = null;
+        try {
+            SSLContext ctx = c.ssl != null ? c.ssl : SSLContext.getDefault();
+            X509Certificate[] chain = handshake(ctx, host, port, (int) c.perRequest.toMillis(), !c.settings.insecure());
+            String d = describe(chain, host);
+            return CheckResult.pass(label, (c.settings.insecure() ? "verification skipped (--insecure); " : "trusted; ") + d);
+        } catch (IOException | GeneralSecurityException e) {
+            verifyFailure = e;
+        }
+        try {
+            X509Certificate[] chain = handshake(trustAll(), host, port, (int) c.perRequest.toMillis(), false);
+            String d = describe(chain, host);
+            X509Certificate leaf = chain[0];
+            boolean selfSigned = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal());
+            String why;
+            if (!matchesHost(leaf, host)) {
+                why = "the certificate is not for " + host;
+            } else if (leaf.getNotAfter().toInstant().isBefore(Instant.now())) {
+                why = "the certificate has expired";
+            } else if (selfSigned) {
+                why = "the certificate is self-signed: trust it with --cacert FILE (its PEM)";
+            } else {
+                why = "the issuer is not trusted here: pass its CA with --cacert FILE";
+            }
+            return CheckResult.fail(label, why + "; " + d);
+        } catch (IOException | GeneralSecurityException e) {
+            String m = verifyFailure.getMessage() == null ? e.toString() : verifyFailure.getMessage();
+            return CheckResult.fail(label, "handshake with " + host + ":" + port + " failed: " + m
+                + " (is the port serving TLS? try http://)");
+        }
+    }
+
+    private static X509Certificate[] handshake(SSLContext ctx, String host, int port, int timeoutMs, boolean verifyHost)
+        throws IOException, GeneralSecurityException {
+        try (Socket raw = new Socket()) {
+            raw.connect(new InetSocketAddress(host, port), timeoutMs);
+            raw.setSoTimeout(timeoutMs);
+            try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(raw, host, port, false)) {
+                if (verifyHost) {
+                    SSLParameters p = s.getSSLParameters();
+                    p.setEndpointIdentificationAlgorithm("HTTPS");
+                    s.setSSLParameters(p);
+                }
+                s.startHandshake();
+                Certificate[] certs = s.getSession().getPeerCertificates();
+                return Arrays.stream(certs).map(X509Certificate.class::cast).toArray(X509Certificate[]::new);
+            }
+        }
+    }
+
+    static String describe(X509Certificate[] chain, String host) {
+        X509Certificate leaf = chain[0];
+        return "subject " + leaf.getSubjectX500Principal().getName() + ", issuer " + leaf.getIssuerX500Principal().getName()
+            + ", expires " + leaf.getNotAfter().toInstant() + ", host name " + (matchesHost(leaf, host) ? "matches" : "does NOT match");
+    }
+
+    static boolean matchesHost(X509Certificate cert, String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        try {
+            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    Object v = san.get(1);
+                    if (v instanceof String && matches(((String) v).toLowerCase(Locale.ROOT), h)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+        String dn = cert.getSubjectX500Principal().getName();
+        for (String part : dn.split(",")) {
+            if (part.trim().toUpperCase(Locale.ROOT).startsWith("CN=")) {
+                return matches(part.trim().substring(3).toLowerCase(Locale.ROOT), h);
+            }
+        }
+        return false;
+    }
+
+    private static boolean matches(String pattern, String host) {
+        if (pattern.startsWith("*.")) {
+            int dot = host.indexOf('.');
+            return dot > 0 && host.substring(dot + 1).equals(pattern.substring(2));
+        }
+        return pattern.equals(host);
+    }
+
+    private static SSLContext trustAll() throws GeneralSecurityException {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, new TrustManager[]{new X509TrustManager() {
+            @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
+            @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
+            @Override public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
+            }
+        }}, null);
+        return ctx;
+    }
+
+    static boolean isIpLiteral(String h) {
+        return h.matches("\\d{1,3}(\\.\\d{1,3}){3}") || h.contains(":");
+    }
+}

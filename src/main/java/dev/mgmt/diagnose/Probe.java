@@ -1,0 +1,124 @@
+package dev.mgmt.diagnose;
+
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.client.BaseUrl;
+import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.client.HttpTransport;
+import dev.mgmt.errors.MgmtException;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The requests checks send: their own HTTP client with short timeouts, so a check never waits as
+ * long as the command did, and a shared time budget, so the whole checklist stays short. Results
+ * are remembered per URL and token use: several checks asking the same question cost one request.
+ */
+public final class Probe implements AutoCloseable {
+    private final BaseUrl base;
+    private final String token;
+    private final String userAgent;
+    private final HttpTransport transport;
+    private final long deadline;
+    private final List<Cached> cache = new ArrayList<>();
+
+    /** What came back: a response, or the failure that replaced it, or nothing because time ran out. */
+    public record Outcome(ApiResponse response, MgmtException failure, Duration elapsed, boolean skipped) {
+        public boolean answered() {
+            return response != null;
+        }
+
+        public int status() {
+            return response == null ? 0 : response.status();
+        }
+
+        public boolean ok() {
+            return response != null && response.isSuccess();
+        }
+
+        /** One line for details: "HTTP 404 in 3 ms" or the network failure. */
+        public String describe() {
+            if (skipped) {
+                return "skipped: the checklist's time budget is used up";
+            }
+            if (response == null) {
+                return failure == null ? "no answer" : failure.getMessage();
+            }
+            return "HTTP " + response.status() + " in " + Checks.ms(elapsed);
+        }
+    }
+
+    private record Cached(URI uri, boolean withToken, Outcome outcome) {
+    }
+
+    public Probe(BaseUrl base, String token, String userAgent, Duration perRequest, Duration budget, SSLContext ssl,
+                 EnvProxySelector proxy) {
+        this.base = base;
+        this.token = token;
+        this.userAgent = userAgent;
+        this.transport = new HttpTransport(perRequest, perRequest, ssl, proxy);
+        this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    public BaseUrl base() {
+        return base;
+    }
+
+    public boolean hasToken() {
+        return token != null;
+    }
+
+    public boolean outOfTime() {
+        return System.nanoTime() > deadline;
+    }
+
+    /** GET of an encoded path relative to /apiops/. */
+    public Outcome get(String relativePath, boolean withToken) {
+        return get(base.resolve(relativePath), withToken);
+    }
+
+    public synchronized Outcome get(URI uri, boolean withToken) {
+        for (Cached c : cache) {
+            if (c.uri().equals(uri) && c.withToken() == withToken) {
+                return c.outcome();
+            }
+        }
+        Outcome o = send(uri, withToken);
+        if (!o.skipped()) {
+            cache.add(new Cached(uri, withToken, o));
+        }
+        return o;
+    }
+
+    private Outcome send(URI uri, boolean withToken) {
+        if (outOfTime()) {
+            return new Outcome(null, null, Duration.ZERO, true);
+        }
+        List<ApiRequest.Header> headers = new ArrayList<>();
+        headers.add(new ApiRequest.Header("Accept", "application/json"));
+        headers.add(new ApiRequest.Header("User-Agent", userAgent));
+        if (withToken && token != null) {
+            headers.add(new ApiRequest.Header("Authorization", "Bearer " + token));
+        }
+        ApiRequest request = new ApiRequest("GET", uri, headers, null);
+        long start = System.nanoTime();
+        try {
+            ApiResponse r = transport.exchange(request);
+            return new Outcome(r, null, r.elapsed(), false);
+        } catch (MgmtException e) {
+            return new Outcome(null, e, Duration.ofNanos(System.nanoTime() - start), false);
+        } catch (RuntimeException e) {
+            return new Outcome(null, new MgmtException(1, String.valueOf(e.getMessage())),
+                Duration.ofNanos(System.nanoTime() - start), false);
+        }
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+}

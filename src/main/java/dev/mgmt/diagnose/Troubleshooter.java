@@ -1,0 +1,173 @@
+package dev.mgmt.diagnose;
+
+import dev.mgmt.cli.Invocation;
+import dev.mgmt.cli.VersionProvider;
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.client.BaseUrl;
+import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.client.TlsContexts;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NetworkException;
+import dev.mgmt.settings.Settings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Runs the catalog's checklist for a failure: picks the topic (by status, network, no token),
+ * builds what the checks need, runs each check in order with short timeouts inside one time budget,
+ * and never throws: a check that breaks becomes an unknown line.
+ */
+public final class Troubleshooter {
+    /** Each request a check sends may take this long (connect and response). */
+    public static final Duration PER_REQUEST = Duration.ofSeconds(2);
+    /** No new request starts once the checklist has run this long. */
+    public static final Duration BUDGET = Duration.ofMillis(2500);
+
+    private final Invocation invocation;
+    private final SchemaCheck schema;
+
+    public Troubleshooter(Invocation invocation) {
+        this(invocation, SchemaCheck.NONE);
+    }
+
+    public Troubleshooter(Invocation invocation, SchemaCheck schema) {
+        this.invocation = invocation;
+        this.schema = schema;
+    }
+
+    /** The catalog topic for a failure, or null when mgmt has no checklist for it. */
+    public static Catalog.Topic topicFor(MgmtException e) {
+        Catalog catalog = Catalog.get();
+        if (e instanceof ApiException) {
+            ApiError err = ((ApiException) e).error();
+            if (err.origin() == ApiError.Origin.FAILURE_IN_SUCCESS) {
+                return null;
+            }
+            return catalog.forStatus(err.status());
+        }
+        if (e instanceof NetworkException) {
+            return catalog.topic("network");
+        }
+        if (e.exitCode() == ExitCodes.UNAUTHORIZED) {
+            return catalog.topic("no-token");
+        }
+        return null;
+    }
+
+    /** The checklist for a failure; empty when there is none. */
+    public Checklist checklistFor(MgmtException e) {
+        Catalog.Topic topic = topicFor(e);
+        if (topic == null) {
+            return Checklist.empty();
+        }
+        ApiRequest request = null;
+        ApiResponse response = null;
+        int attempts = 1;
+        if (e instanceof ApiException) {
+            ApiException ae = (ApiException) e;
+            request = ae.request();
+            response = ae.response();
+            attempts = ae.attempts();
+        } else if (e instanceof NetworkException) {
+            request = ((NetworkException) e).request();
+            attempts = ((NetworkException) e).attempts();
+        }
+        try (Built b = build(invocation, PER_REQUEST, BUDGET, e, request, response, attempts)) {
+            b.context.schema = schema;
+            return new Checklist(topic.id(), run(topic, b.context, Map.of()), topic.next());
+        } catch (RuntimeException ex) {
+            return new Checklist(topic.id(), List.of(CheckResult.unknown("checks",
+                "could not run: " + ex.getMessage())), topic.next());
+        }
+    }
+
+    /** A context and the probe it owns. */
+    record Built(Context context, Probe probe) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (probe != null) {
+                probe.close();
+            }
+        }
+    }
+
+    static Built build(Invocation inv, Duration perRequest, Duration budget, MgmtException failure, ApiRequest request,
+                       ApiResponse response, int attempts) {
+        Settings settings = inv.settings();
+        BaseUrl base = null;
+        String urlError = null;
+        try {
+            base = BaseUrl.parse(settings.url().value());
+        } catch (MgmtException ex) {
+            urlError = ex.getMessage();
+        }
+        SSLContext ssl = null;
+        try {
+            ssl = settings.insecure() ? TlsContexts.trustingEverything()
+                : settings.cacert().isSet() ? TlsContexts.withExtraCas(settings.cacert().value()) : null;
+        } catch (MgmtException ignored) {
+            // An unreadable --cacert is reported by the command itself; checks use the system trust.
+        }
+        EnvProxySelector proxy;
+        try {
+            proxy = EnvProxySelector.fromEnv(inv.env());
+        } catch (MgmtException ex) {
+            proxy = null;
+        }
+        Probe probe = base == null ? null : new Probe(base, settings.token().value(),
+            "mgmt/" + VersionProvider.version() + " (troubleshooting)", perRequest, budget, ssl, proxy);
+        Context c = new Context(inv.env(), settings, base, urlError, probe, ssl, proxy, perRequest, failure, request,
+            response, attempts);
+        return new Built(c, probe);
+    }
+
+    /** Runs a topic's checks in order; {@code exits} gives the exit code of a check that sets none itself. */
+    static List<CheckResult> run(Catalog.Topic topic, Context c, Map<String, Integer> exits) {
+        List<CheckResult> out = new ArrayList<>();
+        for (Catalog.Item item : topic.checks()) {
+            long start = System.nanoTime();
+            List<CheckResult> results;
+            String skip = skipReason(item.id(), c);
+            if (skip != null) {
+                results = List.of(CheckResult.unknown(item.label(), skip));
+            } else {
+                try {
+                    results = Checks.run(item.id(), item.label(), c);
+                } catch (RuntimeException ex) {
+                    results = List.of(CheckResult.unknown(item.label(), "the check itself failed: " + ex));
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            for (CheckResult r : results) {
+                CheckResult timed = r.elapsed() == null ? r.withElapsed(took) : r;
+                if (timed.exit() == null && exits.containsKey(item.id())) {
+                    timed = timed.withExit(exits.get(item.id()));
+                }
+                out.add(timed);
+                c.done.putIfAbsent(item.id(), timed);
+            }
+        }
+        return out;
+    }
+
+    /** Wire checks that cannot mean anything after an earlier one failed. */
+    private static String skipReason(String id, Context c) {
+        CheckResult dns = c.done.get("dns");
+        CheckResult tcp = c.done.get("tcp");
+        if ((id.equals("tcp") || id.equals("tls")) && dns != null && dns.result() == Result.FAIL) {
+            return "skipped: the host name does not resolve";
+        }
+        if (id.equals("tls") && tcp != null && tcp.result() == Result.FAIL) {
+            return "skipped: no TCP connection";
+        }
+        return null;
+    }
+}
