@@ -39,13 +39,14 @@ final class Api {
     /** How a missing project is reported; the documentation differs per endpoint family. */
     enum ProjectMsg { IS_NOT_FOUND, WAS_NOT_FOUND, QUOTED, ENV_400 }
 
-    private final Object lock = new Object();
-    private final Model model;
+    final Object lock = new Object();
+    final Model model;
     private final Supplier<Clock> clock;
     private final Random random;
-    private final Supplier<FaultSpec> faults;
+    final Supplier<FaultSpec> faults;
     private final Tokens tokens;
     private final Map<String, Http.User> users;
+    private final Secrets secrets;
 
     Api(Model model, Supplier<Clock> clock, long seed, Supplier<FaultSpec> faults, Tokens tokens, Map<String, Http.User> users) {
         this.model = model;
@@ -54,6 +55,7 @@ final class Api {
         this.faults = faults;
         this.tokens = tokens;
         this.users = users;
+        this.secrets = new Secrets(this, seed);
     }
 
     void register(Router r) {
@@ -122,6 +124,8 @@ final class Api {
         r.add("GET", gr + "{group}/environments/", READ, this::groupEnvironments);
         r.add("POST", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, true));
         r.add("DELETE", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, false));
+
+        secrets.register(r);
     }
 
     // ---------------------------------------------------------------- auth
@@ -205,7 +209,7 @@ final class Api {
         }
     }
 
-    private Model.Project project(Http.Req q, ProjectMsg style) {
+    Model.Project project(Http.Req q, ProjectMsg style) {
         String name = q.param("project");
         Model.Project p = model.projects.get(name);
         if (p != null) {

@@ -130,6 +130,7 @@ final class Seed {
                 g.path("deployedTo").forEach(n -> grp.deployed.put(n.asText(), false));
                 p.groups.put(g.path("name").asText(), grp);
             }
+            Secrets.seed(p, pj);
             m.projects.put(p.name, p);
         }
     }
