@@ -85,6 +85,10 @@ final class Api {
         r.add("POST", px + "{proxy}/endpoints/", WRITE, this::createEndpoint);
         r.add("PATCH", px + "{proxy}/endpoints/", WRITE, this::updateEndpoint);
         r.add("POST", px + "{proxy}/endpoints/delete/", WRITE, this::deleteEndpoint);
+        r.add("POST", px + "{proxy}/endpoints/policies/", READ, this::endpointPolicies);
+        r.add("PATCH", px + "{proxy}/endpoints/status/", WRITE, q -> patchEndpoint(q, "status"));
+        r.add("PATCH", px + "{proxy}/endpoints/cache/", WRITE, q -> patchEndpoint(q, "cache"));
+        r.add("PATCH", px + "{proxy}/endpoints/wsa/", WRITE, q -> patchEndpoint(q, "wsa"));
         r.add("GET", px + "{proxy}/policies/", READ, this::listPolicies);
         r.add("POST", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, true));
         r.add("PUT", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, false));
@@ -800,6 +804,113 @@ final class Api {
             }
             if (bm != null) {
                 e.put("backendHttpMethod", bm);
+            }
+            x.deployments.replaceAll((kk, val) -> true);
+            return Http.Resp.json(Json.obj().put("success", true));
+        }
+    }
+
+    private Http.Resp endpointPolicies(Http.Req q) {
+        ObjectNode b = q.json();
+        synchronized (lock) {
+            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Proxy x = proxy(p, q.param("proxy"));
+            EndpointKey k = endpointKey(b);
+            ObjectNode e = x.findEndpoint(k.name, k.method);
+            if (e == null) {
+                throw endpointNotFound(k);
+            }
+            ObjectNode v = Json.obj();
+            for (String f : List.of("id", "endpoint", "description", "active", "httpMethod", "backendResourceUrl",
+                    "backendHttpMethod")) {
+                v.set(f, e.get(f) == null ? null : e.get(f).deepCopy());
+            }
+            for (String pl : PIPELINES) {
+                ArrayNode out = v.putArray(pl.toLowerCase(java.util.Locale.ROOT) + "PolicyList");
+                for (JsonNode pol : Model.Proxy.policyList(e, pl)) {
+                    out.add(Json.obj().put("type", pol.path("type").asText()).put("name", pol.path("name").asText())
+                            .put("description", pol.path("description").asText(""))
+                            .put("active", pol.path("active").asBoolean(true)));
+                }
+            }
+            return Http.Resp.json(v);
+        }
+    }
+
+    static final Set<String> CACHE_KEY_TYPES = Set.of("QUERY_PARAMS", "CUSTOM");
+    static final Set<String> CACHE_STORAGE_TYPES = Set.of("LOCAL", "DISTRIBUTED");
+    static final Set<String> CACHE_HANDLING = Set.of("CONTINUE", "STOP");
+
+    /** PATCH endpoints/status|cache|wsa: the endpoint is named by identifierName and identifierHttpMethod. */
+    private Http.Resp patchEndpoint(Http.Req q, String what) {
+        ObjectNode b = q.json();
+        ObjectNode key = Json.obj();
+        key.set("name", b.get("identifierName"));
+        key.set("httpMethod", b.get("identifierHttpMethod"));
+        synchronized (lock) {
+            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Proxy x = proxy(p, q.param("proxy"));
+            EndpointKey k = endpointKey(key);
+            Validator v = new Validator(b);
+            ObjectNode settings = null;
+            switch (what) {
+                case "status" -> {
+                    if (!b.has("active") || b.get("active").isNull()) {
+                        v.error("active", "active is required");
+                    }
+                    v.optBool("active");
+                }
+                case "cache" -> {
+                    settings = v.requireObject("cacheSettings");
+                    v.throwIfInvalid();
+                    Validator c = v.nested("cacheSettings");
+                    JsonNode ha = settings.get("handlingAction");
+                    if (ha == null || ha.isNull() || ha.asText().isBlank()) {
+                        throw ApiError.badRequest("handlingAction is required");
+                    }
+                    c.requireString("name");
+                    c.optString("description");
+                    c.optBool("cacheActive");
+                    c.optBool("cacheOnlyHttpGetRequests");
+                    String kt = c.optEnum("cacheKeyType", CACHE_KEY_TYPES);
+                    c.optEnum("cacheStorageType", CACHE_STORAGE_TYPES);
+                    c.optInt("capacity");
+                    c.optInt("ttl");
+                    c.requireEnum("handlingAction", CACHE_HANDLING);
+                    c.optBool("invalidationRequiresAuthn");
+                    c.optBool("cacheNullValue");
+                    List<Validator> vars = c.optObjectList("variableList");
+                    if ("CUSTOM".equals(kt) && vars.isEmpty() && !c.hasErrorsFor("variableList")) {
+                        c.error("variableList", "variableList needs at least one variable when cacheKeyType is CUSTOM");
+                    }
+                }
+                default -> {
+                    if (!x.apiType().equals("SOAP")) {
+                        throw ApiError.badRequest("WS-Addressing settings can only be updated on SOAP API Proxies!");
+                    }
+                    settings = v.requireObject("wsaSettings");
+                    v.throwIfInvalid();
+                    Validator w = v.nested("wsaSettings");
+                    for (String f : List.of("wsaEnabled", "wsaAddDefaultAction", "wsaAddDefaultTo", "wsaGenerateMessageId")) {
+                        w.optBool(f);
+                    }
+                    w.optEnum("wsaMustUnderstand", Set.of("NONE", "TRUE", "FALSE"));
+                    w.optEnum("wsaVersion", Set.of("V200408", "V200508"));
+                    for (String f : List.of("wsaAction", "wsaTo", "wsaReplyTo", "wsaMessageId", "wsaFrom", "wsaFaultTo",
+                            "wsaRelatesTo", "wsaRelationShipType")) {
+                        w.optString(f);
+                    }
+                }
+            }
+            v.throwIfInvalid();
+            ObjectNode e = x.findEndpoint(k.name, k.method);
+            if (e == null) {
+                throw endpointNotFound(k);
+            }
+            switch (what) {
+                case "status" -> e.put("active", b.get("active").asBoolean());
+                case "cache" -> e.set("cacheSettings", settings.deepCopy());
+                default -> e.set("wsaSettings", settings.deepCopy());
             }
             x.deployments.replaceAll((kk, val) -> true);
             return Http.Resp.json(Json.obj().put("success", true));
