@@ -39,13 +39,14 @@ final class Api {
     /** How a missing project is reported; the documentation differs per endpoint family. */
     enum ProjectMsg { IS_NOT_FOUND, WAS_NOT_FOUND, QUOTED, ENV_400 }
 
-    private final Object lock = new Object();
-    private final Model model;
+    final Object lock = new Object();
+    final Model model;
     private final Supplier<Clock> clock;
     private final Random random;
-    private final Supplier<FaultSpec> faults;
+    final Supplier<FaultSpec> faults;
     private final Tokens tokens;
     private final Map<String, Http.User> users;
+    private final Secrets secrets;
 
     Api(Model model, Supplier<Clock> clock, long seed, Supplier<FaultSpec> faults, Tokens tokens, Map<String, Http.User> users) {
         this.model = model;
@@ -54,6 +55,7 @@ final class Api {
         this.faults = faults;
         this.tokens = tokens;
         this.users = users;
+        this.secrets = new Secrets(this, seed);
     }
 
     void register(Router r) {
@@ -83,6 +85,10 @@ final class Api {
         r.add("POST", px + "{proxy}/endpoints/", WRITE, this::createEndpoint);
         r.add("PATCH", px + "{proxy}/endpoints/", WRITE, this::updateEndpoint);
         r.add("POST", px + "{proxy}/endpoints/delete/", WRITE, this::deleteEndpoint);
+        r.add("POST", px + "{proxy}/endpoints/policies/", READ, this::endpointPolicies);
+        r.add("PATCH", px + "{proxy}/endpoints/status/", WRITE, q -> patchEndpoint(q, "status"));
+        r.add("PATCH", px + "{proxy}/endpoints/cache/", WRITE, q -> patchEndpoint(q, "cache"));
+        r.add("PATCH", px + "{proxy}/endpoints/wsa/", WRITE, q -> patchEndpoint(q, "wsa"));
         r.add("GET", px + "{proxy}/policies/", READ, this::listPolicies);
         r.add("POST", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, true));
         r.add("PUT", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, false));
@@ -122,6 +128,8 @@ final class Api {
         r.add("GET", gr + "{group}/environments/", READ, this::groupEnvironments);
         r.add("POST", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, true));
         r.add("DELETE", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, false));
+
+        secrets.register(r);
     }
 
     // ---------------------------------------------------------------- auth
@@ -205,7 +213,7 @@ final class Api {
         }
     }
 
-    private Model.Project project(Http.Req q, ProjectMsg style) {
+    Model.Project project(Http.Req q, ProjectMsg style) {
         String name = q.param("project");
         Model.Project p = model.projects.get(name);
         if (p != null) {
@@ -796,6 +804,113 @@ final class Api {
             }
             if (bm != null) {
                 e.put("backendHttpMethod", bm);
+            }
+            x.deployments.replaceAll((kk, val) -> true);
+            return Http.Resp.json(Json.obj().put("success", true));
+        }
+    }
+
+    private Http.Resp endpointPolicies(Http.Req q) {
+        ObjectNode b = q.json();
+        synchronized (lock) {
+            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Proxy x = proxy(p, q.param("proxy"));
+            EndpointKey k = endpointKey(b);
+            ObjectNode e = x.findEndpoint(k.name, k.method);
+            if (e == null) {
+                throw endpointNotFound(k);
+            }
+            ObjectNode v = Json.obj();
+            for (String f : List.of("id", "endpoint", "description", "active", "httpMethod", "backendResourceUrl",
+                    "backendHttpMethod")) {
+                v.set(f, e.get(f) == null ? null : e.get(f).deepCopy());
+            }
+            for (String pl : PIPELINES) {
+                ArrayNode out = v.putArray(pl.toLowerCase(java.util.Locale.ROOT) + "PolicyList");
+                for (JsonNode pol : Model.Proxy.policyList(e, pl)) {
+                    out.add(Json.obj().put("type", pol.path("type").asText()).put("name", pol.path("name").asText())
+                            .put("description", pol.path("description").asText(""))
+                            .put("active", pol.path("active").asBoolean(true)));
+                }
+            }
+            return Http.Resp.json(v);
+        }
+    }
+
+    static final Set<String> CACHE_KEY_TYPES = Set.of("QUERY_PARAMS", "CUSTOM");
+    static final Set<String> CACHE_STORAGE_TYPES = Set.of("LOCAL", "DISTRIBUTED");
+    static final Set<String> CACHE_HANDLING = Set.of("CONTINUE", "STOP");
+
+    /** PATCH endpoints/status|cache|wsa: the endpoint is named by identifierName and identifierHttpMethod. */
+    private Http.Resp patchEndpoint(Http.Req q, String what) {
+        ObjectNode b = q.json();
+        ObjectNode key = Json.obj();
+        key.set("name", b.get("identifierName"));
+        key.set("httpMethod", b.get("identifierHttpMethod"));
+        synchronized (lock) {
+            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Proxy x = proxy(p, q.param("proxy"));
+            EndpointKey k = endpointKey(key);
+            Validator v = new Validator(b);
+            ObjectNode settings = null;
+            switch (what) {
+                case "status" -> {
+                    if (!b.has("active") || b.get("active").isNull()) {
+                        v.error("active", "active is required");
+                    }
+                    v.optBool("active");
+                }
+                case "cache" -> {
+                    settings = v.requireObject("cacheSettings");
+                    v.throwIfInvalid();
+                    Validator c = v.nested("cacheSettings");
+                    JsonNode ha = settings.get("handlingAction");
+                    if (ha == null || ha.isNull() || ha.asText().isBlank()) {
+                        throw ApiError.badRequest("handlingAction is required");
+                    }
+                    c.requireString("name");
+                    c.optString("description");
+                    c.optBool("cacheActive");
+                    c.optBool("cacheOnlyHttpGetRequests");
+                    String kt = c.optEnum("cacheKeyType", CACHE_KEY_TYPES);
+                    c.optEnum("cacheStorageType", CACHE_STORAGE_TYPES);
+                    c.optInt("capacity");
+                    c.optInt("ttl");
+                    c.requireEnum("handlingAction", CACHE_HANDLING);
+                    c.optBool("invalidationRequiresAuthn");
+                    c.optBool("cacheNullValue");
+                    List<Validator> vars = c.optObjectList("variableList");
+                    if ("CUSTOM".equals(kt) && vars.isEmpty() && !c.hasErrorsFor("variableList")) {
+                        c.error("variableList", "variableList needs at least one variable when cacheKeyType is CUSTOM");
+                    }
+                }
+                default -> {
+                    if (!x.apiType().equals("SOAP")) {
+                        throw ApiError.badRequest("WS-Addressing settings can only be updated on SOAP API Proxies!");
+                    }
+                    settings = v.requireObject("wsaSettings");
+                    v.throwIfInvalid();
+                    Validator w = v.nested("wsaSettings");
+                    for (String f : List.of("wsaEnabled", "wsaAddDefaultAction", "wsaAddDefaultTo", "wsaGenerateMessageId")) {
+                        w.optBool(f);
+                    }
+                    w.optEnum("wsaMustUnderstand", Set.of("NONE", "TRUE", "FALSE"));
+                    w.optEnum("wsaVersion", Set.of("V200408", "V200508"));
+                    for (String f : List.of("wsaAction", "wsaTo", "wsaReplyTo", "wsaMessageId", "wsaFrom", "wsaFaultTo",
+                            "wsaRelatesTo", "wsaRelationShipType")) {
+                        w.optString(f);
+                    }
+                }
+            }
+            v.throwIfInvalid();
+            ObjectNode e = x.findEndpoint(k.name, k.method);
+            if (e == null) {
+                throw endpointNotFound(k);
+            }
+            switch (what) {
+                case "status" -> e.put("active", b.get("active").asBoolean());
+                case "cache" -> e.set("cacheSettings", settings.deepCopy());
+                default -> e.set("wsaSettings", settings.deepCopy());
             }
             x.deployments.replaceAll((kk, val) -> true);
             return Http.Resp.json(Json.obj().put("success", true));
@@ -1470,59 +1585,116 @@ final class Api {
 
     // ---------------------------------------------------------------- API proxy groups
 
-    private ObjectNode groupView(Model.Group g) {
-        ObjectNode v = g.meta.deepCopy();
-        ArrayNode a = v.putArray("apiProxyList");
-        g.proxyNames.forEach(n -> a.add(Json.obj().put("name", n)));
-        ArrayNode d = v.putArray("deploymentList");
-        g.deployed.forEach((env, r) -> d.add(Json.obj().put("environmentName", env).put("deployed", true)
-                .put("redeployRequired", r)));
-        return v;
+    private static ApiError groupNotFound(String name) {
+        return ApiError.badRequest("API Proxy Group (" + name
+                + ") is not found or user does not have privilege to access it!");
     }
 
     private Model.Group group(Model.Project p, String name) {
         Model.Group g = p.groups.get(name);
         if (g == null) {
-            throw ApiError.notFound("ApiProxyGroup (name: " + name + ") was not found!");
+            throw groupNotFound(name);
         }
         return g;
     }
 
     private Http.Resp listGroups(Http.Req q) {
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
-            return Http.Resp.json(Json.successList(p.groups.values().stream().map(this::groupView).toList()));
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
+            List<ObjectNode> items = new ArrayList<>();
+            for (Model.Group g : p.groups.values()) {
+                items.add(Json.obj().put("id", g.meta.path("id").asText())
+                        .put("name", g.meta.path("name").asText())
+                        .put("description", g.meta.path("description").asText("")));
+            }
+            return Http.Resp.json(Json.successList(items));
         }
+    }
+
+    /** Checks a group body the way the documented messages describe it; returns the client route to store. */
+    private static ObjectNode groupClientRoute(ObjectNode b) {
+        JsonNode name = b.get("name");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw ApiError.badRequest("name value can not be empty!");
+        }
+        JsonNode cr = b.get("clientRoute");
+        if (cr == null || cr.isNull()) {
+            throw ApiError.badRequest("clientRoute value can not be empty!");
+        }
+        Validator v = new Validator(b);
+        v.optString("description");
+        v.optObject("clientRoute");
+        v.throwIfInvalid();
+        JsonNode rel = cr.get("relativePathList");
+        if (rel == null || !rel.isArray() || rel.isEmpty()) {
+            throw ApiError.badRequest("clientRoute value needs at least one relativePath!");
+        }
+        if (!rel.get(0).isTextual() || rel.get(0).asText().isBlank()) {
+            throw ApiError.badRequest("relativePath value in clientRoute object can not be empty!");
+        }
+        Validator c = v.nested("clientRoute");
+        List<String> paths = c.optStringList("relativePathList");
+        if (paths != null) {
+            for (String s : paths) {
+                if (s.length() < 2) {
+                    c.error("relativePathList", "relative paths must be at least 2 characters long (got '" + s + "')");
+                }
+            }
+        }
+        List<String> methods = c.optStringList("methodList");
+        if (methods != null) {
+            for (String m : methods) {
+                if (!HTTP_METHODS.contains(m)) {
+                    c.error("methodList", "methodList contains unknown HTTP method '" + m + "'");
+                }
+            }
+        }
+        c.optStringList("hostList");
+        for (Validator h : c.optObjectList("headerList")) {
+            h.requireString("name");
+            h.requireString("value");
+        }
+        c.optBool("bufferRequest");
+        c.optBool("bufferResponse");
+        v.throwIfInvalid();
+        ObjectNode out = Json.obj();
+        out.set("relativePathList", rel.deepCopy());
+        out.set("methodList", cr.hasNonNull("methodList") ? cr.get("methodList").deepCopy() : null);
+        out.set("hostList", cr.hasNonNull("hostList") ? cr.get("hostList").deepCopy() : null);
+        out.set("headerList", cr.hasNonNull("headerList") ? cr.get("headerList").deepCopy() : null);
+        out.put("bufferRequest", cr.path("bufferRequest").asBoolean(true));
+        out.put("bufferResponse", cr.path("bufferResponse").asBoolean(true));
+        for (String f : List.of("methodList", "hostList", "headerList")) {
+            if (out.get(f) == null) {
+                out.putNull(f);
+            }
+        }
+        return out;
     }
 
     private Http.Resp upsertGroup(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
-            Validator v = new Validator(b);
-            String name = v.requireString("name");
-            String desc = v.optString("description");
-            ObjectNode cr = v.optObject("clientRoute");
-            v.throwIfInvalid();
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
+            ObjectNode cr = groupClientRoute(b);
+            String name = b.get("name").asText();
+            String desc = b.path("description").isTextual() ? b.get("description").asText() : "";
             Model.Group g = p.groups.get(name);
             if (create) {
                 if (g != null) {
-                    throw ApiError.duplicate("ApiProxyGroup (name: " + name + ") is already exist!");
+                    throw ApiError.duplicate("ApiProxyGroup: (" + name
+                            + ") is already created! If you want to udate it use update endpoint!");
                 }
                 g = new Model.Group();
-                g.meta = Json.obj().put("name", name).put("description", desc == null ? "" : desc);
-                g.meta.set("clientRoute", clientRoute(cr, name));
+                g.meta = Json.obj().put("id", newId()).put("name", name).put("description", desc);
+                g.meta.set("clientRoute", cr);
                 p.groups.put(name, g);
             } else {
                 if (g == null) {
-                    throw ApiError.badRequest("ApiProxyGroup (name: " + name + ") was not found!");
+                    throw groupNotFound(name);
                 }
-                if (desc != null) {
-                    g.meta.put("description", desc);
-                }
-                if (cr != null) {
-                    g.meta.set("clientRoute", clientRoute(cr, name));
-                }
+                g.meta.put("description", desc);
+                g.meta.set("clientRoute", cr);
                 g.deployed.replaceAll((k, val) -> true);
             }
             return Http.Resp.json(Json.obj().put("success", true));
@@ -1531,7 +1703,7 @@ final class Api {
 
     private Http.Resp deleteGroup(Http.Req q) {
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
             group(p, name);
             p.groups.remove(name);
@@ -1542,42 +1714,33 @@ final class Api {
         }
     }
 
+    /** Adding a member twice or removing a non-member both succeed, as documented. */
     private Http.Resp groupMember(Http.Req q, boolean add) {
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
             String proxy = q.param("proxy");
-            proxy(p, proxy);
-            if (add) {
-                if (g.proxyNames.contains(proxy)) {
-                    throw new ApiError(409, "conflict", "ApiProxy (name: " + proxy + ") is already in ApiProxyGroup (name: "
-                            + q.param("group") + ")!");
-                }
-                g.proxyNames.add(proxy);
-            } else if (!g.proxyNames.remove(proxy)) {
-                throw ApiError.badRequest("ApiProxy (name: " + proxy + ") is not in ApiProxyGroup (name: "
-                        + q.param("group") + ")!");
+            if (!p.proxies.containsKey(proxy)) {
+                throw ApiError.badRequest("ApiProxy (" + proxy
+                        + ") is not found or user does not have privilege to access it!");
             }
-            g.deployed.replaceAll((k, val) -> true);
+            boolean changed = add ? !g.proxyNames.contains(proxy) && g.proxyNames.add(proxy) : g.proxyNames.remove(proxy);
+            if (changed) {
+                g.deployed.replaceAll((k, val) -> true);
+            }
             return Http.Resp.json(Json.obj().put("success", true));
         }
     }
 
     private Http.Resp groupEnvironments(Http.Req q) {
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
             List<ObjectNode> items = new ArrayList<>();
             for (String env : p.environmentNames) {
-                ObjectNode e = model.environments.get(env);
-                if (e == null) {
-                    continue;
+                if (model.environments.containsKey(env)) {
+                    items.add(Json.obj().put("environmentName", env).put("deployed", g.deployed.containsKey(env)));
                 }
-                ObjectNode v = e.deepCopy();
-                Boolean r = g.deployed.get(env);
-                v.put("deployed", r != null);
-                v.put("redeployRequired", r != null && r);
-                items.add(v);
             }
             return Http.Resp.json(Json.successList(items));
         }
@@ -1585,13 +1748,12 @@ final class Api {
 
     private Http.Resp deployGroup(Http.Req q, boolean deploy) {
         synchronized (lock) {
-            Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
-            String name = q.param("group");
+            Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
+            Model.Group g = group(p, q.param("group"));
             String env = q.param("env");
-            Model.Group g = p.groups.get(name);
-            if (g == null || !model.environments.containsKey(env) || !p.environmentNames.contains(env)) {
-                throw ApiError.badRequest("ApiProxyGroup with name (" + name + ") can not be deployed to Environment("
-                        + env + ") because it is not exist!");
+            if (!model.environments.containsKey(env) || !p.environmentNames.contains(env)) {
+                throw ApiError.badRequest("Environment (" + env
+                        + ") is not found or user does not have privilege to access it!");
             }
             boolean ok = !faults.get().deployFail.contains(env);
             if (ok) {
@@ -1601,10 +1763,13 @@ final class Api {
                     g.deployed.remove(env);
                 }
             }
-            String verb = deploy ? "Deployment" : "Undeployment";
-            ObjectNode dr = Json.obj().put("success", ok);
-            dr.putArray("deploymentResults").add(Json.obj().put("environmentName", env).put("success", ok)
-                    .put("message", ok ? verb + " successful" : verb + " failed on environment (" + env + ")"));
+            String noun = deploy ? "Deployment" : "Undeployment";
+            String done = deploy ? "Deployed" : "Undeployed";
+            ObjectNode dr = Json.obj().put("success", ok)
+                    .put("message", ok ? noun + " completed successfully" : noun + " failed");
+            dr.putArray("environmentResults").add(Json.obj().put("environmentName", env).put("success", ok)
+                    .put("message", ok ? done + " successfully" : noun + " failed: gateway pods of environment ("
+                            + env + ") did not acknowledge the configuration in time"));
             return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", dr));
         }
     }

@@ -25,6 +25,11 @@ final class Model {
         final Map<String, List<ObjectNode>> access = new LinkedHashMap<>();
         final Map<String, ObjectNode> envVars = new LinkedHashMap<>();
         final Map<String, Group> groups = new LinkedHashMap<>();
+        /** Keys and secrets, stored in their API view (see {@link Secrets}). */
+        final Map<String, ObjectNode> certificates = new LinkedHashMap<>();
+        final Map<String, ObjectNode> keystores = new LinkedHashMap<>();
+        final Map<String, ObjectNode> keys = new LinkedHashMap<>();
+        final Map<String, ObjectNode> jwks = new LinkedHashMap<>();
 
         Project(String name, String description) {
             this.name = name;

@@ -1,13 +1,15 @@
 package dev.mgmt.sandbox;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Thread-safe record of every request the sandbox received, in arrival order. */
+/**
+ * Thread-safe record of the requests the sandbox received, in arrival order. Only the most recent
+ * {@link #CAPACITY} are kept, so a long-running or load-tested sandbox does not grow without bound.
+ */
 public final class RequestLog {
 
     /**
@@ -41,10 +43,16 @@ public final class RequestLog {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** How many entries are kept; older ones are dropped first. */
+    public static final int CAPACITY = 10_000;
+
+    private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
 
     void add(Entry e) {
         synchronized (entries) {
+            if (entries.size() >= CAPACITY) {
+                entries.removeFirst();
+            }
             entries.add(e);
         }
     }
@@ -65,7 +73,7 @@ public final class RequestLog {
     /** The most recent entry, or null. */
     public Entry last() {
         synchronized (entries) {
-            return entries.isEmpty() ? null : entries.get(entries.size() - 1);
+            return entries.peekLast();
         }
     }
 

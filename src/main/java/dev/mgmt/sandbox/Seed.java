@@ -121,11 +121,16 @@ final class Seed {
             }
             for (JsonNode g : pj.path("apiProxyGroups")) {
                 Model.Group grp = new Model.Group();
-                grp.meta = Json.obj().put("name", g.path("name").asText()).put("description", g.path("description").asText(""));
+                grp.meta = Json.obj().put("id", api.newId()).put("name", g.path("name").asText())
+                        .put("description", g.path("description").asText(""));
+                if (g.path("clientRoute").isObject()) {
+                    grp.meta.set("clientRoute", g.get("clientRoute").deepCopy());
+                }
                 g.path("apiProxies").forEach(n -> grp.proxyNames.add(n.asText()));
                 g.path("deployedTo").forEach(n -> grp.deployed.put(n.asText(), false));
                 p.groups.put(g.path("name").asText(), grp);
             }
+            Secrets.seed(p, pj);
             m.projects.put(p.name, p);
         }
     }

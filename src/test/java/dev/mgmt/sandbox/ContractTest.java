@@ -533,23 +533,4 @@ class ContractTest {
     }
 
     // ------------------------------------------------------------- API proxy groups
-
-    @Test
-    void proxyGroupLifecycle() {
-        String base = "projects/MyProject/apiProxyGroups/";
-        JsonNode l = admin.get(base).json();
-        assertTrue(l.path("success").asBoolean());
-        assertEquals("public-apis", l.path("resultList").get(0).path("name").asText());
-        assertEquals(200, admin.post(base, "{\"name\":\"internal\",\"description\":\"i\"}").status());
-        assertError(admin.post(base, "{\"name\":\"internal\"}"), 409, "duplicate_name");
-        assertEquals(200, admin.post(base + "internal/apiProxies/Address/", null).status());
-        assertError(admin.post(base + "internal/apiProxies/Address/", null), 409, "conflict");
-        JsonNode dep = admin.post(base + "internal/environments/production/", null).json();
-        assertTrue(dep.path("deploymentResult").path("success").asBoolean());
-        JsonNode envs = admin.get(base + "internal/environments/").json();
-        assertTrue(envs.path("resultList").get(0).path("deployed").asBoolean());
-        assertEquals(200, admin.delete(base + "internal/apiProxies/Address/").status());
-        assertEquals(200, admin.delete(base + "internal/").status());
-        assertError(admin.delete(base + "internal/"), 404, "not_found");
-    }
 }
