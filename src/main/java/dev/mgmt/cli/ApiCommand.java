@@ -4,6 +4,8 @@ import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
 import dev.mgmt.client.ApiRequest;
 import dev.mgmt.client.ApiResponse;
+import dev.mgmt.client.retry.ReadBack;
+import dev.mgmt.output.Json;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
@@ -81,9 +83,42 @@ public final class ApiCommand extends BaseCommand {
         }
         ApiClient client = inv.client();
         ApiRequest request = client.request(method, client.base().resolve(relative), userHeaders, body);
-        ApiResponse response = client.call(request);
+        ApiResponse response = client.call(request, readBack(client, method, relative, body));
         new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal()).write(response, raw, outputFile);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Where to look for what a POST created: the body's {@code name} under the collection posted to
+     * ({@code projects/P/apiProxyGroups/} + {@code g1/}), or the path itself when it already ends in that
+     * name ({@code connections/c1/}); {@code url/}, {@code file/}, {@code import/} are create actions under
+     * the collection, not part of it. Null when there is no name to look for.
+     */
+    static ReadBack readBack(ApiClient client, String method, String relative, byte[] body) {
+        if (!method.equals("POST") || body == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode json = Json.tryParse(body);
+        if (json == null || !json.isObject() || !json.path("name").isTextual() || json.path("name").asText().isBlank()) {
+            return null;
+        }
+        String name = json.get("name").asText();
+        String path = relative.contains("?") ? relative.substring(0, relative.indexOf('?')) : relative;
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        String encoded = ApiPaths.encodeSegment(name);
+        String trimmed = path.substring(0, path.length() - 1);
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1);
+        String target;
+        if (last.equals(encoded) || last.equals(name)) {
+            target = path;
+        } else if (Set.of("url", "file", "import").contains(last)) {
+            target = trimmed.substring(0, trimmed.length() - last.length()) + encoded + "/";
+        } else {
+            target = path + encoded + "/";
+        }
+        return new ReadBack(client.base().resolve(target), "mgmt api GET " + target);
     }
 
     static List<ApiRequest.Header> parseHeaders(List<String> raw) {
