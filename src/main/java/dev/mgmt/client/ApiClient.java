@@ -148,8 +148,9 @@ public final class ApiClient implements AutoCloseable {
         ApiException ae = (ApiException) failure;
         int status = ae.response().status();
         String earlierCause = dev.mgmt.client.retry.RetryNotifier.cause(earlier);
-        if (request.method().equals("DELETE") && status == 404) {
-            retry.notifier().note("DELETE answered 404 on attempt " + attempt + ": the earlier attempt ("
+        if (request.method().equals("DELETE") && notFound(ae, request)) {
+            retry.notifier().note("DELETE answered " + status + " on attempt " + attempt + " (" + ae.error().description()
+                + "): the earlier attempt ("
                 + earlierCause + ") had already deleted " + relative(request.uri()));
             return Reconciliation.success(new ApiResponse(request, 204,
                 HttpHeaders.of(Map.of(), (a, b) -> true), new byte[0], ae.response().elapsed()));
@@ -167,21 +168,39 @@ public final class ApiClient implements AutoCloseable {
                     + "); reading " + relative(readBack.uri()) + " to check failed: " + e.getMessage());
             }
             if (!found.isSuccess()) {
-                return Reconciliation.notes("not from mgmt's earlier attempt: " + relative(readBack.uri())
-                    + " answers " + found.status() + ", so the name is taken by something else");
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "); reading " + relative(readBack.uri()) + " to check answered " + found.status());
             }
             String differs = ReadBack.firstDifference(request.body(), found.body());
             if (differs != null) {
-                return Reconciliation.notes(relative(readBack.uri()) + " exists but differs from what was sent ("
-                    + differs + "): it was probably there before; mgmt's earlier attempt (" + earlierCause
-                    + ") may or may not have been applied");
+                return Reconciliation.notApplied(relative(readBack.uri()) + " exists but differs from what was sent ("
+                    + differs + "): it was there before, not created by mgmt's earlier attempt (" + earlierCause + ")");
             }
             retry.notifier().note("POST answered 409 " + ae.error().code() + " on attempt " + attempt
-                + ", but the resource is what mgmt sent: the earlier attempt (" + earlierCause + ") created it ("
-                + relative(readBack.uri()) + ")");
+                + ", but " + relative(readBack.uri()) + " holds what mgmt sent: the earlier attempt ("
+                + earlierCause + ") created it");
             return Reconciliation.success(found);
         }
         return null;
+    }
+
+    /**
+     * A 404, or the 400 this API answers for a missing resource ("Connection (name: c1) was not found!"),
+     * recognised by the message naming the last path segment so a missing parent does not count.
+     */
+    private static boolean notFound(ApiException e, ApiRequest request) {
+        int status = e.response().status();
+        if (status == 404) {
+            return true;
+        }
+        if (status != 400) {
+            return false;
+        }
+        String d = e.error().description().toLowerCase(java.util.Locale.ROOT);
+        String path = request.uri().getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return !last.isEmpty() && d.contains(last) && (d.contains("not found") || d.contains("does not exist"));
     }
 
     private static boolean isDuplicate(ApiError error) {

@@ -45,14 +45,22 @@ public final class RetryLoop {
         }
     }
 
-    /** What reconciling found: a result to return, or notes to add to the error. */
-    public record Reconciliation<T>(T result, List<String> notes) {
+    /**
+     * What reconciling found: a result to return, or notes to add to the error; {@code settled} when
+     * the notes resolve the doubt about the earlier attempt (it was not applied after all).
+     */
+    public record Reconciliation<T>(T result, List<String> notes, boolean settled) {
         public static <T> Reconciliation<T> success(T result) {
-            return new Reconciliation<>(result, List.of());
+            return new Reconciliation<>(result, List.of(), true);
         }
 
         public static <T> Reconciliation<T> notes(String... notes) {
-            return new Reconciliation<>(null, List.of(notes));
+            return new Reconciliation<>(null, List.of(notes), false);
+        }
+
+        /** The earlier attempt was not applied; the failure stands as it is. */
+        public static <T> Reconciliation<T> notApplied(String... notes) {
+            return new Reconciliation<>(null, List.of(notes), true);
         }
     }
 
@@ -106,6 +114,9 @@ public final class RetryLoop {
                         return r.result();
                     }
                     notes.addAll(r.notes());
+                    if (r.settled()) {
+                        uncertain = null;
+                    }
                 }
             }
             if (RetryPolicy.mayHaveBeenApplied(failure)) {
