@@ -171,15 +171,21 @@ public final class ApiClient implements AutoCloseable {
                 return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
                     + "); reading " + relative(readBack.uri()) + " to check answered " + found.status());
             }
-            String differs = ReadBack.firstDifference(request.body(), found.body());
+            byte[] resource = readBack.pick(found.body());
+            if (resource == null) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "), but the list " + relative(readBack.uri()) + " does not show '" + readBack.name() + "'");
+            }
+            String differs = ReadBack.firstDifference(request.body(), resource);
             if (differs != null) {
-                return Reconciliation.notApplied(relative(readBack.uri()) + " exists but differs from what was sent ("
+                return Reconciliation.notApplied(shown(readBack) + " exists but differs from what was sent ("
                     + differs + "): it was there before, not created by mgmt's earlier attempt (" + earlierCause + ")");
             }
             retry.notifier().note("POST answered 409 " + ae.error().code() + " on attempt " + attempt
-                + ", but " + relative(readBack.uri()) + " holds what mgmt sent: the earlier attempt ("
+                + ", but " + shown(readBack) + " holds what mgmt sent: the earlier attempt ("
                 + earlierCause + ") created it");
-            return Reconciliation.success(found);
+            return Reconciliation.success(resource == found.body() ? found
+                : new ApiResponse(found.request(), found.status(), found.headers(), resource, found.elapsed()));
         }
         return null;
     }
@@ -201,6 +207,12 @@ public final class ApiClient implements AutoCloseable {
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
         return !last.isEmpty() && d.contains(last) && (d.contains("not found") || d.contains("does not exist"));
+    }
+
+    /** "projects/P/connections/c1/", or "'g1' in projects/P/apiProxyGroups/" for a list read. */
+    private String shown(ReadBack readBack) {
+        return readBack.listField() == null ? relative(readBack.uri())
+            : "'" + readBack.name() + "' in " + relative(readBack.uri());
     }
 
     private static boolean isDuplicate(ApiError error) {

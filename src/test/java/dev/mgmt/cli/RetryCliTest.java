@@ -284,11 +284,14 @@ class RetryCliTest {
         assertEquals(10, r.exitCode(), r.describe());
         assertEquals(1, seen());
         assertTrue(r.err().contains("may or may not have been applied; check with: "
-            + "mgmt api GET projects/MyProject/connections/lost1/"), r.describe());
+            + "mgmt get connection lost1 -p MyProject"), r.describe());
         assertTrue(r.err().contains("--retry-non-idempotent"), r.describe());
         JsonNode json = jsonError(r);
         assertEquals("unknown", json.path("outcome").asText(), r.describe());
-        assertEquals("mgmt api GET projects/MyProject/connections/lost1/", json.path("verify").asText());
+        assertEquals("mgmt get connection lost1 -p MyProject", json.path("verify").asText());
+        sandbox.requests().clear();
+        CliResult check = run(cli(), "get", "connection", "lost1", "-p", "MyProject");
+        assertEquals(0, check.exitCode(), "the named check works, and shows it was applied: " + check.describe());
     }
 
     @Test
@@ -326,6 +329,29 @@ class RetryCliTest {
             + "(connection closed before the response was complete) created it"),
             r.describe());
         assertTrue(r.out().contains("created once"), r.describe());
+    }
+
+    @Test
+    void should_reconcile_through_the_list_when_the_api_has_no_single_read() {
+        sandbox.setFaults("reset=after-headers,method=POST");
+        Cli cli = cli().onSleep((i, d) -> sandbox.setFaults(""));
+        CliResult r = run(cli, "--retry-non-idempotent", "api", "POST", "projects/MyProject/apiProxyGroups/",
+            "-d", "{\"name\":\"grp1\",\"description\":\"mine\"}");
+        assertEquals(0, r.exitCode(), r.describe());
+        List<RequestLog.Entry> log = sandbox.requests().list();
+        assertEquals(List.of("POST", "POST", "GET"), log.stream().map(RequestLog.Entry::method).toList());
+        assertEquals("/apiops/projects/MyProject/apiProxyGroups/", log.get(2).path());
+        assertTrue(r.err().contains("'grp1' in projects/MyProject/apiProxyGroups/ holds what mgmt sent"), r.describe());
+        assertTrue(r.out().contains("\"grp1\""), r.describe());
+    }
+
+    @Test
+    void should_name_the_check_for_a_lost_post_to_a_collection() {
+        sandbox.setFaults("reset=after-headers,method=POST");
+        CliResult r = run(cli(), "api", "POST", "projects/MyProject/apiProxyGroups/", "-d", "{\"name\":\"grp2\"}");
+        assertEquals(10, r.exitCode(), r.describe());
+        assertEquals(1, seen());
+        assertTrue(r.err().contains("check with: mgmt get proxy-group grp2 -p MyProject"), r.describe());
     }
 
     @Test

@@ -15,10 +15,38 @@ import java.util.Map;
  * way to check; when a retried POST answers 409 duplicate_name, mgmt GETs {@code uri} to see whether
  * its own earlier attempt created the resource.
  *
- * @param uri     the resource to GET, or null when there is none to read (only the command is known)
- * @param command e.g. {@code mgmt api GET projects/P/connections/c1/}
+ * @param uri       the resource to GET, or null when there is none to read (only the command is known)
+ * @param command   e.g. {@code mgmt get connection c1 -p P}
+ * @param listField when the API has no single-object read: {@code uri} is the list, and the resource
+ *                  is the item whose {@code listField} equals {@code name}; null otherwise
+ * @param name      the name looked for in the list
  */
-public record ReadBack(URI uri, String command) {
+public record ReadBack(URI uri, String command, String listField, String name) {
+
+    public ReadBack(URI uri, String command) {
+        this(uri, command, null, null);
+    }
+
+    /** The resource in a read answer: the body itself, or the list item that carries the name; null if absent. */
+    public byte[] pick(byte[] body) {
+        JsonNode json = Json.tryParse(body);
+        if (listField == null) {
+            return body;
+        }
+        if (json == null) {
+            return null;
+        }
+        JsonNode list = json.isArray() ? json : json.get("resultList");
+        if (list == null || !list.isArray()) {
+            return null;
+        }
+        for (JsonNode item : list) {
+            if (item.path(listField).isValueNode() && item.path(listField).asText().equals(name)) {
+                return Json.compact(item).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
 
     /**
      * Compares what a POST sent with what a GET of the resource shows: the first top-level field that
