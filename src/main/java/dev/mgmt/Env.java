@@ -1,9 +1,12 @@
 package dev.mgmt;
 
+import dev.mgmt.client.retry.Sleeper;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Everything mgmt takes from the process it runs in, as a value: tests build their own
@@ -17,6 +20,8 @@ import java.util.Map;
  * @param stdoutTerminal whether stdout is a terminal (colour, binary refusal)
  * @param stderrTerminal whether stderr is a terminal (colour, countdowns)
  * @param clock          wall clock
+ * @param sleeper        waits between retries (interruptible)
+ * @param random         uniform draws in [0, 1) for retry jitter
  */
 public record Env(Map<String, String> vars,
                   InputStream stdin,
@@ -25,7 +30,20 @@ public record Env(Map<String, String> vars,
                   boolean stdinTerminal,
                   boolean stdoutTerminal,
                   boolean stderrTerminal,
-                  Clock clock) {
+                  Clock clock,
+                  Sleeper sleeper,
+                  DoubleSupplier random) {
+
+    public Env {
+        sleeper = sleeper == null ? Sleeper.system() : sleeper;
+        random = random == null ? Math::random : random;
+    }
+
+    /** The real sleeper and random source. */
+    public Env(Map<String, String> vars, InputStream stdin, OutputStream stdout, OutputStream stderr,
+               boolean stdinTerminal, boolean stdoutTerminal, boolean stderrTerminal, Clock clock) {
+        this(vars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, null, null);
+    }
 
     public String var(String name) {
         String v = vars.get(name);
@@ -37,6 +55,7 @@ public record Env(Map<String, String> vars,
     }
 
     public Env withVars(Map<String, String> newVars) {
-        return new Env(newVars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock);
+        return new Env(newVars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, sleeper,
+            random);
     }
 }

@@ -4,6 +4,11 @@ import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
 import dev.mgmt.client.ApiRequest;
 import dev.mgmt.client.ApiResponse;
+import dev.mgmt.client.retry.ReadBack;
+import dev.mgmt.output.Json;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
@@ -13,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -81,9 +88,106 @@ public final class ApiCommand extends BaseCommand {
         }
         ApiClient client = inv.client();
         ApiRequest request = client.request(method, client.base().resolve(relative), userHeaders, body);
-        ApiResponse response = client.call(request);
+        ApiResponse response = client.call(request, readBack(client, method, relative, body));
         new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal()).write(response, raw, outputFile);
         return ExitCodes.OK;
+    }
+
+    /**
+     * Where to look for what a POST created, so an uncertain outcome names the exact check and a 409
+     * after a retry can be reconciled. A POST to a kind's collection ({@code projects/P/apiProxyGroups/}),
+     * to a create action under it ({@code .../apiProxies/url/}) or to the named item itself
+     * ({@code .../connections/c1/}) is recognised from {@link Kinds}: the check is {@code mgmt get KIND NAME},
+     * the read is the kind's single-object endpoint, or its list when the API has none. Anything else
+     * with a JSON {@code name} falls back to the collection path + name. Null when there is no name.
+     */
+    static ReadBack readBack(ApiClient client, String method, String relative, byte[] body) {
+        if (!method.equals("POST") || body == null) {
+            return null;
+        }
+        JsonNode json = Json.tryParse(body);
+        if (json == null || !json.isObject()) {
+            return null;
+        }
+        String path = relative.contains("?") ? relative.substring(0, relative.indexOf('?')) : relative;
+        List<String> segments = new ArrayList<>();
+        for (String seg : path.split("/")) {
+            if (!seg.isEmpty()) {
+                segments.add(java.net.URLDecoder.decode(seg.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        ReadBack best = null;
+        int bestLength = -1;
+        for (Kind k : Kinds.all()) {
+            Map<String, String> bound = new HashMap<>();
+            if (k.listPath().contains("~") || !bind(k.listPath(), segments, bound) || k.listPath().size() <= bestLength) {
+                continue;
+            }
+            String name = json.path(k.nameField()).isTextual() ? json.get(k.nameField()).asText() : null;
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            List<String> rest = segments.subList(k.listPath().size(), segments.size());
+            boolean creates = rest.isEmpty() || rest.size() == 1
+                && (rest.get(0).equals(name) || Set.of("url", "file", "import").contains(rest.get(0)));
+            if (!creates) {
+                continue;
+            }
+            bound.put("{name}", name);
+            StringBuilder cmd = new StringBuilder("mgmt get " + k.singular() + " " + shellWord(name));
+            if (bound.containsKey("{project}")) {
+                cmd.append(" -p ").append(shellWord(bound.get("{project}")));
+            }
+            if (bound.containsKey("{proxy}")) {
+                cmd.append(" --proxy ").append(shellWord(bound.get("{proxy}")));
+            }
+            if (bound.containsKey("{credential}")) {
+                cmd.append(" --credential ").append(shellWord(bound.get("{credential}")));
+            }
+            best = k.hasGet()
+                ? new ReadBack(client.base().resolveSegments(fill(k.getPath(), bound)), cmd.toString())
+                : new ReadBack(client.base().resolveSegments(fill(k.listPath(), bound)), cmd.toString(), k.nameField(), name);
+            bestLength = k.listPath().size();
+        }
+        if (best != null || !json.path("name").isTextual() || json.path("name").asText().isBlank()) {
+            return best;
+        }
+        String name = json.get("name").asText();
+        if (!path.endsWith("/")) {
+            path = path + "/";
+        }
+        String encoded = ApiPaths.encodeSegment(name);
+        String last = segments.isEmpty() ? "" : segments.get(segments.size() - 1);
+        String target = last.equals(name) ? path : path + encoded + "/";
+        return new ReadBack(client.base().resolve(target), "mgmt api GET " + target);
+    }
+
+    /** Matches a kind's path template against the leading segments, binding its placeholders. */
+    private static boolean bind(List<String> template, List<String> segments, Map<String, String> bound) {
+        if (segments.size() < template.size()) {
+            return false;
+        }
+        for (int i = 0; i < template.size(); i++) {
+            String t = template.get(i);
+            if (t.startsWith("{")) {
+                bound.put(t, segments.get(i));
+            } else if (!t.equals(segments.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String[] fill(List<String> template, Map<String, String> bound) {
+        return template.stream().map(t -> bound.getOrDefault(t, t)).toArray(String[]::new);
+    }
+
+    /** A word as a shell needs it: bare when safe, else single-quoted. */
+    static String shellWord(String s) {
+        if (s.matches("[A-Za-z0-9._@%+=:,/-]+")) {
+            return s;
+        }
+        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     static List<ApiRequest.Header> parseHeaders(List<String> raw) {

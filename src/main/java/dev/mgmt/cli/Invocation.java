@@ -7,6 +7,10 @@ import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.HttpTransport;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.client.Tracer;
+import dev.mgmt.client.retry.Backoff;
+import dev.mgmt.client.retry.RetryLoop;
+import dev.mgmt.client.retry.RetryNotifier;
+import dev.mgmt.client.retry.RetryPolicy;
 import dev.mgmt.errors.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
@@ -127,10 +131,19 @@ public final class Invocation implements AutoCloseable {
             HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
                 EnvProxySelector.fromEnv(env));
             Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);
-            client = new ApiClient(base, s.token().value(), "mgmt/" + VersionProvider.version(), transport, tracer);
+            client = new ApiClient(base, s.token().value(), "mgmt/" + VersionProvider.version(), transport, tracer,
+                retryLoop(s, tracer));
             resources.add(0, client);
         }
         return client;
+    }
+
+    /** Retries as the settings say, timed by the environment's clock, sleeper and random source. */
+    private RetryLoop retryLoop(Settings s, Tracer tracer) {
+        RetryPolicy policy = new RetryPolicy(s.retries().value(), s.retryMaxTime().value(), s.retryNonIdempotent(),
+            Backoff.defaults());
+        RetryNotifier notifier = new RetryNotifier(err, s.quiet(), env.stderrTerminal(), tracer, redactor);
+        return new RetryLoop(policy, env.clock(), env.sleeper(), env.random(), notifier);
     }
 
     /** The client, insisting on a token: commands that always need one fail before sending (exit 4). */

@@ -2,24 +2,30 @@ package dev.mgmt.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.retry.ReadBack;
+import dev.mgmt.client.retry.RetryLoop;
+import dev.mgmt.client.retry.RetryLoop.Reconciliation;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
+import dev.mgmt.errors.MgmtException;
 import dev.mgmt.output.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one way commands talk to the Management API: builds requests with the standard headers,
- * sends them through the transport with tracing, and turns failures into exceptions. Later layers
- * (retries, troubleshooting) hang off {@link #call} and the exceptions it throws.
+ * sends them through the transport with tracing, and turns failures into exceptions. {@link #call} and
+ * {@link #stream} go through the {@link RetryLoop}; {@link #send} is always a single exchange.
  */
 public final class ApiClient implements AutoCloseable {
     private final BaseUrl base;
@@ -27,13 +33,20 @@ public final class ApiClient implements AutoCloseable {
     private final String userAgent;
     private final HttpTransport transport;
     private final Tracer tracer;
+    private final RetryLoop retry;
 
     public ApiClient(BaseUrl base, String token, String userAgent, HttpTransport transport, Tracer tracer) {
+        this(base, token, userAgent, transport, tracer, RetryLoop.none());
+    }
+
+    public ApiClient(BaseUrl base, String token, String userAgent, HttpTransport transport, Tracer tracer,
+                     RetryLoop retry) {
         this.base = base;
         this.token = token;
         this.userAgent = userAgent;
         this.transport = transport;
         this.tracer = tracer;
+        this.retry = retry;
     }
 
     public BaseUrl base() {
@@ -65,7 +78,11 @@ public final class ApiClient implements AutoCloseable {
 
     /** One exchange, whatever the status: for checks that want to look at failures themselves. */
     public ApiResponse send(ApiRequest request) {
-        tracer.beforeSend(request, 1);
+        return send(request, 1);
+    }
+
+    private ApiResponse send(ApiRequest request, int attempt) {
+        tracer.beforeSend(request, attempt);
         ApiResponse response = transport.exchange(request);
         tracer.afterReceive(response);
         return response;
@@ -73,22 +90,153 @@ public final class ApiClient implements AutoCloseable {
 
     /**
      * Sends and insists on success: a non-2xx status, or a 2xx whose JSON body reports a failure,
-     * becomes an {@link ApiException} carrying the decoded error and its exit code.
+     * becomes an {@link ApiException} carrying the decoded error and its exit code. Transient failures
+     * are retried as the policy allows.
      */
     public ApiResponse call(ApiRequest request) {
-        ApiResponse response = send(request);
-        int attempts = 1;
+        return call(request, null);
+    }
+
+    /**
+     * Like {@link #call(ApiRequest)}, with the read that shows whether a write took effect: named when a
+     * POST/PATCH may or may not have been applied, and fetched when a retried POST answers 409.
+     */
+    public ApiResponse call(ApiRequest request, ReadBack readBack) {
+        return retry.run(request, new RetryLoop.Exchange<ApiResponse>() {
+            @Override
+            public ApiResponse attempt(int n) {
+                return callOnce(request, n);
+            }
+
+            @Override
+            public Reconciliation<ApiResponse> reconcile(MgmtException failure, MgmtException earlier, int n) {
+                return ApiClient.this.reconcile(request, failure, earlier, n, readBack);
+            }
+
+            @Override
+            public String verifyCommand() {
+                return readBack != null && readBack.command() != null ? readBack.command() : defaultVerifyCommand(request);
+            }
+        });
+    }
+
+    private ApiResponse callOnce(ApiRequest request, int attempt) {
+        ApiResponse response = send(request, attempt);
         if (!response.isSuccess()) {
-            throw new ApiException(ExitCodes.forStatus(response.status()), ErrorDecoder.decode(response), response, attempts);
+            throw new ApiException(ExitCodes.forStatus(response.status()), ErrorDecoder.decode(response), response, attempt);
         }
         if (response.isJson() || response.body().length > 0 && response.body()[0] == '{') {
             JsonNode json = Json.tryParse(response.body());
             ApiError failure = FailureDetector.inspect(response.status(), json);
             if (failure != null) {
-                throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, response, attempts);
+                throw new ApiException(ExitCodes.REPORTED_FAILURE, failure, response, attempt);
             }
         }
         return response;
+    }
+
+    /**
+     * What a retry's answer says about an earlier attempt that may have been applied: a DELETE that now
+     * answers 404 was done by that attempt; a POST that now answers 409 duplicate_name may have been
+     * created by it, which a GET of {@code readBack} settles.
+     */
+    private Reconciliation<ApiResponse> reconcile(ApiRequest request, MgmtException failure, MgmtException earlier,
+                                                  int attempt, ReadBack readBack) {
+        if (!(failure instanceof ApiException)) {
+            return null;
+        }
+        ApiException ae = (ApiException) failure;
+        int status = ae.response().status();
+        String earlierCause = dev.mgmt.client.retry.RetryNotifier.cause(earlier);
+        if (request.method().equals("DELETE") && notFound(ae, request)) {
+            retry.notifier().note("DELETE answered " + status + " on attempt " + attempt + " (" + ae.error().description()
+                + "): the earlier attempt ("
+                + earlierCause + ") had already deleted " + relative(request.uri()));
+            return Reconciliation.success(new ApiResponse(request, 204,
+                HttpHeaders.of(Map.of(), (a, b) -> true), new byte[0], ae.response().elapsed()));
+        }
+        if (request.method().equals("POST") && status == 409 && isDuplicate(ae.error())) {
+            if (readBack == null || readBack.uri() == null) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "), which may have created it; check with: " + verifyCommandOr(readBack, request));
+            }
+            ApiResponse found;
+            try {
+                found = send(get(readBack.uri()), 1);
+            } catch (MgmtException e) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "); reading " + relative(readBack.uri()) + " to check failed: " + e.getMessage());
+            }
+            if (!found.isSuccess()) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "); reading " + relative(readBack.uri()) + " to check answered " + found.status());
+            }
+            byte[] resource = readBack.pick(found.body());
+            if (resource == null) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "), but the list " + relative(readBack.uri()) + " does not show '" + readBack.name() + "'");
+            }
+            String differs = ReadBack.firstDifference(request.body(), resource);
+            if (differs != null) {
+                return Reconciliation.notApplied(shown(readBack) + " exists but differs from what was sent ("
+                    + differs + "): it was there before, not created by mgmt's earlier attempt (" + earlierCause + ")");
+            }
+            retry.notifier().note("POST answered 409 " + ae.error().code() + " on attempt " + attempt
+                + ", but " + shown(readBack) + " holds what mgmt sent: the earlier attempt ("
+                + earlierCause + ") created it");
+            return Reconciliation.success(resource == found.body() ? found
+                : new ApiResponse(found.request(), found.status(), found.headers(), resource, found.elapsed()));
+        }
+        return null;
+    }
+
+    /**
+     * A 404, or the 400 this API answers for a missing resource ("Connection (name: c1) was not found!"),
+     * recognised by the message naming the last path segment so a missing parent does not count.
+     */
+    private static boolean notFound(ApiException e, ApiRequest request) {
+        int status = e.response().status();
+        if (status == 404) {
+            return true;
+        }
+        if (status != 400) {
+            return false;
+        }
+        String d = e.error().description().toLowerCase(java.util.Locale.ROOT);
+        String path = request.uri().getPath();
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+        return !last.isEmpty() && d.contains(last) && (d.contains("not found") || d.contains("does not exist"));
+    }
+
+    /** "projects/P/connections/c1/", or "'g1' in projects/P/apiProxyGroups/" for a list read. */
+    private String shown(ReadBack readBack) {
+        return readBack.listField() == null ? relative(readBack.uri())
+            : "'" + readBack.name() + "' in " + relative(readBack.uri());
+    }
+
+    private static boolean isDuplicate(ApiError error) {
+        return error.code() == null || error.code().equals("duplicate_name") || error.code().equals("conflict");
+    }
+
+    private ApiRequest get(URI uri) {
+        return request("GET", uri, List.of(), null);
+    }
+
+    private String verifyCommandOr(ReadBack readBack, ApiRequest request) {
+        return readBack != null && readBack.command() != null ? readBack.command() : defaultVerifyCommand(request);
+    }
+
+    /** {@code mgmt api GET <path>} for the request's own path: the resource itself, or the collection posted to. */
+    private String defaultVerifyCommand(ApiRequest request) {
+        return "mgmt api GET " + relative(request.uri());
+    }
+
+    /** The path under /apiops/ as a user types it for {@code mgmt api}. */
+    public String relative(URI uri) {
+        String b = base.uri().toString();
+        String u = uri.toString();
+        return u.startsWith(b) ? u.substring(b.length()) : u;
     }
 
     /** Consumes a successful body as a stream. */
@@ -108,13 +256,9 @@ public final class ApiClient implements AutoCloseable {
             head = call(request);
             body = new ByteArrayInputStream(head.body());
         } else {
-            tracer.beforeSend(request, 1);
-            HttpTransport.Opened opened = transport.open(request);
-            if (opened.status() < 200 || opened.status() > 299) {
-                ApiResponse failed = opened.readFully();
-                tracer.afterReceive(failed);
-                throw new ApiException(ExitCodes.forStatus(failed.status()), ErrorDecoder.decode(failed), failed, 1);
-            }
+            // Retries cover everything up to a successful status line; once the body is being
+            // consumed (and output may have been written) a failure is final.
+            HttpTransport.Opened opened = retry.run(request, n -> openOnce(request, n));
             head = new ApiResponse(request, opened.status(), opened.headers(), new byte[0], opened.elapsed());
             tracer.afterHeaders(head);
             body = opened.body();
@@ -130,6 +274,17 @@ public final class ApiClient implements AutoCloseable {
             }
             throw HttpTransport.classify(e, request);
         }
+    }
+
+    private HttpTransport.Opened openOnce(ApiRequest request, int attempt) {
+        tracer.beforeSend(request, attempt);
+        HttpTransport.Opened opened = transport.open(request);
+        if (opened.status() < 200 || opened.status() > 299) {
+            ApiResponse failed = opened.readFully();
+            tracer.afterReceive(failed);
+            throw new ApiException(ExitCodes.forStatus(failed.status()), ErrorDecoder.decode(failed), failed, attempt);
+        }
+        return opened;
     }
 
     public Tracer tracer() {

@@ -7,13 +7,24 @@ import dev.mgmt.client.ApiResponse;
 public class ApiException extends MgmtException {
     private final ApiError error;
     private final transient ApiResponse response;
-    private final int attempts;
+    private final Attempts attempts;
 
     public ApiException(int exitCode, ApiError error, ApiResponse response, int attempts) {
+        this(exitCode, error, response, Attempts.of(attempts));
+    }
+
+    public ApiException(int exitCode, ApiError error, ApiResponse response, Attempts attempts) {
         super(exitCode, error.description());
         this.error = error;
         this.response = response;
         this.attempts = attempts;
+    }
+
+    /** The same failure, with what the retry loop found out. */
+    public ApiException withAttempts(Attempts a) {
+        ApiException copy = new ApiException(exitCode(), error, response, a);
+        copy.setStackTrace(getStackTrace());
+        return copy;
     }
 
     public ApiError error() {
@@ -29,6 +40,10 @@ public class ApiException extends MgmtException {
     }
 
     public int attempts() {
+        return attempts.count();
+    }
+
+    public Attempts retry() {
         return attempts;
     }
 }

@@ -102,13 +102,10 @@ public final class ErrorReporter {
         if (e instanceof ApiException) {
             ApiException ae = (ApiException) e;
             ApiError error = ae.error();
-            String headline = error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
+            String headline = (error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
                 ? error.description()
-                : statusLabel(error) + " — " + error.description();
+                : statusLabel(error) + " — " + error.description()) + attemptsSuffix(ae.retry());
             lines.add(ae.request().line());
-            if (ae.attempts() > 1) {
-                lines.add("after " + ae.attempts() + " attempts");
-            }
             if (!error.validationErrors().isEmpty()) {
                 lines.add("validation errors:");
                 for (FieldProblem p : error.validationErrors()) {
@@ -119,9 +116,10 @@ public final class ErrorReporter {
                 lines.add("server asks to retry after " + formatSeconds(error.retryAfter()) + " s");
             }
             lines.addAll(error.notes());
+            lines.addAll(ae.retry().notes());
             ObjectNode json = base(error.status(), codeFor(error), error.description(), e.exitCode());
             request(json, ae.request());
-            json.put("attempts", ae.attempts());
+            retry(json, ae.retry());
             if (!error.validationErrors().isEmpty()) {
                 ArrayNode ve = json.putArray("validation_errors");
                 for (FieldProblem p : error.validationErrors()) {
@@ -131,26 +129,28 @@ public final class ErrorReporter {
             if (error.retryAfter() != null) {
                 json.put("retry_after", error.retryAfter());
             }
-            addDetails(json, error.notes());
+            List<String> details = new ArrayList<>(error.notes());
+            details.addAll(ae.retry().notes());
+            addDetails(json, details);
             json.putArray("checklist");
             return new Report(headline, lines, json);
         }
         if (e instanceof NetworkException) {
             NetworkException ne = (NetworkException) e;
             lines.add(ne.request().line());
-            if (ne.attempts() > 1) {
-                lines.add("after " + ne.attempts() + " attempts");
-            }
+            lines.addAll(ne.retry().notes());
             for (String d : ne.details()) {
                 lines.add("hint: " + d);
             }
             ObjectNode json = base(null, "network_" + ne.kind().name().toLowerCase(java.util.Locale.ROOT),
                 ne.getMessage(), ne.exitCode());
             request(json, ne.request());
-            json.put("attempts", ne.attempts());
-            addDetails(json, ne.details());
+            retry(json, ne.retry());
+            List<String> details = new ArrayList<>(ne.retry().notes());
+            details.addAll(ne.details());
+            addDetails(json, details);
             json.putArray("checklist");
-            return new Report(ne.getMessage(), lines, json);
+            return new Report(ne.getMessage() + attemptsSuffix(ne.retry()), lines, json);
         }
         for (String d : e.details()) {
             lines.add(d);
@@ -162,6 +162,29 @@ public final class ErrorReporter {
         ObjectNode json = base(null, code, e.getMessage(), e.exitCode());
         addDetails(json, e.details());
         return new Report(e.getMessage(), lines, json);
+    }
+
+    /** " (after 4 attempts over 3.5 s)" when the request was retried; the headline stays one line. */
+    private static String attemptsSuffix(Attempts a) {
+        if (a.count() <= 1) {
+            return "";
+        }
+        return " (after " + a.count() + " attempts"
+            + (a.elapsed() == null ? "" : " over " + formatSeconds(a.elapsed().toMillis() / 1000.0) + " s") + ")";
+    }
+
+    /** attempts, total time, and whether the change may or may not have been applied. */
+    private static void retry(ObjectNode json, Attempts a) {
+        json.put("attempts", a.count());
+        if (a.elapsed() != null) {
+            json.put("elapsed_seconds", a.elapsed().toMillis() / 1000.0);
+        }
+        if (a.outcomeUnknown()) {
+            json.put("outcome", "unknown");
+            if (!a.verifyCommand().isBlank()) {
+                json.put("verify", a.verifyCommand());
+            }
+        }
     }
 
     /** "404 not_found" when the API gave a code, else "502 Bad Gateway". */

@@ -19,9 +19,14 @@ public class NetworkException extends MgmtException {
 
     private final Kind kind;
     private final transient ApiRequest request;
-    private final int attempts;
+    private final Attempts attempts;
 
     public NetworkException(Kind kind, String message, ApiRequest request, int attempts, List<String> hints,
+                            Throwable cause) {
+        this(kind, message, request, Attempts.of(attempts), hints, cause);
+    }
+
+    public NetworkException(Kind kind, String message, ApiRequest request, Attempts attempts, List<String> hints,
                             Throwable cause) {
         super(ExitCodes.NETWORK, message, hints, cause);
         this.kind = kind;
@@ -38,10 +43,41 @@ public class NetworkException extends MgmtException {
     }
 
     public int attempts() {
+        return attempts.count();
+    }
+
+    public Attempts retry() {
         return attempts;
     }
 
     public NetworkException withAttempts(int n) {
-        return new NetworkException(kind, getMessage(), request, n, details(), getCause());
+        return withAttempts(new Attempts(n, attempts.elapsed(), attempts.notes(), attempts.verifyCommand()));
+    }
+
+    /** The same failure, with what the retry loop found out. */
+    public NetworkException withAttempts(Attempts a) {
+        NetworkException copy = new NetworkException(kind, getMessage(), request, a, details(), getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /**
+     * A DNS failure the resolver called temporary ("Temporary failure in name resolution", EAI_AGAIN),
+     * as opposed to a name that does not exist.
+     */
+    public boolean temporaryDns() {
+        if (kind != Kind.DNS) {
+            return false;
+        }
+        for (Throwable t = getCause(); t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null) {
+                String l = m.toLowerCase(java.util.Locale.ROOT);
+                if (l.contains("temporary failure") || l.contains("try again")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

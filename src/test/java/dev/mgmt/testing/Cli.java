@@ -8,9 +8,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Runs mgmt in-process through the same factory as main, with a controlled environment: no
@@ -21,7 +23,9 @@ public final class Cli {
     private byte[] stdin = new byte[0];
     private boolean stdoutTerminal;
     private boolean stderrTerminal;
-    private Clock clock = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
+    private final FakeTime time = new FakeTime(Instant.parse("2026-11-25T10:00:00Z"));
+    private Clock clock = time;
+    private DoubleSupplier random = () -> 0.5;
 
     public static Cli cli() {
         return new Cli();
@@ -53,11 +57,39 @@ public final class Cli {
         return this;
     }
 
+    /** The uniform draws in [0, 1) used for retry jitter (default: always 0.5, so delays are exact). */
+    public Cli random(DoubleSupplier random) {
+        this.random = random;
+        return this;
+    }
+
+    /**
+     * Runs at each wait between retries, before the (fake) time advances. mgmt never really sleeps
+     * in tests: {@link #sleeps()} lists the delays it asked for.
+     */
+    public Cli onSleep(FakeTime.Hook hook) {
+        time.onSleep(hook);
+        return this;
+    }
+
+    /** The delays mgmt waited between attempts, in order, over every run of this Cli. */
+    public List<Duration> sleeps() {
+        return time.sleeps();
+    }
+
+    public List<Long> sleepMillis() {
+        return time.sleepMillis();
+    }
+
+    public FakeTime time() {
+        return time;
+    }
+
     public CliResult run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Env env = new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), out, err,
-            false, stdoutTerminal, stderrTerminal, clock);
+            false, stdoutTerminal, stderrTerminal, clock, time, random);
         int code = MgmtCli.create(env).execute(args);
         return new CliResult(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
