@@ -7,6 +7,7 @@ import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.HttpTransport;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.client.Tracer;
+import dev.mgmt.config.Config;
 import dev.mgmt.errors.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
@@ -39,6 +40,8 @@ public final class Invocation implements AutoCloseable {
 
     private Settings settings;
     private ApiClient client;
+    private Config config;
+    private boolean withoutToken;
 
     /** Starts the embedded emulator for --sandbox; returns its manager URL and token. */
     public interface SandboxLauncher {
@@ -77,13 +80,39 @@ public final class Invocation implements AutoCloseable {
         return redactor;
     }
 
+    /** The config file and context selection; the file itself is read on first use. */
+    public Config config() {
+        if (config == null) {
+            config = new Config(Config.locate(options.config, env), options.context, env, err, redactor);
+        }
+        return config;
+    }
+
+    /**
+     * For 'mgmt login', which gets a token: settings are resolved without any token (flag, env or
+     * context), and a --context that does not exist yet is allowed (login creates it).
+     * Call before the first {@link #settings()}.
+     */
+    public void resolveWithoutToken() {
+        withoutToken = true;
+    }
+
     public Settings settings() {
         if (settings == null) {
-            Function<String, Setting<String>> context = key -> null;
+            Function<String, Setting<String>> context;
+            Env resolveEnv = env;
             if (options.sandbox) {
                 context = sandboxContext();
+            } else {
+                context = config().lookup(withoutToken, !withoutToken);
             }
-            settings = new SettingsResolver(options, env, context).resolve();
+            if (withoutToken) {
+                java.util.Map<String, String> vars = new java.util.HashMap<>(env.vars());
+                vars.remove("MGMT_TOKEN");
+                vars.remove("MGMT_TOKEN_FILE");
+                resolveEnv = env.withVars(vars);
+            }
+            settings = new SettingsResolver(options, resolveEnv, context).resolve();
             redactor.register(settings.token().value());
         }
         return settings;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
-    subcommands = {GetCommand.class, ApiCommand.class, SandboxCommand.class, HelpCommand.class},
+    subcommands = {GetCommand.class, ApiCommand.class, LoginCommand.class, AuthCommand.class, ConfigCommand.class,
+        SandboxCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
