@@ -40,8 +40,8 @@ public final class AuthStatusCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        OutputFormat format = ConfigSupport.format(inv);
         Settings s = inv.settings();
+        OutputFormat format = s.output().value();
         Config.Selection sel = inv.options().sandbox ? new Config.Selection(null, null, null)
             : inv.config().selection(false);
         Setting<String> token = s.token();

@@ -28,9 +28,10 @@ public final class ConfigViewCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        OutputFormat format = ConfigSupport.format(inv);
+        ConfigSupport.format(inv);
         Config config = inv.config();
         Settings s = inv.settings();
+        OutputFormat format = s.output().value();
         Config.Selection sel = inv.options().sandbox ? new Config.Selection(null, null, null) : config.selection(false);
 
         Map<String, Setting<?>> values = new LinkedHashMap<>();
