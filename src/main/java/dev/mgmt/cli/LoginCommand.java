@@ -65,8 +65,8 @@ public final class LoginCommand extends BaseCommand {
 
         String user = username(inv);
         String password = password(inv, user);
-        inv.redactor().register(password);
-        inv.redactor().register(encode(password));
+        inv.redactor().registerPassword(password);
+        inv.redactor().registerPassword(encode(password));
 
         byte[] body = ("grant_type=client_credentials&client_id=" + encode(user) + "&client_secret=" + encode(password))
             .getBytes(StandardCharsets.UTF_8);

@@ -2,8 +2,8 @@ package dev.mgmt.output;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,12 +19,20 @@ public final class Redactor {
     private static final Pattern FORM_FIELD = Pattern.compile(
         "((?:^|[?&'\\s])(?:access_token|refresh_token|client_secret|password)=)([^&'\\s]+)");
 
-    private final Set<String> secrets = new CopyOnWriteArraySet<>();
+    /** Each secret and what is printed in its place. */
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
-    /** Adds a secret to hide; null and very short values (which would mask ordinary words) are ignored. */
+    /** Adds a token to hide (shown as ****+last 4); null and very short values are ignored. */
     public void register(String secret) {
         if (secret != null && secret.strip().length() >= 4) {
-            secrets.add(secret.strip());
+            secrets.putIfAbsent(secret.strip(), mask(secret.strip()));
+        }
+    }
+
+    /** Adds a password to hide completely (shown as ****, not even its last characters). */
+    public void registerPassword(String secret) {
+        if (secret != null && secret.length() >= 4) {
+            secrets.put(secret, "****");
         }
     }
 
@@ -42,9 +50,10 @@ public final class Redactor {
         }
         String out = text;
         if (!secrets.isEmpty()) {
-            List<String> longestFirst = secrets.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            List<String> longestFirst = secrets.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
             for (String s : longestFirst) {
-                out = out.replace(s, mask(s));
+                out = out.replace(s, secrets.get(s));
             }
         }
         if (out.contains("=") || out.contains(":")) {
@@ -62,7 +71,8 @@ public final class Redactor {
         StringBuilder sb = new StringBuilder();
         do {
             String value = m.group(2);
-            String masked = value.startsWith("****") ? value : mask(value);
+            boolean password = m.group(1).contains("secret") || m.group(1).contains("password");
+            String masked = value.startsWith("****") ? value : password ? "****" : mask(value);
             m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + masked + (m.groupCount() >= 3 && m.group(3) != null ? m.group(3) : "")));
         } while (m.find());
         m.appendTail(sb);
