@@ -114,7 +114,7 @@ public final class AuthStatusCommand extends BaseCommand {
             out.println("Context:  " + sel.label() + (sel.origin() == null ? "" : "   (from " + sel.origin() + ")"));
             out.println("URL:      " + (s.url().isSet() ? s.url().value() + "   (from " + s.url().origin() + ")" : "not set"));
             if (token.isSet()) {
-                out.println("Token:    " + Redactor.mask(token.value()) + "   (" + sourceOf(token) + ": " + token.origin() + ")");
+                out.println("Token:    " + Redactor.mask(token.value()) + "   (" + describe(token) + ")");
                 if (expires == null) {
                     out.println("Expires:  unknown (not a JWT, and no expiry saved)");
                 } else if (expires.isAfter(now)) {
@@ -139,6 +139,12 @@ public final class AuthStatusCommand extends BaseCommand {
             throw new MgmtException(ExitCodes.UNAUTHORIZED, problem, List.of(), null);
         }
         return ExitCodes.OK;
+    }
+
+    /** "context prod", "env MGMT_TOKEN", "flag --token", "file --token-file /x". */
+    static String describe(Setting<String> token) {
+        String kind = sourceOf(token);
+        return token.origin().startsWith("context") ? token.origin() : kind + " " + token.origin();
     }
 
     /** flag, env, file or context. */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Manage the config file and its named contexts (URL, token or token file, project, environment, ...).",
+        "Manage the config file and its named contexts.",
+        "A context holds a URL, a token or token file, project, environment, and connection settings.",
         "File: --config, MGMT_CONFIG, $XDG_CONFIG_HOME/mgmt/config.yaml or ~/.config/mgmt/config.yaml.",
         "Select a context with --context NAME or MGMT_CONTEXT; otherwise the current context is used."},
     subcommands = {ConfigViewCommand.class, ConfigGetContextsCommand.class, ConfigCurrentContextCommand.class,

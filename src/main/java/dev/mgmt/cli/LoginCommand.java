@@ -32,7 +32,8 @@ import java.util.List;
  * {@code POST auth/token}, and stores the token and its expiry in the current or --context context.
  */
 @Command(name = "login", description = {
-    "Get a token with client credentials (POST auth/token) and save it, with its expiry, in the current",
+    "Log in with a username and password and save the token in the current context.",
+    "Gets a token with client credentials (POST auth/token) and saves it, with its expiry, in the current",
     "context, or in --context NAME (created with the URL when missing). The password is read without echo",
     "from the terminal, or from stdin with --password-stdin; it is never taken as a flag.",
     "Username: --username, else MGMT_USERNAME, else asked on the terminal."})
@@ -81,7 +82,7 @@ public final class LoginCommand extends BaseCommand {
         }
         String token = tokenNode.asText().strip();
         inv.redactor().register(token);
-        Instant now = inv.env().clock().instant();
+        Instant now = inv.env().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant expires = null;
         JsonNode expiresIn = json.get("expires_in");
         if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {

@@ -39,17 +39,42 @@ final class ConfigParser {
         try (JsonParser p = f.createParser(text)) {
             return new ConfigParser(p).document();
         } catch (JsonProcessingException e) {
-            String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
-            int nl = msg.indexOf('\n');
-            msg = (nl >= 0 ? msg.substring(0, nl) : msg).strip();
-            if (msg.startsWith("Duplicate field")) {
-                msg = msg.replace("Duplicate field", "duplicate key");
-            }
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new Problem(line, "not valid YAML: " + msg);
+            // SnakeYAML's message ends with the mark of the problem itself, which can differ from
+            // where the parser stopped (a tab is reported at the start of its mapping).
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column \\d+")
+                .matcher(String.valueOf(e.getOriginalMessage()));
+            while (m.find()) {
+                line = Integer.parseInt(m.group(1));
+            }
+            throw new Problem(line, "not valid YAML: " + yamlProblem(e));
         } catch (IOException e) {
             throw new Problem(0, "cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * SnakeYAML's message is several lines: context, snippet, problem, snippet. The problem line is
+     * the useful one; the line number is reported separately.
+     */
+    static String yamlProblem(JsonProcessingException e) {
+        String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String problem = null;
+        for (String l : msg.split("\n")) {
+            if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {
+                problem = l.strip();
+            }
+        }
+        if (problem == null) {
+            problem = msg.strip();
+        }
+        if (problem.startsWith("Duplicate field")) {
+            problem = problem.replace("Duplicate field", "duplicate key");
+        }
+        if (problem.contains("<block end>") || problem.contains("mapping values are not allowed")) {
+            problem += " (check the indentation: keys of one mapping must line up, and a value cannot hold 'key: value')";
+        }
+        return problem;
     }
 
     private ConfigFile document() throws IOException, Problem {

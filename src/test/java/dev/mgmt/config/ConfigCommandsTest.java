@@ -177,6 +177,13 @@ class ConfigCommandsTest {
         write("contexts:\n  prod:\n    urll: x\n");
         CliResult r = mgmt().run("config", "view");
         assertTrue(r.err().contains("unknown key 'urll' in context 'prod'; expected one of url, token"), r.describe());
+        write("contexts:\n  prod:\n    url: https://a\n   project: [x\n");
+        r = mgmt().run("config", "view");
+        assertTrue(r.err().contains("line 4: not valid YAML: expected <block end>"), r.describe());
+        assertTrue(r.err().contains("check the indentation"), r.describe());
+        write("contexts:\n  a:\n\tx: 1\n");
+        r = mgmt().run("config", "view");
+        assertTrue(r.err().contains("line 3: not valid YAML: found character"), r.describe());
         write("contexts:\n  a:\n    insecure: maybe\n");
         r = mgmt().run("config", "view");
         assertTrue(r.err().contains("'insecure' in context 'a' must be true or false"), r.describe());

@@ -132,7 +132,7 @@ class LoginAuthTest {
         assertEquals(0, r.exitCode(), r.describe());
         String t = sandbox.adminToken();
         assertTrue(r.out().contains("Context:  sb   (from current-context)"), r.describe());
-        assertTrue(r.out().contains("Token:    ****" + t.substring(t.length() - 4) + "   (context: context sb)"), r.describe());
+        assertTrue(r.out().contains("Token:    ****" + t.substring(t.length() - 4) + "   (context sb)"), r.describe());
         assertTrue(r.out().contains("Expires:  2036-11-2"), r.describe());
         assertTrue(r.out().contains("Server:   token accepted"), r.describe());
         assertFalse(r.out().contains(t));
@@ -163,7 +163,7 @@ class LoginAuthTest {
         CliResult r = mgmt().env("MGMT_TOKEN", sandbox.expiredToken()).run("--url", url(), "auth", "status");
         assertEquals(4, r.exitCode(), r.describe());
         assertTrue(r.out().contains("(expired 1h 0m ago)"), r.describe());
-        assertTrue(r.out().contains("(env: MGMT_TOKEN)"), r.describe());
+        assertTrue(r.out().contains("(env MGMT_TOKEN)"), r.describe());
         assertTrue(r.err().contains("error: the token expired 1h 0m ago"), r.describe());
     }
 
