@@ -11,6 +11,7 @@ import dev.mgmt.client.retry.Backoff;
 import dev.mgmt.client.retry.RetryLoop;
 import dev.mgmt.client.retry.RetryNotifier;
 import dev.mgmt.client.retry.RetryPolicy;
+import dev.mgmt.config.Config;
 import dev.mgmt.errors.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
@@ -43,6 +44,8 @@ public final class Invocation implements AutoCloseable {
 
     private Settings settings;
     private ApiClient client;
+    private Config config;
+    private boolean withoutToken;
 
     /** Starts the embedded emulator for --sandbox; returns its manager URL and token. */
     public interface SandboxLauncher {
@@ -81,13 +84,39 @@ public final class Invocation implements AutoCloseable {
         return redactor;
     }
 
+    /** The config file and context selection; the file itself is read on first use. */
+    public Config config() {
+        if (config == null) {
+            config = new Config(Config.locate(options.config, env), options.context, env, err, redactor);
+        }
+        return config;
+    }
+
+    /**
+     * For 'mgmt login', which gets a token: settings are resolved without any token (flag, env or
+     * context), and a --context that does not exist yet is allowed (login creates it).
+     * Call before the first {@link #settings()}.
+     */
+    public void resolveWithoutToken() {
+        withoutToken = true;
+    }
+
     public Settings settings() {
         if (settings == null) {
-            Function<String, Setting<String>> context = key -> null;
+            Function<String, Setting<String>> context;
+            Env resolveEnv = env;
             if (options.sandbox) {
                 context = sandboxContext();
+            } else {
+                context = config().lookup(withoutToken, !withoutToken);
             }
-            settings = new SettingsResolver(options, env, context).resolve();
+            if (withoutToken) {
+                java.util.Map<String, String> vars = new java.util.HashMap<>(env.vars());
+                vars.remove("MGMT_TOKEN");
+                vars.remove("MGMT_TOKEN_FILE");
+                resolveEnv = env.withVars(vars);
+            }
+            settings = new SettingsResolver(options, resolveEnv, context).resolve();
             redactor.register(settings.token().value());
         }
         return settings;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
     subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class,
         DeployCommand.class, UndeployCommand.class, ExportCommand.class, ImportCommand.class, ApiCommand.class,
-        DoctorCommand.class, ExplainCommand.class, SandboxCommand.class, HelpCommand.class},
+        LoginCommand.class, AuthCommand.class, ConfigCommand.class, DoctorCommand.class, ExplainCommand.class,
+        SandboxCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",

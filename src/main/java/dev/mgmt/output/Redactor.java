@@ -1,14 +1,39 @@
 package dev.mgmt.output;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Keeps the token out of everything mgmt prints. Known secrets are replaced wherever they occur,
- * so even a server that echoes the token back cannot make mgmt leak it.
+ * Keeps secrets out of everything mgmt prints. Known secrets (the token in use, tokens from the
+ * config file, a login password) are replaced wherever they occur, so even a server that echoes
+ * them back cannot make mgmt leak them; values of well-known secret fields ({@code access_token},
+ * {@code client_secret}, ...) in JSON and form bodies are masked even when not known in advance.
  */
 public final class Redactor {
-    private volatile String secret;
+    private static final Pattern JSON_FIELD = Pattern.compile(
+        "(\"(?:access_token|refresh_token|id_token|client_secret|password|token)\"\\s*:\\s*\")([^\"]+)(\")");
+    private static final Pattern FORM_FIELD = Pattern.compile(
+        "((?:^|[?&'\\s])(?:access_token|refresh_token|client_secret|password)=)([^&'\\s]+)");
 
-    public void register(String token) {
-        this.secret = token;
+    /** Each secret and what is printed in its place. */
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+
+    /** Adds a token to hide (shown as ****+last 4); null and very short values are ignored. */
+    public void register(String secret) {
+        if (secret != null && secret.strip().length() >= 4) {
+            secrets.putIfAbsent(secret.strip(), mask(secret.strip()));
+        }
+    }
+
+    /** Adds a password to hide completely (shown as ****, not even its last characters). */
+    public void registerPassword(String secret) {
+        if (secret != null && secret.length() >= 4) {
+            secrets.put(secret, "****");
+        }
     }
 
     /** "****abcd": the most of a token mgmt ever shows. */
@@ -20,10 +45,37 @@ public final class Redactor {
     }
 
     public String redact(String text) {
-        String s = secret;
-        if (text == null || s == null || s.isEmpty()) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        if (!secrets.isEmpty()) {
+            List<String> longestFirst = secrets.keySet().stream()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+            for (String s : longestFirst) {
+                out = out.replace(s, secrets.get(s));
+            }
+        }
+        if (out.contains("=") || out.contains(":")) {
+            out = maskFields(JSON_FIELD, out);
+            out = maskFields(FORM_FIELD, out);
+        }
+        return out;
+    }
+
+    private static String maskFields(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        if (!m.find()) {
             return text;
         }
-        return text.replace(s, mask(s));
+        StringBuilder sb = new StringBuilder();
+        do {
+            String value = m.group(2);
+            boolean password = m.group(1).contains("secret") || m.group(1).contains("password");
+            String masked = value.startsWith("****") ? value : password ? "****" : mask(value);
+            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + masked + (m.groupCount() >= 3 && m.group(3) != null ? m.group(3) : "")));
+        } while (m.find());
+        m.appendTail(sb);
+        return sb.toString();
     }
 }

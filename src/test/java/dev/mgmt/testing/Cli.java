@@ -36,6 +36,11 @@ public final class Cli {
         return this;
     }
 
+    /** Points mgmt at this config file (MGMT_CONFIG), e.g. inside a {@code @TempDir}. */
+    public Cli config(java.nio.file.Path file) {
+        return env("MGMT_CONFIG", file.toString());
+    }
+
     public Cli stdin(String text) {
         this.stdin = text.getBytes(StandardCharsets.UTF_8);
         return this;

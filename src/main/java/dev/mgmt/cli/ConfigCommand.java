@@ -1,0 +1,28 @@
+package dev.mgmt.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mgmt config}: the config file and its named contexts. */
+@Command(name = "config",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+        "Manage the config file and its named contexts.",
+        "A context holds a URL, a token or token file, project, environment, and connection settings.",
+        "File: --config, MGMT_CONFIG, $XDG_CONFIG_HOME/mgmt/config.yaml or ~/.config/mgmt/config.yaml.",
+        "Select a context with --context NAME or MGMT_CONTEXT; otherwise the current context is used."},
+    subcommands = {ConfigViewCommand.class, ConfigGetContextsCommand.class, ConfigCurrentContextCommand.class,
+        ConfigUseContextCommand.class, ConfigSetContextCommand.class, ConfigDeleteContextCommand.class})
+public final class ConfigCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(),
+            "missing subcommand: view, get-contexts, current-context, use-context, set-context or delete-context");
+    }
+}

@@ -1,0 +1,31 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.config.Config;
+import dev.mgmt.errors.ExitCodes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code mgmt config delete-context NAME}. */
+@Command(name = "delete-context", description = "Remove the context NAME (and its stored token) from the config file.")
+public final class ConfigDeleteContextCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "An existing context.")
+    String name;
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        Config config = inv.config();
+        if (config.file().context(name) == null) {
+            throw config.unknownContext(name, null);
+        }
+        config.file().contexts().remove(name);
+        boolean wasCurrent = name.equals(config.file().currentContext());
+        if (wasCurrent) {
+            config.file().setCurrentContext(null);
+        }
+        config.save();
+        ConfigSupport.note(inv, "Deleted context \"" + name + "\" from " + config.displayPath() + "."
+            + (wasCurrent ? " It was the current context; choose another with 'mgmt config use-context NAME'." : ""));
+        return ExitCodes.OK;
+    }
+}
