@@ -245,7 +245,8 @@ public final class Invocation implements AutoCloseable {
     }
 
     public ErrorReporter errorReporter() {
-        return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor, unicodeOnStderr());
+        return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor, unicodeOnStderr(),
+            options.quiet);
     }
 
     public boolean debug() {

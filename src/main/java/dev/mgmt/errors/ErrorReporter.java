@@ -26,12 +26,20 @@ public final class ErrorReporter {
     private final boolean structured;
     private final Redactor redactor;
     private final Glyphs glyphs;
+    private final boolean quiet;
 
     public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor) {
         this(err, color, structured, redactor, false);
     }
 
     public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor, boolean unicode) {
+        this(err, color, structured, redactor, unicode, false);
+    }
+
+    /** @param quiet --quiet: the headline alone (plus the JSON object with -o json|yaml) */
+    public ErrorReporter(PrintWriter err, boolean color, boolean structured, Redactor redactor, boolean unicode,
+                         boolean quiet) {
+        this.quiet = quiet;
         this.err = err;
         this.ansi = color ? Ansi.ON : Ansi.OFF;
         this.structured = structured;
@@ -48,16 +56,16 @@ public final class ErrorReporter {
     public int report(MgmtException e, Checklist checklist) {
         Report r = describe(e);
         println(ansi.string("@|bold,red error:|@ ") + r.headline);
-        for (String line : r.lines) {
+        for (String line : quiet ? List.<String>of() : r.lines) {
             println("  " + line);
         }
-        if (!checklist.items().isEmpty()) {
+        if (!quiet && !checklist.items().isEmpty()) {
             println("  checklist:");
             for (CheckResult c : checklist.items()) {
                 println("  " + glyphs.line(c));
             }
         }
-        for (String n : checklist.next()) {
+        for (String n : quiet ? List.<String>of() : checklist.next()) {
             println("  next: " + n);
         }
         if (!checklist.isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.function.DoubleSupplier;
 public final class Cli {
     private final Map<String, String> vars = new HashMap<>();
     private byte[] stdin = new byte[0];
+    private boolean stdinTerminal;
     private boolean stdoutTerminal;
     private boolean stderrTerminal;
     private final FakeTime time = new FakeTime(Instant.parse("2026-11-25T10:00:00Z"));
@@ -48,6 +49,12 @@ public final class Cli {
 
     public Cli stdin(byte[] bytes) {
         this.stdin = bytes;
+        return this;
+    }
+
+    /** Pretend stdin is an interactive terminal (prompts may then be answered from {@link #stdin}). */
+    public Cli stdinTerminal(boolean terminal) {
+        this.stdinTerminal = terminal;
         return this;
     }
 
@@ -94,7 +101,7 @@ public final class Cli {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Env env = new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), out, err,
-            false, stdoutTerminal, stderrTerminal, clock, time, random);
+            stdinTerminal, stdoutTerminal, stderrTerminal, clock, time, random);
         int code = MgmtCli.create(env).execute(args);
         return new CliResult(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
