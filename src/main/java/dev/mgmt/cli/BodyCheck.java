@@ -1,5 +1,7 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
 import dev.mgmt.resources.Operation;
@@ -15,6 +17,22 @@ import java.util.List;
  */
 final class BodyCheck {
     private BodyCheck() {
+    }
+
+    /** The server's validation_errors[], each pointed at its line in the user's file where it can be found. */
+    static ApiException withLines(ApiException e, InputData input) {
+        ApiError error = e.error();
+        if (error.validationErrors().isEmpty() || !input.origin().startsWith("file '")) {
+            return e;
+        }
+        String file = input.origin().substring(6, input.origin().length() - 1);
+        List<ApiError.FieldProblem> located = new ArrayList<>();
+        for (ApiError.FieldProblem p : error.validationErrors()) {
+            int line = BodyValidator.lineOf(input.bytes(), input.isYaml(), p.field());
+            located.add(new ApiError.FieldProblem(line > 0 ? file + ":" + line + ": " + p.field() : p.field(), p.message()));
+        }
+        return e.withError(new ApiError(error.status(), error.code(), error.description(), located, error.retryAfter(),
+            error.origin(), error.notes()));
     }
 
     /** @param nameFromArgs the name given on the command line, which fills a missing name field */

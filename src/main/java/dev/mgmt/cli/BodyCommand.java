@@ -2,6 +2,7 @@ package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiResponse;
+import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
@@ -53,7 +54,12 @@ abstract class BodyCommand extends BaseCommand {
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
-        ApiResponse response = writer.send(target, op, resolved, ResourceWriter.withName(op, resolved, body));
+        ApiResponse response;
+        try {
+            response = writer.send(target, op, resolved, ResourceWriter.withName(op, resolved, body));
+        } catch (ApiException e) {
+            throw BodyCheck.withLines(e, input);
+        }
         Outcome.print(inv.out(), s.output().value(), k.singular(), resolved, pastTense(), response);
         return ExitCodes.OK;
     }

@@ -27,6 +27,11 @@ public class ApiException extends MgmtException {
         return copy;
     }
 
+    /** The same failure with a rewritten error (e.g. fields pointed at the user's file lines). */
+    public ApiException withError(ApiError e) {
+        return new ApiException(exitCode(), e, response, attempts);
+    }
+
     public ApiError error() {
         return error;
     }

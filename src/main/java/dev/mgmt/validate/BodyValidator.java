@@ -116,6 +116,35 @@ public final class BodyValidator {
     }
 
     /** Lines like {@code   file.yaml:7: type: must be one of REST, SOAP}, one per problem, each ending in a newline. */
+    /**
+     * The line in the user's body where a field named as the server names it ({@code a.b[0].c})
+     * starts, or of its closest parent that exists; 0 when the body cannot be read.
+     */
+    public static int lineOf(byte[] userBytes, boolean yaml, String field) {
+        Parsed parsed;
+        try {
+            parsed = Parsed.of(userBytes, yaml);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        String ptr = "";
+        for (String part : field.replace("]", "").split("[.\\[]")) {
+            if (!part.isEmpty()) {
+                ptr = ptr + "/" + part.replace("~", "~0").replace("/", "~1");
+            }
+        }
+        while (true) {
+            Integer line = parsed.lines.get(ptr);
+            if (line != null) {
+                return line;
+            }
+            if (ptr.isEmpty()) {
+                return 0;
+            }
+            ptr = ptr.substring(0, ptr.lastIndexOf('/'));
+        }
+    }
+
     public static String format(List<Problem> problems, String origin) {
         StringBuilder sb = new StringBuilder();
         for (Problem p : problems) {

@@ -246,6 +246,16 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void should_point_the_servers_validation_errors_at_lines_of_the_file(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("ep.yaml");
+        Files.writeString(f, "name: /orders\ndescription: list orders\nhttpMethod: GETT\n");
+        CliResult r = cli().run("create", "endpoint", "--proxy", "petstore-api", "-f", f.toString(), "--no-validate");
+        assertEquals(3, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(f + ":3: httpMethod: "), r.describe());
+        assertTrue(r.err().contains(f + ":1: backendResourceUrl: "), r.describe());
+    }
+
+    @Test
     void should_say_which_kinds_cannot_be_created() {
         CliResult r = cli().run("create", "project", "-f", "src/test/resources/bodies/proxy-bad.yaml");
         assertEquals(2, r.exitCode(), r.describe());
