@@ -46,7 +46,7 @@ public final class ExportCommand extends BaseCommand {
         ApiRequest request = client.request("GET", client.base().resolve(path),
             List.of(new ApiRequest.Header("Accept", "application/octet-stream, application/json")), null);
         ApiResponse response = client.call(request);
-        new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal()).write(response, true, outputFile);
+        new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal(), inv.redactor()).write(response, true, outputFile);
         if (outputFile != null) {
             inv.err().println("wrote " + response.body().length + " bytes to " + outputFile);
         }

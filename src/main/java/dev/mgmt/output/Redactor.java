@@ -44,21 +44,29 @@ public final class Redactor {
         return token.length() <= 8 ? "****" : "****" + token.substring(token.length() - 4);
     }
 
+    /** For stderr: the known secrets, and the values of well-known secret fields. */
     public String redact(String text) {
-        if (text == null) {
-            return null;
-        }
-        String out = text;
-        if (!secrets.isEmpty()) {
-            List<String> longestFirst = secrets.keySet().stream()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-            for (String s : longestFirst) {
-                out = out.replace(s, secrets.get(s));
-            }
-        }
-        if (out.contains("=") || out.contains(":")) {
+        String out = redactKnown(text);
+        if (out != null && (out.contains("=") || out.contains(":"))) {
             out = maskFields(JSON_FIELD, out);
             out = maskFields(FORM_FIELD, out);
+        }
+        return out;
+    }
+
+    /**
+     * For results on stdout: only the secrets mgmt itself holds (the token in use, config tokens,
+     * the login password). Other fields are the user's data and are printed as the server sent them.
+     */
+    public String redactKnown(String text) {
+        if (text == null || secrets.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        List<String> longestFirst = secrets.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String s : longestFirst) {
+            out = out.replace(s, secrets.get(s));
         }
         return out;
     }

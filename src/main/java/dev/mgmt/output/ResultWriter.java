@@ -22,7 +22,14 @@ public final class ResultWriter {
     private final OutputStream rawOut;
     private final boolean stdoutTerminal;
 
-    public ResultWriter(PrintWriter out, OutputStream rawOut, boolean stdoutTerminal) {
+    private final Redactor redactor;
+
+    /**
+     * @param redactor masks the token in pretty-printed JSON and text (a server that echoes it back
+     *                 must not make mgmt print it); --raw and binary bodies stay byte-exact
+     */
+    public ResultWriter(PrintWriter out, OutputStream rawOut, boolean stdoutTerminal, Redactor redactor) {
+        this.redactor = redactor;
         this.out = out;
         this.rawOut = rawOut;
         this.stdoutTerminal = stdoutTerminal;
@@ -48,7 +55,7 @@ public final class ResultWriter {
             if (raw) {
                 writeBytes(body);
             } else {
-                out.println(Json.pretty(json));
+                out.println(redactor.redactKnown(Json.pretty(json)));
                 out.flush();
             }
             return;
@@ -59,6 +66,7 @@ public final class ResultWriter {
                 return;
             }
             String text = new String(body, StandardCharsets.UTF_8);
+            text = redactor.redactKnown(text);
             out.print(text);
             if (stdoutTerminal && !text.endsWith("\n")) {
                 out.println();

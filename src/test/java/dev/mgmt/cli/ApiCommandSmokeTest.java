@@ -50,4 +50,15 @@ class ApiCommandSmokeTest {
         assertEquals(0, after.exitCode(), after.describe());
         assertTrue(after.err().contains("> Accept: application/json"), after.describe());
     }
+
+    @Test
+    void should_mask_the_token_when_a_success_body_echoes_it_but_keep_raw_exact() {
+        String token = "tok-ECHOED-9876543210";
+        server.on("test/hello/me/", Reply.json(200, "{\"greeting\":\"hello\",\"yourToken\":\"" + token + "\"}"));
+        CliResult r = cli().run("--url", server.url(), "--token", token, "api", "test/hello/me");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(!r.out().contains(token) && r.out().contains("****3210"), r.describe());
+        CliResult raw = cli().run("--url", server.url(), "--token", token, "api", "test/hello/me", "--raw");
+        assertTrue(raw.out().contains(token), "--raw prints the body byte for byte: " + raw.describe());
+    }
 }
