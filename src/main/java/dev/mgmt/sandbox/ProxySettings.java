@@ -467,7 +467,12 @@ final class ProxySettings {
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setExpandEntityReferences(false);
             DocumentBuilder db = f.newDocumentBuilder();
-            db.setErrorHandler(null);
+            db.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+                    throw e;
+                }
+            });
             db.parse(new InputSource(new StringReader(text)));
             return null;
         } catch (SAXException e) {
