@@ -130,6 +130,11 @@ final class Api {
         r.add("DELETE", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, false));
 
         secrets.register(r);
+        new ProxySettings(this).register(r);
+        new IpGroups(this).register(r);
+        new Rlcls(this).register(r);
+        new Geolocation(this).register(r);
+        new Reports(this).register(r);
     }
 
     // ---------------------------------------------------------------- auth
@@ -230,7 +235,7 @@ final class Api {
         };
     }
 
-    private Model.Proxy proxy(Model.Project p, String name) {
+    Model.Proxy proxy(Model.Project p, String name) {
         Model.Proxy x = p.proxies.get(name);
         if (x == null) {
             throw ApiError.notFound("ApiProxy (name: " + name + ") was not found!");
@@ -265,6 +270,7 @@ final class Api {
         o.put("sharingType", x.meta.path("sharingType").asText("PROJECT"));
         o.set("clientRoute", x.meta.has("clientRoute") ? x.meta.get("clientRoute").deepCopy() : Json.obj());
         o.set("routing", x.meta.has("routing") ? x.meta.get("routing").deepCopy() : Json.obj());
+        ProxySettings.addTo(o, x);
         ArrayNode d = o.putArray("deploymentList");
         x.deployments.forEach((env, redeploy) -> d.add(Json.obj()
                 .put("environmentName", env).put("deployed", true).put("redeployRequired", redeploy)));
@@ -1275,10 +1281,15 @@ final class Api {
     // ---------------------------------------------------------------- credentials
 
     private ObjectNode projectDeployResult(Model.Project p, boolean deploy) {
+        return environmentsDeployResult(p.environmentNames, deploy);
+    }
+
+    /** {success, message, environmentResults[]} for the given environments, honouring the deployFail fault. */
+    ObjectNode environmentsDeployResult(Iterable<String> envs, boolean deploy) {
         Set<String> failing = faults.get().deployFail;
         ArrayNode items = Json.arr();
         boolean all = true;
-        for (String env : p.environmentNames) {
+        for (String env : envs) {
             boolean ok = !failing.contains(env);
             all &= ok;
             items.add(Json.obj().put("environmentName", env).put("success", ok)

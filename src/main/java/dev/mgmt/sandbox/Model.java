@@ -14,6 +14,14 @@ import java.util.TreeMap;
 final class Model {
     final Map<String, ObjectNode> environments = new LinkedHashMap<>();
     final Map<String, Project> projects = new LinkedHashMap<>();
+    /** Organization-wide geolocation settings (13-geolocation): enabled flag and the uploaded MMDB file. */
+    final Geo geolocation = new Geo();
+
+    static final class Geo {
+        boolean enabled;
+        String mmdbFileName;
+        byte[] mmdb;
+    }
 
     static final class Project {
         final String name;
@@ -30,6 +38,9 @@ final class Model {
         final Map<String, ObjectNode> keystores = new LinkedHashMap<>();
         final Map<String, ObjectNode> keys = new LinkedHashMap<>();
         final Map<String, ObjectNode> jwks = new LinkedHashMap<>();
+        /** IP groups: name -> {name, description, ipList}. */
+        final Map<String, ObjectNode> ipGroups = new LinkedHashMap<>();
+        final Map<String, Rlcl> rlcls = new LinkedHashMap<>();
 
         Project(String name, String description) {
             this.name = name;
@@ -41,6 +52,20 @@ final class Model {
         ObjectNode meta;
         final List<String> proxyNames = new ArrayList<>();
         final Map<String, Boolean> deployed = new LinkedHashMap<>();
+    }
+
+    /** A rate limit control list with its credentials, endpoint limits and condition. */
+    static final class Rlcl {
+        ObjectNode meta;
+        final List<String> credentials = new ArrayList<>();
+        final List<ObjectNode> endpoints = new ArrayList<>();
+        ObjectNode condition = defaultCondition();
+
+        static ObjectNode defaultCondition() {
+            ObjectNode c = Json.obj().put("conditionCriteria", "AND");
+            c.putArray("conditionRuleList");
+            return c;
+        }
     }
 
     static final class Proxy {

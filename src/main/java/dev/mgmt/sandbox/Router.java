@@ -17,8 +17,11 @@ final class Router {
         Http.Resp handle(Http.Req req) throws Exception;
     }
 
-    /** Route flags. */
-    enum Access { PUBLIC, READ, WRITE }
+    /**
+     * Route flags. ADMIN routes need a token; whether the user holds the admin role is checked by the handler,
+     * because those pages document their own error for non-admin users.
+     */
+    enum Access { PUBLIC, READ, WRITE, ADMIN }
 
     record Route(String method, String[] segments, boolean trailingSlash, boolean slashOptional,
                  Access access, Handler handler, int literals) { }

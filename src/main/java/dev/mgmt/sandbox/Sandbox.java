@@ -47,6 +47,7 @@ public final class Sandbox implements AutoCloseable {
     private final String adminToken;
     private final String readOnlyToken;
     private final String expiredToken;
+    private final Model model;
 
     private Sandbox(SandboxConfig config, FaultEngine faults) throws IOException {
         this.config = config;
@@ -55,6 +56,7 @@ public final class Sandbox implements AutoCloseable {
         users.put(ADMIN_USER, new Http.User(ADMIN_USER, ADMIN_PASSWORD, false));
         users.put(VIEWER_USER, new Http.User(VIEWER_USER, VIEWER_PASSWORD, true));
         Model model = new Model();
+        this.model = model;
         Api api = new Api(model, this::now, config.seed(), () -> this.faults.spec, tokens, users);
         Seed.populate(model, Seed.load(config.dataFile()), api);
         api.register(router);
@@ -131,6 +133,11 @@ public final class Sandbox implements AutoCloseable {
 
     public String readOnlyPassword() {
         return VIEWER_PASSWORD;
+    }
+
+    /** The emulated state, for tests in this package that check what endpoints without a GET stored. */
+    Model model() {
+        return model;
     }
 
     public RequestLog requests() {

@@ -1,0 +1,152 @@
+package dev.mgmt.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static dev.mgmt.sandbox.Router.Access.WRITE;
+
+/** IP groups (02-api-reference/11-ip-groups): create/update/delete and the IP list of a group. */
+final class IpGroups {
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(/(3[0-2]|[12]?\\d))?");
+
+    private final Api api;
+
+    IpGroups(Api api) {
+        this.api = api;
+    }
+
+    void register(Router r) {
+        String g = "projects/{project}/ipGroups/";
+        r.add("POST", g, WRITE, this::create);
+        r.add("PUT", g + "{group}/", WRITE, this::update);
+        r.add("DELETE", g + "{group}/", WRITE, this::delete);
+        r.add("POST", g + "{group}/ips/", WRITE, q -> ips(q, Op.ADD));
+        r.add("PUT", g + "{group}/ips/", WRITE, q -> ips(q, Op.REPLACE));
+        r.add("DELETE", g + "{group}/ips/", WRITE, q -> ips(q, Op.REMOVE));
+    }
+
+    private enum Op { ADD, REPLACE, REMOVE }
+
+    private static Http.Resp ok() {
+        return Http.Resp.json(Json.obj().put("success", true));
+    }
+
+    static ApiError notFound(String name) {
+        return ApiError.badRequest("IP Group (" + name + ") is not found!");
+    }
+
+    private static String name(ObjectNode b) {
+        JsonNode n = b.get("name");
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw ApiError.badRequest("name value can not be empty!");
+        }
+        Validator v = new Validator(b);
+        v.optString("description");
+        v.throwIfInvalid();
+        return n.asText();
+    }
+
+    private Http.Resp create(Http.Req q) {
+        ObjectNode b = q.json();
+        synchronized (api.lock) {
+            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+            String name = name(b);
+            if (p.ipGroups.containsKey(name)) {
+                throw ApiError.duplicate("An IP Group with same name (" + name + ") already exists in project!");
+            }
+            ObjectNode g = Json.obj().put("id", api.newId()).put("name", name);
+            g.set("description", b.hasNonNull("description") ? b.get("description") : null);
+            if (g.get("description") == null) {
+                g.putNull("description");
+            }
+            g.putArray("ipList");
+            p.ipGroups.put(name, g);
+            return ok();
+        }
+    }
+
+    private Http.Resp update(Http.Req q) {
+        ObjectNode b = q.json();
+        synchronized (api.lock) {
+            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+            String path = q.param("group");
+            String name = name(b);
+            ObjectNode g = p.ipGroups.get(path);
+            if (g == null) {
+                throw notFound(path);
+            }
+            if (!name.equals(path)) {
+                throw ApiError.badRequest("IP Group name can not be changed (path: " + path + ", body: " + name + ")!");
+            }
+            if (b.hasNonNull("description")) {
+                g.set("description", b.get("description"));
+            }
+            return ok();
+        }
+    }
+
+    private Http.Resp delete(Http.Req q) {
+        synchronized (api.lock) {
+            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+            String name = q.param("group");
+            if (p.ipGroups.remove(name) == null) {
+                throw notFound(name);
+            }
+            return ok();
+        }
+    }
+
+    /**
+     * A missing ipList is always refused. An empty one is refused when adding or removing; when replacing it
+     * clears the group, as the update page describes.
+     */
+    private Http.Resp ips(Http.Req q, Op op) {
+        ObjectNode b = q.json();
+        synchronized (api.lock) {
+            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+            String name = q.param("group");
+            ObjectNode g = p.ipGroups.get(name);
+            if (g == null) {
+                throw notFound(name);
+            }
+            JsonNode list = b.get("ipList");
+            if (list == null || list.isNull() || (list.isArray() && list.isEmpty() && op != Op.REPLACE)) {
+                throw ApiError.badRequest("ipList value can not be empty!");
+            }
+            Validator v = new Validator(b);
+            List<String> ips = v.optStringList("ipList");
+            if (ips != null) {
+                for (int i = 0; i < ips.size(); i++) {
+                    if (!IPV4.matcher(ips.get(i).trim()).matches()) {
+                        v.error("ipList[" + i + "]", "ipList[" + i + "] must be an IPv4 address or CIDR range (got '"
+                                + ips.get(i) + "')");
+                    }
+                }
+            }
+            v.throwIfInvalid();
+            Set<String> current = new LinkedHashSet<>();
+            g.path("ipList").forEach(n -> current.add(n.asText()));
+            List<String> given = new ArrayList<>();
+            ips.forEach(s -> given.add(s.trim()));
+            switch (op) {
+                case ADD -> current.addAll(given);
+                case REPLACE -> {
+                    current.clear();
+                    current.addAll(given);
+                }
+                default -> given.forEach(current::remove);
+            }
+            ArrayNode out = g.putArray("ipList");
+            current.forEach(out::add);
+            return ok();
+        }
+    }
+}
