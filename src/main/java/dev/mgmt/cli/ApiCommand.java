@@ -27,7 +27,8 @@ import java.util.Set;
 /** {@code mgmt api [METHOD] PATH}: any endpoint, with mgmt's decoding and error reporting. */
 @Command(name = "api",
     description = {
-        "Send a request to any endpoint. PATH is relative to /apiops/ (a leading / or apiops/ is accepted);",
+        "Send a request to any endpoint.",
+        "PATH is relative to /apiops/ (a leading / or apiops/ is accepted);",
         "the trailing / the API requires is added unless --exact-path. METHOD defaults to GET, or POST with -d.",
         "JSON results are pretty-printed (--raw prints the body exactly as received); text passes through;",
         "binary bodies are written only when stdout is not a terminal, or to --output-file."},

@@ -20,8 +20,9 @@ import java.util.Locale;
 /** {@code mgmt explain CODE|STATUS}: the catalog, offline. */
 @Command(name = "explain",
     description = {
-        "Explain an error code (invalid_token) or an HTTP status (404) without contacting the server: what it",
-        "means, the checks mgmt runs after such a failure, and what to do next. Without an argument, list them all.",
+        "Explain an error code or HTTP status, offline.",
+        "For a code (invalid_token) or a status (404): what it means, the checks mgmt runs after such a",
+        "failure, and what to do next. Without an argument, list them all.",
         "Also: network, no-token, doctor."},
     sortOptions = false)
 public final class ExplainCommand extends BaseCommand {
