@@ -33,9 +33,11 @@ import picocli.CommandLine.Spec;
         "12:other unexpected HTTP status, or an undecodable success body"},
     footerHeading = "%nEnvironment:%n",
     footer = {
-        "  MGMT_URL, MGMT_TOKEN, MGMT_TOKEN_FILE, MGMT_CONTEXT, MGMT_CONFIG, MGMT_PROJECT, MGMT_ENVIRONMENT,",
-        "  MGMT_OUTPUT, MGMT_RETRIES, MGMT_TIMEOUT, MGMT_CACERT, NO_COLOR, HTTPS_PROXY, HTTP_PROXY, NO_PROXY.",
-        "  Precedence: flag > environment variable > config context > default."})
+        "  MGMT_URL, MGMT_TOKEN, MGMT_TOKEN_FILE, MGMT_CONTEXT, MGMT_CONFIG,",
+        "  MGMT_PROJECT, MGMT_ENVIRONMENT, MGMT_OUTPUT, MGMT_RETRIES, MGMT_TIMEOUT,",
+        "  MGMT_CACERT, NO_COLOR, HTTPS_PROXY, HTTP_PROXY, NO_PROXY.",
+        "  Precedence: flag > environment variable > config context > default.",
+        "  Try it without a server: mgmt --sandbox get projects"})
 public final class RootCommand implements Runnable {
 
     @Mixin
