@@ -135,7 +135,12 @@ public final class ErrorReporter {
                 }
             }
             if (error.retryAfter() != null) {
-                json.put("retry_after", error.retryAfter());
+                double ra = error.retryAfter();
+                if (ra == Math.rint(ra)) {
+                    json.put("retry_after", (long) ra);
+                } else {
+                    json.put("retry_after", ra);
+                }
             }
             List<String> details = new ArrayList<>(error.notes());
             details.addAll(ae.retry().notes());

@@ -74,6 +74,11 @@ public final class Json {
         if (nl >= 0) {
             msg = msg.substring(0, nl);
         }
+        // Jackson appends where an unclosed object began, in terms of its own input source: noise here.
+        int marker = msg.indexOf(" (start marker at ");
+        if (marker >= 0) {
+            msg = msg.substring(0, marker);
+        }
         if (e.getLocation() == null) {
             return msg;
         }
