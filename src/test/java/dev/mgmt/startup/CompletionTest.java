@@ -1,0 +1,120 @@
+package dev.mgmt.startup;
+
+import dev.mgmt.sandbox.Sandbox;
+import dev.mgmt.sandbox.SandboxConfig;
+import dev.mgmt.testing.CliResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.mgmt.testing.Cli.cli;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The committed completion scripts under completions/ are exactly what 'mgmt completion bash|zsh'
+ * prints; run {@code mvn test -Dtest=CompletionTest -Dmgmt.updateCompletions=true} to regenerate them
+ * after changing commands or options. Also the hidden '__complete' helper behind dynamic names.
+ */
+class CompletionTest {
+    static final Path DIR = Path.of("completions");
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxConfig.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    private static String out(CliResult r) {
+        return new String(r.outBytes(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void should_match_the_committed_scripts() throws IOException {
+        boolean update = Boolean.getBoolean("mgmt.updateCompletions");
+        for (String[] f : List.of(new String[] {"bash", "mgmt.bash"}, new String[] {"zsh", "mgmt.zsh"})) {
+            CliResult r = cli().run("completion", f[0]);
+            assertEquals(0, r.exitCode(), r.err());
+            String generated = out(r);
+            assertTrue(generated.contains("complete -F _mgmt_complete_names"), generated);
+            assertTrue(generated.contains("get"), generated);
+            Path file = DIR.resolve(f[1]);
+            if (update) {
+                Files.createDirectories(DIR);
+                Files.writeString(file, generated, StandardCharsets.UTF_8);
+                continue;
+            }
+            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(generated)) {
+                fail(file + " is stale: commands or options changed. Regenerate with\n"
+                    + "  mvn -B -ntp test -Dtest=CompletionTest -Dmgmt.updateCompletions=true\nand commit it.");
+            }
+        }
+    }
+
+    @Test
+    void should_reject_an_unknown_shell() {
+        CliResult r = cli().run("completion", "fish");
+        assertEquals(2, r.exitCode(), r.err());
+    }
+
+    @Test
+    void should_complete_context_names_from_the_config_file(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("config.yaml");
+        Files.writeString(config, "current-context: prod\ncontexts:\n  prod:\n    url: https://a.example\n  staging:\n"
+            + "    url: https://b.example\n");
+        config.toFile().setReadable(false, false);
+        config.toFile().setReadable(true, true);
+        CliResult r = cli().config(config).run("__complete", "contexts");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("prod\nstaging\n", out(r));
+    }
+
+    @Test
+    void should_complete_project_names_from_the_server_and_cache_them(@TempDir Path cache) {
+        CliResult r = cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken())
+            .env("XDG_CACHE_HOME", cache.toString()).run("__complete", "projects");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(out(r).lines().toList().contains("MyProject"), out(r));
+        assertEquals("", r.err());
+        assertTrue(Files.isDirectory(cache.resolve("mgmt/complete")), "no cache written");
+        // served from the cache: a wrong URL would otherwise give nothing
+        int before = sandbox.requests().count();
+        CliResult again = cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken())
+            .env("XDG_CACHE_HOME", cache.toString()).run("__complete", "projects");
+        assertEquals(out(r), out(again));
+        assertEquals(before, sandbox.requests().count(), "the second completion went to the server");
+    }
+
+    @Test
+    void should_print_nothing_and_succeed_when_offline(@TempDir Path cache) throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        long t0 = System.nanoTime();
+        CliResult r = cli().env("MGMT_URL", "http://127.0.0.1:" + port).env("MGMT_TOKEN", "x")
+            .env("XDG_CACHE_HOME", cache.toString()).run("__complete", "projects");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", out(r));
+        assertEquals("", r.err());
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "too slow offline");
+        CliResult none = cli().env("XDG_CACHE_HOME", cache.toString()).run("__complete", "environments");
+        assertEquals(0, none.exitCode());
+        assertEquals("", none.err());
+    }
+}
