@@ -3,6 +3,7 @@ package dev.mgmt;
 import dev.mgmt.cli.GlobalOptions;
 import dev.mgmt.cli.Invocation;
 import dev.mgmt.cli.RootCommand;
+import dev.mgmt.cli.Subcommands;
 import dev.mgmt.errors.ExceptionHandler;
 import dev.mgmt.settings.ColorMode;
 import dev.mgmt.settings.OutputFormat;
@@ -30,11 +31,33 @@ public final class MgmtCli {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8), true);
         RootCommand root = new RootCommand();
-        CommandLine cmd = new CommandLine(root);
-        GlobalOptions options = root.options();
-        Invocation invocation = new Invocation(env, options, out, err, sandbox);
+        LazyCommandLine cmd = new LazyCommandLine(root);
+        Invocation invocation = new Invocation(env, root.options(), out, err, sandbox);
         root.attach(invocation);
         ExceptionHandler handler = new ExceptionHandler(invocation);
+        cmd.configurer = c -> configure(c, out, err, invocation, handler, env);
+        return cmd;
+    }
+
+    /** Registers only the subcommands a run needs before executing (see {@link Subcommands}). */
+    private static final class LazyCommandLine extends CommandLine {
+        java.util.function.Consumer<CommandLine> configurer;
+
+        LazyCommandLine(Object root) {
+            super(root);
+        }
+
+        @Override
+        public int execute(String... args) {
+            Subcommands.register(this, args);
+            // After the subcommands: picocli's setters reach only the subcommands that exist.
+            configurer.accept(this);
+            return super.execute(args);
+        }
+    }
+
+    private static void configure(CommandLine cmd, PrintWriter out, PrintWriter err, Invocation invocation,
+                                  ExceptionHandler handler, Env env) {
         cmd.setOut(out)
             .setErr(err)
             .setCaseInsensitiveEnumValuesAllowed(true)
@@ -46,7 +69,6 @@ public final class MgmtCli {
             .setColorScheme(CommandLine.Help.defaultColorScheme(
                 invocation.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
             .setExecutionStrategy(parseResult -> run(parseResult, invocation, handler, env));
-        return cmd;
     }
 
     private static int run(ParseResult parseResult, Invocation invocation, ExceptionHandler handler, Env env) {

@@ -42,6 +42,8 @@ class MgmtJarIT {
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("MGMT_") || k.equalsIgnoreCase("HTTPS_PROXY") || k.equalsIgnoreCase("HTTP_PROXY"));
         env.put("NO_COLOR", "1");
+        // No detached cache-training JVM left running after the build.
+        env.put("MGMT_JVM_CACHE", "off");
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Process p = pb.start();
         CompletableFuture<String> out = read(p.getInputStream());

@@ -1,7 +1,6 @@
 package dev.mgmt.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -12,10 +11,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Client, troubleshooter and exerciser for the API-gateway Management API.",
-    subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class,
-        DeployCommand.class, UndeployCommand.class, ExportCommand.class, ImportCommand.class, ApiCommand.class,
-        LoginCommand.class, AuthCommand.class, ConfigCommand.class, DoctorCommand.class, ExplainCommand.class,
-        SandboxCommand.class, CompletionCommand.class, CompleteCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
@@ -50,7 +45,6 @@ public final class RootCommand implements Runnable {
 
     public void attach(Invocation invocation) {
         this.invocation = invocation;
-        SandboxCommand.addFaultHelp(spec.commandLine().getSubcommands().get("sandbox"));
     }
 
     public Invocation invocation() {

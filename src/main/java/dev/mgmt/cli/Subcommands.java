@@ -1,0 +1,94 @@
+package dev.mgmt.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * mgmt's verbs, registered on demand. Building picocli's model of every command costs a few
+ * hundred milliseconds at start-up, so a run that names a command gets only that one; help,
+ * completion scripts and unknown words get the whole tree (listings and suggestions need it).
+ */
+public final class Subcommands {
+    /** In the order --help lists them. */
+    private static final Map<String, Supplier<Object>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("get", GetCommand::new);
+        ALL.put("create", CreateCommand::new);
+        ALL.put("update", UpdateCommand::new);
+        ALL.put("delete", DeleteCommand::new);
+        ALL.put("deploy", DeployCommand::new);
+        ALL.put("undeploy", UndeployCommand::new);
+        ALL.put("export", ExportCommand::new);
+        ALL.put("import", ImportCommand::new);
+        ALL.put("api", ApiCommand::new);
+        ALL.put("login", LoginCommand::new);
+        ALL.put("auth", AuthCommand::new);
+        ALL.put("config", ConfigCommand::new);
+        ALL.put("doctor", DoctorCommand::new);
+        ALL.put("explain", ExplainCommand::new);
+        ALL.put("sandbox", SandboxCommand::new);
+        ALL.put("completion", CompletionCommand::new);
+        ALL.put("__complete", CompleteCommand::new);
+        ALL.put("help", HelpCommand::new);
+    }
+
+    /** Commands that look at the whole tree. */
+    private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion");
+
+    private Subcommands() {
+    }
+
+    /** Adds what a run with these arguments needs. */
+    public static void register(CommandLine root, String[] args) {
+        String verb = firstCommandWord(root, args);
+        if (verb != null && ALL.containsKey(verb) && !NEED_ALL.contains(verb)) {
+            add(root, verb);
+        } else {
+            registerAll(root);
+        }
+    }
+
+    /** Adds every command (for help, completion scripts, suggestions). */
+    public static void registerAll(CommandLine root) {
+        for (String name : ALL.keySet()) {
+            if (!root.getSubcommands().containsKey(name)) {
+                add(root, name);
+            }
+        }
+    }
+
+    private static void add(CommandLine root, String name) {
+        CommandLine sub = new CommandLine(ALL.get(name).get());
+        root.addSubcommand(name, sub);
+        if (name.equals("sandbox")) {
+            SandboxCommand.addFaultHelp(sub);
+        }
+    }
+
+    /** The first argument that is not a global option or an option's value. */
+    static String firstCommandWord(CommandLine root, String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return i + 1 < args.length ? args[i + 1] : null;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                return a;
+            }
+            if (a.contains("=")) {
+                continue;
+            }
+            OptionSpec o = root.getCommandSpec().findOption(a);
+            if (o != null && o.arity().max() > 0 && !o.type().isArray()) {
+                i++;
+            }
+        }
+        return null;
+    }
+}
