@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
     subcommands = {GetCommand.class, CreateCommand.class, UpdateCommand.class, DeleteCommand.class,
         DeployCommand.class, UndeployCommand.class, ExportCommand.class, ImportCommand.class, ApiCommand.class,
         LoginCommand.class, AuthCommand.class, ConfigCommand.class, DoctorCommand.class, ExplainCommand.class,
-        SandboxCommand.class, HelpCommand.class},
+        SandboxCommand.class, ExerciseCommand.class, BenchCommand.class, HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:success",
