@@ -162,20 +162,22 @@ public final class ExerciseCommand extends BaseCommand {
         PrintWriter out = inv.out();
         out.println("read-only sweep of " + inv.client().base().uri()
             + (project == null ? "" : " for project " + project) + (environment == null ? "" : ", environment " + environment));
-        int w = "ENDPOINT".length();
+        int lw = "ENDPOINT".length();
+        int w = "PATH".length();
         for (Smoke.Row r : rows) {
+            lw = Math.max(lw, r.label().length());
             w = Math.max(w, r.path().length());
         }
-        out.println(String.format(Locale.ROOT, "     %-" + w + "s  %-6s %s", "ENDPOINT", "STATUS", "RESULT"));
+        String fmt = "%s%s %-" + lw + "s  %-" + w + "s  %-6s %s";
+        out.println(String.format(Locale.ROOT, fmt, "", "    ", "ENDPOINT", "PATH", "STATUS", "RESULT"));
         int[] counts = new int[Smoke.Verdict.values().length];
         for (Smoke.Row r : rows) {
             counts[r.verdict().ordinal()]++;
             Result res = r.verdict() == Smoke.Verdict.OK ? Result.PASS
                 : r.verdict() == Smoke.Verdict.SKIPPED ? Result.UNKNOWN : Result.FAIL;
-            String mark = glyphs.mark(res);
             int markWidth = glyphs.unicode() ? 1 : res == Result.PASS ? 4 : res == Result.FAIL ? 6 : 3;
-            out.println(String.format(Locale.ROOT, "%s%s %-" + w + "s  %-6s %s", mark, " ".repeat(Math.max(0, 4 - markWidth)),
-                r.path(), r.status() == 0 ? "-" : Integer.toString(r.status()), ExerciseReports.smokeResult(r)));
+            out.println(String.format(Locale.ROOT, fmt, glyphs.mark(res), " ".repeat(Math.max(0, 4 - markWidth)),
+                r.label(), r.path(), r.status() == 0 ? "-" : Integer.toString(r.status()), ExerciseReports.smokeResult(r)));
         }
         out.println();
         out.println(String.format(Locale.ROOT, "%d endpoints: %d readable, %d forbidden (403), %d unauthorized (401), "

@@ -104,7 +104,7 @@ public final class ScenarioRunner {
         for (Step s : scenario.steps()) {
             StepResult r;
             if (failed && !keepGoing) {
-                r = StepResult.skipped(s.name(), "step", s.method(), s.path(), "skipped: an earlier step failed");
+                r = StepResult.skipped(displayName(s), "step", s.method(), s.path(), "skipped: an earlier step failed");
             } else {
                 r = runStep(s, "step");
                 failed |= r.outcome() == Outcome.FAILED;
@@ -118,6 +118,15 @@ public final class ScenarioRunner {
             listener.accept(r);
         }
         return results;
+    }
+
+    /** The step's name with the variables known so far expanded; as written when one is missing. */
+    private String displayName(Step s) {
+        try {
+            return vars.expand(s.name());
+        } catch (Variables.Undefined e) {
+            return s.name();
+        }
     }
 
     private StepResult runStep(Step raw, String phase) {
