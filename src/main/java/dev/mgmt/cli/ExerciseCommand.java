@@ -169,14 +169,15 @@ public final class ExerciseCommand extends BaseCommand {
             w = Math.max(w, r.path().length());
         }
         String fmt = "%s%s %-" + lw + "s  %-" + w + "s  %-6s %s";
-        out.println(String.format(Locale.ROOT, fmt, "", "    ", "ENDPOINT", "PATH", "STATUS", "RESULT"));
+        int markCol = glyphs.unicode() ? 1 : 6;
+        out.println(String.format(Locale.ROOT, fmt, "", " ".repeat(markCol), "ENDPOINT", "PATH", "STATUS", "RESULT"));
         int[] counts = new int[Smoke.Verdict.values().length];
         for (Smoke.Row r : rows) {
             counts[r.verdict().ordinal()]++;
             Result res = r.verdict() == Smoke.Verdict.OK ? Result.PASS
                 : r.verdict() == Smoke.Verdict.SKIPPED ? Result.UNKNOWN : Result.FAIL;
             int markWidth = glyphs.unicode() ? 1 : res == Result.PASS ? 4 : res == Result.FAIL ? 6 : 3;
-            out.println(String.format(Locale.ROOT, fmt, glyphs.mark(res), " ".repeat(Math.max(0, 4 - markWidth)),
+            out.println(String.format(Locale.ROOT, fmt, glyphs.mark(res), " ".repeat(Math.max(0, markCol - markWidth)),
                 r.label(), r.path(), r.status() == 0 ? "-" : Integer.toString(r.status()), ExerciseReports.smokeResult(r)));
         }
         out.println();
