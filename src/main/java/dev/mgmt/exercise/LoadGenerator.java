@@ -23,9 +23,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends one request over and over from {@code concurrency} workers sharing one HttpClient, so at
- * most that many requests are in flight. Closed loop by default (each worker sends the next request
- * when the previous one answered); with a rate, request i is due at start + i/rate and its latency
+ * Sends one request over and over with {@code concurrency} requests in flight on one shared HttpClient.
+ * Closed loop by default: that many chains of sendAsync, each sending its next request from the
+ * previous one's completion (no thread per request, no thread hop with the client's direct executor); with a rate, request i is due at start + i/rate and its latency
  * is measured from that intended time, so a stalled server shows up in the percentiles instead of
  * silently lowering the send rate (coordinated omission). Stops at the request limit or the deadline,
  * whichever comes first. Success bodies are discarded unread; only error bodies are decoded.
@@ -60,7 +60,7 @@ public final class LoadGenerator {
     public static final class Progress {
         final LongAdder done = new LongAdder();
         final LongAdder errors = new LongAdder();
-        volatile long startNanos;
+        volatile long startNanos = System.nanoTime();
 
         public long done() {
             return done.sum();
@@ -109,6 +109,18 @@ public final class LoadGenerator {
         long start = System.nanoTime();
         progress.startNanos = start;
         long end = start + plan.duration().toNanos();
+        if (plan.rate() <= 0) {
+            // closed loop: each of the c chains sends the next request from the previous one's completion
+            java.util.concurrent.CountDownLatch chains = new java.util.concurrent.CountDownLatch(plan.concurrency());
+            for (int w = 0; w < plan.concurrency(); w++) {
+                issue(end, chains);
+            }
+            chains.await();
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            Histogram lat = latency.getIntervalHistogram();
+            Histogram svc = service.getIntervalHistogram();
+            return new Outcome(lat.getTotalCount(), succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind));
+        }
         Thread[] workers = new Thread[plan.concurrency()];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Thread(() -> work(start, end), "mgmt-bench-" + w);
@@ -175,16 +187,85 @@ public final class LoadGenerator {
                 }
             } catch (IOException e) {
                 record(intended, sent, System.nanoTime());
-                String kind = e instanceof HttpConnectTimeoutException ? "network: connect timeout"
-                    : e instanceof HttpTimeoutException ? "network: timeout"
-                    : e instanceof ConnectException ? "network: connection refused"
-                    : "network: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                error("network", kind, e.toString());
+                error("network", networkKind(e), e.toString());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             }
         }
+    }
+
+    /**
+     * Sends the chain's next request. A future that is already complete (a refused connection fails at
+     * once) is handled in this loop rather than by recursion, so a long run of instant failures cannot
+     * overflow the stack.
+     */
+    private void issue(long end, java.util.concurrent.CountDownLatch chains) {
+        while (true) {
+            long i = next.getAndIncrement();
+            long sent = System.nanoTime();
+            if (i >= plan.maxRequests() || sent >= end) {
+                chains.countDown();
+                return;
+            }
+            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HANDLER);
+            if (!f.isDone()) {
+                f.whenComplete((r, t) -> {
+                    completed(sent, r, t);
+                    issue(end, chains);
+                });
+                return;
+            }
+            HttpResponse<byte[]> r = null;
+            Throwable t = null;
+            try {
+                r = f.join();
+            } catch (RuntimeException e) {
+                t = e;
+            }
+            completed(sent, r, t);
+        }
+    }
+
+    private void completed(long sent, HttpResponse<byte[]> r, Throwable t) {
+        long done = System.nanoTime();
+        record(sent, sent, done);
+        if (t == null) {
+            outcome(r, sent, done);
+        } else {
+            Throwable c = (t instanceof java.util.concurrent.CompletionException) && t.getCause() != null ? t.getCause() : t;
+            error("network", networkKind(c), c.toString());
+        }
+    }
+
+    private static final HttpResponse.BodyHandler<byte[]> HANDLER = info -> info.statusCode() >= 200
+        && info.statusCode() <= 299 ? HttpResponse.BodySubscribers.replacing(null) : HttpResponse.BodySubscribers.ofByteArray();
+
+    private void outcome(HttpResponse<byte[]> r, long sent, long done) {
+        int st = r.statusCode();
+        if (st >= 200 && st <= 299) {
+            succeeded.increment();
+        } else {
+            ApiResponse resp = new ApiResponse(described, st, r.headers(), r.body() == null ? new byte[0] : r.body(),
+                Duration.ofNanos(done - sent));
+            ApiError e = ErrorDecoder.decode(resp);
+            error(Integer.toString(st), st + " " + (e.code() != null ? e.code() : codeless(e)), e.description());
+        }
+    }
+
+    private static String networkKind(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException) {
+                return "network: connect timeout";
+            }
+            if (t instanceof HttpTimeoutException) {
+                return "network: timeout";
+            }
+            if (t instanceof ConnectException) {
+                return "network: connection refused";
+            }
+        }
+        return "network: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
 
     private static String codeless(ApiError e) {

@@ -97,6 +97,15 @@ class BenchCommandTest {
     }
 
     @Test
+    void should_count_network_failures_and_exit_10_when_nothing_connects() {
+        CliResult r = Cli.cli().env("MGMT_URL", "http://127.0.0.1:1/").env("MGMT_TOKEN", "t-123456789")
+            .run("bench", "projects/", "-n", "500", "-c", "2");
+        assertEquals(10, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("(0 ok, 500 failed)"), r.describe());
+        assertTrue(r.out().contains("network: connection refused  500"), r.describe());
+    }
+
+    @Test
     void should_refuse_mutating_methods_without_yes_mutate() {
         CliResult r = cli().run("bench", "projects/MyProject/apiProxies/petstore-api/", "--method", "DELETE", "-n", "1");
         assertEquals(2, r.exitCode(), r.describe());
