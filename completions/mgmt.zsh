@@ -170,6 +170,8 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} config" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} explain" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exercise" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mgmt; return $?; fi
@@ -197,29 +199,33 @@ function _complete_mgmt() {
   local cmds11=(config)
   local cmds12=(doctor)
   local cmds13=(explain)
-  local cmds14=(sandbox)
-  local cmds15=(completion)
-  local cmds16=(help)
-  local cmds17=(auth status)
-  local cmds18=(auth logout)
-  local cmds19=(config view)
-  local cmds20=(config get-contexts)
-  local cmds21=(config current-context)
-  local cmds22=(config use-context)
-  local cmds23=(config set-context)
-  local cmds24=(config delete-context)
+  local cmds14=(exercise)
+  local cmds15=(bench)
+  local cmds16=(sandbox)
+  local cmds17=(completion)
+  local cmds18=(help)
+  local cmds19=(auth status)
+  local cmds20=(auth logout)
+  local cmds21=(config view)
+  local cmds22=(config get-contexts)
+  local cmds23=(config current-context)
+  local cmds24=(config use-context)
+  local cmds25=(config set-context)
+  local cmds26=(config delete-context)
 
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_help; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_completion; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_bench; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_exercise; return $?; fi
   if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_explain; return $?; fi
   if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_doctor; return $?; fi
   if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_config; return $?; fi
@@ -245,7 +251,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain sandbox completion help"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion help"
   local flag_opts="'--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '-h' '--help' '-V' '--version'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
@@ -1376,6 +1382,193 @@ function _picocli_mgmt_explain() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `exercise` subcommand.
+function _picocli_mgmt_exercise() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local arg_opts="'--var' '--junit' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--var')
+      return
+      ;;
+    '--junit')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "exercise" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `bench` subcommand.
+function _picocli_mgmt_bench() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--yes-mutate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local arg_opts="'-n' '--requests' '-d' '--duration' '-c' '--concurrency' '--warmup' '--rate' '-X' '--method' '--data' '-H' '--header' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-n'|'--requests')
+      return
+      ;;
+    '-d'|'--duration')
+      return
+      ;;
+    '-c'|'--concurrency')
+      return
+      ;;
+    '--warmup')
+      return
+      ;;
+    '--rate')
+      return
+      ;;
+    '-X'|'--method')
+      return
+      ;;
+    '--data')
+      return
+      ;;
+    '-H'|'--header')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `sandbox` subcommand.
 function _picocli_mgmt_sandbox() {
   # Get completion data
@@ -1550,7 +1743,7 @@ function _picocli_mgmt_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain sandbox completion"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 

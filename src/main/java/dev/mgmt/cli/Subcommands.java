@@ -32,6 +32,8 @@ public final class Subcommands {
         ALL.put("config", ConfigCommand::new);
         ALL.put("doctor", DoctorCommand::new);
         ALL.put("explain", ExplainCommand::new);
+        ALL.put("exercise", ExerciseCommand::new);
+        ALL.put("bench", BenchCommand::new);
         ALL.put("sandbox", SandboxCommand::new);
         ALL.put("completion", CompletionCommand::new);
         ALL.put("__complete", CompleteCommand::new);

@@ -1,0 +1,215 @@
+package dev.mgmt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mgmt.diagnose.Glyphs;
+import dev.mgmt.diagnose.Result;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.exercise.ExerciseReports;
+import dev.mgmt.exercise.Scenario;
+import dev.mgmt.exercise.ScenarioParser;
+import dev.mgmt.exercise.ScenarioRunner;
+import dev.mgmt.exercise.Smoke;
+import dev.mgmt.exercise.StepResult;
+import dev.mgmt.exercise.Variables;
+import dev.mgmt.output.Json;
+import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.settings.Settings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code mgmt exercise SCENARIO.yaml} and {@code mgmt exercise --smoke}. */
+@Command(name = "exercise",
+    description = {
+        "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
+        "pipeline needs), or with --smoke a read-only sweep of every list endpoint for -p/-e.",
+        "",
+        "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
+        "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
+        "never retried. 'finally:' steps always run. Scenario format: see examples/ and the README."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        " 0:every step passed (--smoke: every endpoint readable)",
+        " 2:the scenario is invalid (unknown key, bad JSONPath, undefined variable; the line is named)",
+        "3-12:the first failed step's error, as for any command (e.g. 6 for 404, 10 network)",
+        "13:a response arrived but did not meet the expectations (status, error code, body, latency)"},
+    sortOptions = false)
+public final class ExerciseCommand extends BaseCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
+    Path scenarioFile;
+
+    @Option(names = "--smoke", description = "Read every list endpoint for -p/-e and print what the token can read.")
+    boolean smoke;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a scenario variable (repeatable; beats 'vars:').")
+    List<String> varArgs = new ArrayList<>();
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Also write the results as JUnit XML to FILE.")
+    Path junit;
+
+    @Option(names = "--keep-going", description = "Run the remaining steps after one fails (finally steps always run).")
+    boolean keepGoing;
+
+    @Option(names = "--proxy", paramLabel = "NAME",
+        description = "--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).")
+    String proxy;
+
+    @Override
+    public Integer call() {
+        Invocation inv = invocation();
+        if (smoke == (scenarioFile != null)) {
+            throw new UsageException(smoke ? "give either a SCENARIO file or --smoke, not both"
+                : "missing SCENARIO file (or --smoke for the built-in read-only sweep)",
+                "Examples: mgmt exercise examples/read-only.yaml; mgmt exercise --smoke -p MyProject -e production");
+        }
+        return smoke ? smoke(inv) : scenario(inv);
+    }
+
+    private int scenario(Invocation inv) {
+        Scenario sc = ScenarioParser.parse(scenarioFile);
+        Map<String, String> cliVars = new LinkedHashMap<>();
+        for (String v : varArgs) {
+            int eq = v.indexOf('=');
+            if (eq <= 0 || !v.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+                throw new UsageException("invalid --var '" + v + "': expected NAME=VALUE");
+            }
+            cliVars.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+        Settings s = inv.settings();
+        Variables vars = new Variables(inv.env()::var);
+        sc.vars().forEach(vars::put);
+        if (s.project().isSet()) {
+            vars.put("project", s.project().value());
+        }
+        if (s.environment().isSet()) {
+            vars.put("environment", s.environment().value());
+        }
+        cliVars.forEach(vars::put);
+        ScenarioRunner.checkVariables(sc, vars);
+        if (junit != null && junit.toAbsolutePath().getParent() != null
+            && !java.nio.file.Files.isDirectory(junit.toAbsolutePath().getParent())) {
+            throw new UsageException("cannot write --junit file '" + junit + "': no such directory");
+        }
+        OutputFormat format = s.output().value();
+        boolean structured = format.structured();
+        PrintWriter lines = structured ? inv.err() : inv.out();
+        boolean terminal = structured ? inv.env().stderrTerminal() : inv.env().stdoutTerminal();
+        Glyphs glyphs = new Glyphs(Glyphs.unicodeTerminal(inv.env(), terminal),
+            structured ? inv.colorOnStderr() : inv.colorOnStdout());
+        Instant started = inv.env().clock().instant();
+        long t0 = System.nanoTime();
+        lines.println(inv.redactor().redact("scenario " + sc.name() + " (" + sc.steps().size() + " steps"
+            + (sc.cleanup().isEmpty() ? "" : ", " + sc.cleanup().size() + " finally") + ") against "
+            + inv.client().base().uri()));
+        lines.flush();
+        int width = ExerciseReports.nameWidth(sc);
+        List<StepResult> results = new ScenarioRunner(inv, sc, vars, keepGoing, r -> {
+            lines.println(inv.redactor().redact(ExerciseReports.stepLine(r, glyphs, width)));
+            for (String f : r.failures()) {
+                if (r.outcome() == StepResult.Outcome.FAILED) {
+                    lines.println(inv.redactor().redact("      " + f));
+                }
+            }
+            lines.flush();
+            if (!r.report().isEmpty()) {
+                inv.err().print(r.report());
+                inv.err().flush();
+            }
+        }).run();
+        Duration total = Duration.ofNanos(System.nanoTime() - t0);
+        int exit = ExerciseReports.exitCode(results);
+        lines.println(inv.redactor().redact(ExerciseReports.summaryLine(results, total)));
+        lines.flush();
+        if (junit != null) {
+            ExerciseReports.junit(junit, sc.name(), results, started, total, inv.redactor());
+        }
+        if (structured) {
+            ObjectNode json = ExerciseReports.json(sc, results, total, exit);
+            print(inv, format, json);
+        }
+        return exit;
+    }
+
+    private int smoke(Invocation inv) {
+        Settings s = inv.settings();
+        String project = s.project().value();
+        String environment = s.environment().value();
+        if (environment != null && project == null) {
+            throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
+        }
+        Smoke sweep = new Smoke(inv.client(), project, environment, proxy);
+        List<Smoke.Row> rows = sweep.run();
+        int exit = Smoke.exitCode(rows);
+        OutputFormat format = s.output().value();
+        if (format.structured()) {
+            print(inv, format, Smoke.json(rows, inv.client().base().uri().toString(), project, environment));
+            return exit;
+        }
+        Glyphs glyphs = new Glyphs(Glyphs.unicodeTerminal(inv.env(), inv.env().stdoutTerminal()), inv.colorOnStdout());
+        PrintWriter out = inv.out();
+        out.println("read-only sweep of " + inv.client().base().uri()
+            + (project == null ? "" : " for project " + project) + (environment == null ? "" : ", environment " + environment));
+        int lw = "ENDPOINT".length();
+        int w = "PATH".length();
+        for (Smoke.Row r : rows) {
+            lw = Math.max(lw, r.label().length());
+            w = Math.max(w, r.path().length());
+        }
+        String fmt = "%s%s %-" + lw + "s  %-" + w + "s  %-6s %s";
+        int markCol = glyphs.unicode() ? 1 : 6;
+        out.println(String.format(Locale.ROOT, fmt, "", " ".repeat(markCol), "ENDPOINT", "PATH", "STATUS", "RESULT"));
+        int[] counts = new int[Smoke.Verdict.values().length];
+        for (Smoke.Row r : rows) {
+            counts[r.verdict().ordinal()]++;
+            Result res = r.verdict() == Smoke.Verdict.OK ? Result.PASS
+                : r.verdict() == Smoke.Verdict.SKIPPED ? Result.UNKNOWN : Result.FAIL;
+            int markWidth = glyphs.unicode() ? 1 : res == Result.PASS ? 4 : res == Result.FAIL ? 6 : 3;
+            out.println(String.format(Locale.ROOT, fmt, glyphs.mark(res), " ".repeat(Math.max(0, markCol - markWidth)),
+                r.label(), r.path(), r.status() == 0 ? "-" : Integer.toString(r.status()), ExerciseReports.smokeResult(r)));
+        }
+        out.println();
+        out.println(String.format(Locale.ROOT, "%d endpoints: %d readable, %d forbidden (403), %d unauthorized (401), "
+                + "%d not found (404), %d errors, %d skipped", rows.size(), counts[0], counts[2], counts[1], counts[3],
+            counts[4], counts[5]));
+        List<String> can = new ArrayList<>();
+        List<String> cannot = new ArrayList<>();
+        for (Smoke.Row r : rows) {
+            if (r.verdict() == Smoke.Verdict.OK) {
+                can.add(r.label());
+            } else if (r.verdict() != Smoke.Verdict.SKIPPED) {
+                cannot.add(r.label() + " (" + (r.status() > 0 ? r.status() : r.verdict().json()) + ")");
+            }
+        }
+        out.println("can read:    " + (can.isEmpty() ? "nothing" : String.join(", ", can)));
+        out.println("cannot read: " + (cannot.isEmpty() ? "-" : String.join(", ", cannot)));
+        out.println("(read-only sweep: writes were not tried; a scenario checks those)");
+        out.flush();
+        return exit;
+    }
+
+    private static void print(Invocation inv, OutputFormat format, JsonNode json) {
+        if (format == OutputFormat.YAML) {
+            try {
+                inv.out().print(new YAMLMapper().writeValueAsString(json));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        } else {
+            inv.out().println(inv.redactor().redact(Json.pretty(json)));
+        }
+        inv.out().flush();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.mgmt.exercise;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.diagnose.Glyphs;
+import dev.mgmt.diagnose.Result;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.exercise.StepResult.Outcome;
+import dev.mgmt.output.Json;
+import dev.mgmt.output.Redactor;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/** How scenario and smoke results are shown: step lines, the summary, JSON and JUnit XML. */
+public final class ExerciseReports {
+    private ExerciseReports() {
+    }
+
+    /** "✓ list proxies  GET projects/MyProject/apiProxies/  200  12 ms" ([ok]/[FAIL]/[skip] off a UTF-8 terminal). */
+    public static String stepLine(StepResult r, Glyphs glyphs, int nameWidth) {
+        String mark;
+        if (r.outcome() == Outcome.SKIPPED) {
+            mark = glyphs.unicode() ? "-" : "[skip]";
+        } else {
+            mark = glyphs.mark(r.outcome() == Outcome.PASSED ? Result.PASS : Result.FAIL);
+        }
+        int markWidth = glyphs.unicode() ? 1 : r.outcome() == Outcome.PASSED ? 4 : 6;
+        String pad = " ".repeat(Math.max(1, 7 - markWidth));
+        String name = (r.phase().equals("finally") ? "finally: " : "") + r.name();
+        StringBuilder sb = new StringBuilder(mark).append(pad).append(name);
+        if (r.outcome() != Outcome.SKIPPED) {
+            sb.append(" ".repeat(Math.max(0, nameWidth - name.length())));
+        }
+        if (r.outcome() == Outcome.SKIPPED) {
+            return sb.append("  (").append(String.join("; ", r.failures())).append(')').toString();
+        }
+        sb.append("  ").append(r.method()).append(' ').append(r.path());
+        sb.append("  ").append(r.status() > 0 ? Integer.toString(r.status()) : "no response");
+        if (r.elapsed() != null) {
+            sb.append("  ").append(Durations.human(r.elapsed()));
+        }
+        return sb.toString();
+    }
+
+    /** The width of the longest step name as shown (finally steps prefixed), capped so lines stay readable. */
+    public static int nameWidth(Scenario sc) {
+        int w = 0;
+        for (Scenario.Step s : sc.steps()) {
+            w = Math.max(w, s.name().length());
+        }
+        for (Scenario.Step s : sc.cleanup()) {
+            w = Math.max(w, s.name().length() + "finally: ".length());
+        }
+        return Math.min(w, 48);
+    }
+
+    public static String summaryLine(List<StepResult> results, Duration total) {
+        long passed = results.stream().filter(r -> r.outcome() == Outcome.PASSED).count();
+        long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
+        long skipped = results.stream().filter(r -> r.outcome() == Outcome.SKIPPED).count();
+        return (failed == 0 ? "PASSED" : "FAILED") + ": " + passed + " passed, " + failed + " failed, " + skipped
+            + " skipped in " + Durations.human(total);
+    }
+
+    /** 0 when nothing failed, else the exit code of the first failed step (main steps before finally steps). */
+    public static int exitCode(List<StepResult> results) {
+        for (StepResult r : results) {
+            if (r.outcome() == Outcome.FAILED) {
+                return r.exitCode() == 0 ? ExitCodes.INTERNAL : r.exitCode();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    public static ObjectNode json(Scenario sc, List<StepResult> results, Duration total, int exit) {
+        ObjectNode o = Json.mapper().createObjectNode();
+        o.put("scenario", sc.name());
+        o.put("file", sc.file().toString());
+        o.put("passed", exit == 0);
+        o.put("exit_code", exit);
+        o.put("elapsed_ms", round(total));
+        ObjectNode counts = o.putObject("counts");
+        for (Outcome out : Outcome.values()) {
+            counts.put(out.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.outcome() == out).count());
+        }
+        ArrayNode steps = o.putArray("steps");
+        for (StepResult r : results) {
+            ObjectNode s = steps.addObject();
+            s.put("name", r.name());
+            s.put("phase", r.phase());
+            s.put("result", r.outcome().name().toLowerCase(Locale.ROOT));
+            s.put("method", r.method());
+            s.put("path", r.path());
+            if (r.status() > 0) {
+                s.put("status", r.status());
+            } else {
+                s.putNull("status");
+            }
+            if (r.elapsed() != null) {
+                s.put("elapsed_ms", round(r.elapsed()));
+            }
+            if (!r.failures().isEmpty()) {
+                ArrayNode f = s.putArray(r.outcome() == Outcome.SKIPPED ? "reasons" : "failures");
+                r.failures().forEach(f::add);
+            }
+            if (r.outcome() == Outcome.FAILED) {
+                s.put("exit_code", r.exitCode());
+            }
+        }
+        return o;
+    }
+
+    private static double round(Duration d) {
+        return Math.round(d.toNanos() / 1e4) / 100.0;
+    }
+
+    public static void junit(Path file, String suite, List<StepResult> results, Instant started, Duration total,
+                             Redactor redactor) {
+        JUnitReport.write(file, suite, results, started, total, redactor);
+    }
+
+    public static String smokeResult(Smoke.Row r) {
+        switch (r.verdict()) {
+            case OK:
+                return "OK" + (r.items() == null ? "" : " (" + r.items() + (r.items() == 1 ? " item)" : " items)"));
+            case FORBIDDEN:
+                return "403 missing permission — " + r.detail();
+            case UNAUTHORIZED:
+                return "401 not authenticated — " + r.detail();
+            case NOT_FOUND:
+                return "404 not found — " + r.detail();
+            case SKIPPED:
+                return "skipped: " + r.detail();
+            default:
+                return "error — " + r.detail();
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package dev.mgmt.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.exercise.Scenario.Assertion;
+import dev.mgmt.exercise.Scenario.Capture;
+import dev.mgmt.exercise.Scenario.Expect;
+import dev.mgmt.exercise.Scenario.Op;
+import dev.mgmt.exercise.Scenario.StatusPattern;
+import dev.mgmt.exercise.Scenario.Step;
+import dev.mgmt.input.InputData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a scenario file and checks all of it before anything is sent: unknown keys, wrong types,
+ * invalid JSONPath, bad ${...} syntax and unreadable body files are usage errors naming the line.
+ */
+public final class ScenarioParser {
+    static final Set<String> TOP_KEYS = Set.of("name", "description", "vars", "steps", "finally");
+    static final Set<String> STEP_KEYS = Set.of("name", "method", "path", "headers", "body", "bodyFile", "expect",
+        "capture");
+    static final Set<String> EXPECT_KEYS = Set.of("status", "error", "maxLatency", "body");
+    static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+    private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+
+    private final LocatedTree tree;
+    private final Path file;
+
+    private ScenarioParser(LocatedTree tree, Path file) {
+        this.tree = tree;
+        this.file = file;
+    }
+
+    public static Scenario parse(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read scenario '" + file + "': no such file");
+        } catch (IOException e) {
+            throw new UsageException("cannot read scenario '" + file + "': " + e.getMessage());
+        }
+        return parse(bytes, file);
+    }
+
+    public static Scenario parse(byte[] bytes, Path file) {
+        LocatedTree tree = LocatedTree.parse(bytes, file.toString());
+        return new ScenarioParser(tree, file).scenario();
+    }
+
+    private Scenario scenario() {
+        JsonNode root = tree.root();
+        if (!root.isObject()) {
+            throw tree.error("", "a scenario is a mapping with 'steps:' (and optionally name, vars, finally)");
+        }
+        keys(root, "", TOP_KEYS, "scenario");
+        String name = root.has("name") ? text(root, "/name") : stripExtension(file.getFileName().toString());
+        Map<String, String> vars = new LinkedHashMap<>();
+        if (root.has("vars")) {
+            JsonNode v = root.get("vars");
+            if (!v.isObject()) {
+                throw tree.error("/vars", "'vars' must be a mapping of name: value");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String ptr = "/vars/" + e.getKey();
+                if (!VAR_NAME.matcher(e.getKey()).matches() || e.getKey().startsWith("env.")) {
+                    throw tree.error(ptr, "invalid variable name '" + e.getKey() + "'");
+                }
+                if (!e.getValue().isValueNode() || e.getValue().isNull()) {
+                    throw tree.error(ptr, "variable '" + e.getKey() + "' must be a string, number or boolean");
+                }
+                vars.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        if (!root.has("steps")) {
+            throw tree.error("", "missing 'steps:' (a list of requests)");
+        }
+        List<Step> steps = steps("/steps", "step");
+        List<Step> cleanup = root.has("finally") ? steps("/finally", "finally step") : List.of();
+        if (steps.isEmpty()) {
+            throw tree.error("/steps", "'steps' is empty");
+        }
+        return new Scenario(name, file, vars, steps, cleanup);
+    }
+
+    private List<Step> steps(String ptr, String what) {
+        JsonNode list = at(ptr);
+        if (!list.isArray()) {
+            throw tree.error(ptr, "'" + ptr.substring(1) + "' must be a list of steps (each starting with '- ')");
+        }
+        List<Step> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(step(ptr + "/" + i, i + 1, what));
+        }
+        return out;
+    }
+
+    private Step step(String ptr, int index, String what) {
+        JsonNode s = at(ptr);
+        if (!s.isObject()) {
+            throw tree.error(ptr, what + " " + index + " must be a mapping with at least 'path:'");
+        }
+        keys(s, ptr, STEP_KEYS, what);
+        if (!s.has("path")) {
+            throw tree.error(ptr, what + " " + index + " has no 'path:'");
+        }
+        String path = templated(ptr + "/path");
+        String method = s.has("method") ? text(s, ptr + "/method").toUpperCase(Locale.ROOT) : "GET";
+        if (!METHODS.contains(method)) {
+            throw tree.error(ptr + "/method", "unknown HTTP method '" + s.get("method").asText() + "': expected one of "
+                + String.join(", ", List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")));
+        }
+        String name = s.has("name") ? text(s, ptr + "/name") : method + " " + path;
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (s.has("headers")) {
+            JsonNode h = s.get("headers");
+            if (!h.isObject()) {
+                throw tree.error(ptr + "/headers", "'headers' must be a mapping of Name: value");
+            }
+            for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!k.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0) || k.isEmpty()) {
+                    throw tree.error(ptr + "/headers/" + k, "invalid header name '" + k + "'");
+                }
+                if (!h.get(k).isValueNode() || h.get(k).isNull()) {
+                    throw tree.error(ptr + "/headers/" + k, "header '" + k + "' must have a text value");
+                }
+                headers.put(k, templated(ptr + "/headers/" + k));
+            }
+        }
+        JsonNode body = null;
+        if (s.has("body") && s.has("bodyFile")) {
+            throw tree.error(ptr + "/bodyFile", "give either 'body' or 'bodyFile', not both");
+        }
+        if (s.has("body")) {
+            body = s.get("body");
+            checkTemplates(body, ptr + "/body");
+        } else if (s.has("bodyFile")) {
+            String f = text(s, ptr + "/bodyFile");
+            Path resolved = (file.toAbsolutePath().getParent() == null ? Path.of(".") : file.toAbsolutePath().getParent())
+                .resolve(f);
+            try {
+                body = InputData.read("@" + resolved, null).parseAuto();
+            } catch (UsageException e) {
+                throw tree.error(ptr + "/bodyFile", "bodyFile '" + f + "': " + e.getMessage());
+            }
+            checkTemplates(body, ptr + "/bodyFile");
+        }
+        Expect expect = s.has("expect") ? expect(ptr + "/expect") : new Expect(List.of(), null, null, List.of());
+        Map<String, Capture> captures = new LinkedHashMap<>();
+        if (s.has("capture")) {
+            JsonNode c = s.get("capture");
+            if (!c.isObject()) {
+                throw tree.error(ptr + "/capture", "'capture' must be a mapping of variable: JSONPath");
+            }
+            for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+                String var = it.next();
+                String cp = ptr + "/capture/" + var;
+                if (!VAR_NAME.matcher(var).matches() || var.startsWith("env.")) {
+                    throw tree.error(cp, "invalid variable name '" + var + "'");
+                }
+                String expr = text(c, cp);
+                captures.put(var, new Capture(var, expr, jsonPath(expr, cp), tree.line(cp)));
+            }
+        }
+        return new Step(name, tree.line(ptr), method, path, headers, body, expect, captures);
+    }
+
+    private Expect expect(String ptr) {
+        JsonNode e = at(ptr);
+        if (!e.isObject()) {
+            throw tree.error(ptr, "'expect' must be a mapping (status, error, maxLatency, body)");
+        }
+        keys(e, ptr, EXPECT_KEYS, "expect");
+        List<StatusPattern> statuses = new ArrayList<>();
+        if (e.has("status")) {
+            JsonNode st = e.get("status");
+            if (st.isArray()) {
+                for (int i = 0; i < st.size(); i++) {
+                    statuses.add(status(st.get(i), ptr + "/status/" + i));
+                }
+            } else {
+                statuses.add(status(st, ptr + "/status"));
+            }
+        }
+        String error = e.has("error") ? text(e, ptr + "/error") : null;
+        Duration max = null;
+        if (e.has("maxLatency")) {
+            JsonNode m = e.get("maxLatency");
+            max = m.isNumber() ? Duration.ofMillis(m.asLong()) : m.isTextual() ? Durations.parseOrNull(m.asText(), "ms")
+                : null;
+            if (max == null) {
+                throw tree.error(ptr + "/maxLatency", "invalid maxLatency '" + m.asText()
+                    + "': expected milliseconds or a duration such as 500ms, 2s");
+            }
+        }
+        List<Assertion> assertions = new ArrayList<>();
+        if (e.has("body")) {
+            JsonNode b = e.get("body");
+            if (!b.isArray()) {
+                throw tree.error(ptr + "/body", "'expect.body' must be a list of {path: JSONPATH, equals|contains|"
+                    + "exists|count|matches: VALUE}");
+            }
+            for (int i = 0; i < b.size(); i++) {
+                assertions.add(assertion(ptr + "/body/" + i));
+            }
+        }
+        return new Expect(statuses, error, max, assertions);
+    }
+
+    private StatusPattern status(JsonNode n, String ptr) {
+        String t = n.asText().strip().toLowerCase(Locale.ROOT);
+        if (!(n.isInt() || n.isTextual()) || !t.matches("[1-5]([0-9]{2}|xx)")) {
+            throw tree.error(ptr, "invalid status '" + n.asText() + "': expected a code such as 200, or a class such as 2xx");
+        }
+        return new StatusPattern(t);
+    }
+
+    private Assertion assertion(String ptr) {
+        JsonNode a = at(ptr);
+        if (!a.isObject()) {
+            throw tree.error(ptr, "an assertion is a mapping such as {path: \"$.resultCount\", equals: 1}");
+        }
+        Set<String> allowed = new java.util.LinkedHashSet<>();
+        allowed.add("path");
+        for (Op op : Op.values()) {
+            allowed.add(op.key());
+        }
+        keys(a, ptr, allowed, "assertion");
+        if (!a.has("path")) {
+            throw tree.error(ptr, "assertion has no 'path:' (a JSONPath such as $.resultList[*].name)");
+        }
+        String expr = text(a, ptr + "/path");
+        JsonPath compiled = jsonPath(expr, ptr + "/path");
+        Op op = null;
+        for (Op o : Op.values()) {
+            if (a.has(o.key())) {
+                if (op != null) {
+                    throw tree.error(ptr + "/" + o.key(), "assertion has both '" + op.key() + "' and '" + o.key()
+                        + "': one check per assertion");
+                }
+                op = o;
+            }
+        }
+        if (op == null) {
+            throw tree.error(ptr, "assertion on " + expr + " says nothing to check: add equals, contains, exists, count "
+                + "or matches");
+        }
+        JsonNode expected = a.get(op.key());
+        String vp = ptr + "/" + op.key();
+        switch (op) {
+            case EXISTS:
+                if (!expected.isBoolean()) {
+                    throw tree.error(vp, "'exists' takes true or false");
+                }
+                break;
+            case COUNT:
+                if (!expected.isIntegralNumber() || expected.asLong() < 0) {
+                    throw tree.error(vp, "'count' takes a whole number >= 0");
+                }
+                break;
+            case MATCHES:
+                if (!expected.isTextual()) {
+                    throw tree.error(vp, "'matches' takes a regular expression");
+                }
+                try {
+                    Pattern.compile(expected.asText());
+                } catch (java.util.regex.PatternSyntaxException ex) {
+                    throw tree.error(vp, "invalid regular expression: " + ex.getDescription());
+                }
+                break;
+            default:
+                checkTemplates(expected, vp);
+        }
+        return new Assertion(expr, compiled, op, expected, tree.line(ptr));
+    }
+
+    /** Compiles a JSONPath (with any ${...} replaced by a placeholder), as a usage error naming the line. */
+    private JsonPath jsonPath(String expr, String ptr) {
+        String problem = Variables.syntaxProblem(expr);
+        if (problem != null) {
+            throw tree.error(ptr, problem);
+        }
+        if (!expr.strip().startsWith("$")) {
+            throw tree.error(ptr, "invalid JSONPath '" + expr + "': it must start with $ (e.g. $.resultList[*].name)");
+        }
+        try {
+            return JsonPath.compile(Variables.REF.matcher(expr).replaceAll("x"));
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            throw tree.error(ptr, "invalid JSONPath '" + expr + "': " + e.getMessage());
+        }
+    }
+
+    private void keys(JsonNode node, String ptr, Set<String> allowed, String what) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                String close = dev.mgmt.resources.NameMatcher.closest(k, List.copyOf(allowed), 2).stream().findFirst()
+                    .orElse(null);
+                throw tree.error(ptr + "/" + k, "unknown key '" + k + "' in " + what
+                    + (close != null ? "; did you mean '" + close + "'?" : "") + " (allowed: "
+                    + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private String text(JsonNode parent, String ptr) {
+        JsonNode n = at(ptr);
+        if (!n.isValueNode() || n.isNull()) {
+            throw tree.error(ptr, "'" + ptr.substring(ptr.lastIndexOf('/') + 1) + "' must be text");
+        }
+        return n.asText();
+    }
+
+    private String templated(String ptr) {
+        String t = text(null, ptr);
+        String problem = Variables.syntaxProblem(t);
+        if (problem != null) {
+            throw tree.error(ptr, problem);
+        }
+        return t;
+    }
+
+    private void checkTemplates(JsonNode node, String ptr) {
+        for (String s : Variables.strings(node)) {
+            String problem = Variables.syntaxProblem(s);
+            if (problem != null) {
+                throw tree.error(ptr, problem);
+            }
+        }
+    }
+
+    private JsonNode at(String ptr) {
+        return ptr.isEmpty() ? tree.root() : tree.root().at(ptr);
+    }
+
+    private static String stripExtension(String f) {
+        int dot = f.lastIndexOf('.');
+        return dot > 0 ? f.substring(0, dot) : f;
+    }
+}

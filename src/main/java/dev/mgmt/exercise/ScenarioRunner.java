@@ -1,0 +1,270 @@
+package dev.mgmt.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.cli.Invocation;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.ApiPaths;
+import dev.mgmt.client.ApiRequest;
+import dev.mgmt.client.ApiResponse;
+import dev.mgmt.diagnose.Checklist;
+import dev.mgmt.diagnose.Troubleshooter;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.ErrorDecoder;
+import dev.mgmt.errors.ErrorReporter;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.FailureDetector;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.exercise.Scenario.Assertion;
+import dev.mgmt.exercise.Scenario.Capture;
+import dev.mgmt.exercise.Scenario.Step;
+import dev.mgmt.exercise.StepResult.Outcome;
+import dev.mgmt.output.Json;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Runs a scenario: the main steps in order until one fails (or all, with keep-going), then every
+ * {@code finally} step whatever happened. Each step is one HTTP exchange, never retried, so the
+ * expectations see exactly what the server answered.
+ */
+public final class ScenarioRunner {
+    /** A response arrived but did not meet the step's expectations. */
+    public static final int EXPECTATION_FAILED = 13;
+
+    private final Invocation inv;
+    private final Scenario scenario;
+    private final Variables vars;
+    private final boolean keepGoing;
+    private final Consumer<StepResult> listener;
+
+    public ScenarioRunner(Invocation inv, Scenario scenario, Variables vars, boolean keepGoing,
+                          Consumer<StepResult> listener) {
+        this.inv = inv;
+        this.scenario = scenario;
+        this.vars = vars;
+        this.keepGoing = keepGoing;
+        this.listener = listener;
+    }
+
+    /**
+     * Every ${name} must be defined before it is used: by vars, --var, the settings, the environment,
+     * or a capture of an earlier step. Checked before anything is sent; names the step (exit 2).
+     */
+    public static void checkVariables(Scenario scenario, Variables vars) {
+        Set<String> defined = new LinkedHashSet<>(vars.values().keySet());
+        for (Step s : scenario.steps()) {
+            check(s, "step", vars, defined, scenario);
+            defined.addAll(s.captures().keySet());
+        }
+        for (Step s : scenario.cleanup()) {
+            check(s, "finally step", vars, defined, scenario);
+            defined.addAll(s.captures().keySet());
+        }
+    }
+
+    private static void check(Step s, String what, Variables vars, Set<String> defined, Scenario scenario) {
+        Set<String> refs = new LinkedHashSet<>(Variables.references(s.path()));
+        s.headers().values().forEach(h -> refs.addAll(Variables.references(h)));
+        refs.addAll(Variables.references(s.body()));
+        for (Assertion a : s.expect().assertions()) {
+            refs.addAll(Variables.references(a.expression()));
+            refs.addAll(Variables.references(a.expected()));
+        }
+        for (Capture c : s.captures().values()) {
+            refs.addAll(Variables.references(c.expression()));
+        }
+        for (String r : refs) {
+            boolean ok = r.startsWith("env.") ? vars.has(r) : defined.contains(r);
+            if (!ok) {
+                String hint = r.startsWith("env.") ? "set the environment variable " + r.substring(4)
+                    : r.equals("project") ? "pass -p/--project or set MGMT_PROJECT"
+                    : r.equals("environment") ? "pass -e/--environment or set MGMT_ENVIRONMENT"
+                    : "define it under 'vars:', pass --var " + r + "=VALUE, or capture it in an earlier step";
+                throw new UsageException(scenario.file() + ":" + s.line() + ": " + what + " '" + s.name()
+                    + "' uses undefined variable ${" + r + "}", hint);
+            }
+        }
+    }
+
+    public List<StepResult> run() {
+        List<StepResult> results = new ArrayList<>();
+        boolean failed = false;
+        for (Step s : scenario.steps()) {
+            StepResult r;
+            if (failed && !keepGoing) {
+                r = StepResult.skipped(displayName(s), "step", s.method(), s.path(), "skipped: an earlier step failed");
+            } else {
+                r = runStep(s, "step");
+                failed |= r.outcome() == Outcome.FAILED;
+            }
+            results.add(r);
+            listener.accept(r);
+        }
+        for (Step s : scenario.cleanup()) {
+            StepResult r = runStep(s, "finally");
+            results.add(r);
+            listener.accept(r);
+        }
+        return results;
+    }
+
+    /** The step's name with the variables known so far expanded; as written when one is missing. */
+    private String displayName(Step s) {
+        try {
+            return vars.expand(s.name());
+        } catch (Variables.Undefined e) {
+            return s.name();
+        }
+    }
+
+    private StepResult runStep(Step raw, String phase) {
+        Step s = raw;
+        try {
+            s = new Step(vars.expand(raw.name()), raw.line(), raw.method(), raw.path(), raw.headers(), raw.body(),
+                raw.expect(), raw.captures());
+        } catch (Variables.Undefined ignored) {
+            // the name stays as written; the request itself decides below
+        }
+        String path;
+        List<ApiRequest.Header> headers = new ArrayList<>();
+        byte[] body = null;
+        try {
+            path = vars.expand(s.path());
+            for (Map.Entry<String, String> h : s.headers().entrySet()) {
+                headers.add(new ApiRequest.Header(h.getKey(), vars.expand(h.getValue())));
+            }
+            if (s.body() != null) {
+                body = Json.compact(vars.expand(s.body())).getBytes(StandardCharsets.UTF_8);
+                if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+                    headers.add(new ApiRequest.Header("Content-Type", "application/json"));
+                }
+            }
+        } catch (Variables.Undefined u) {
+            // Only a finally step can get here: a capture of a step that did not run or failed.
+            return StepResult.skipped(s.name(), phase, s.method(), s.path(),
+                "skipped: ${" + u.name() + "} was never captured (its step did not run or failed)");
+        }
+        ApiClient client = inv.client();
+        String relative;
+        try {
+            relative = ApiPaths.normalizeUserPath(path, false);
+        } catch (UsageException e) {
+            return failed(s, phase, path, 0, null, List.of(e.getMessage()), "", ExitCodes.USAGE);
+        }
+        ApiRequest request = client.request(s.method(), client.base().resolve(relative), headers, body);
+        ApiResponse response;
+        try {
+            response = client.send(request);
+        } catch (MgmtException e) {
+            return failed(s, phase, relative, 0, null, List.of(e.getMessage()), report(e), e.exitCode());
+        }
+        return judge(s, phase, relative, response);
+    }
+
+    private StepResult judge(Step s, String phase, String path, ApiResponse response) {
+        int status = response.status();
+        Duration elapsed = response.elapsed();
+        List<String> failures = new ArrayList<>();
+        ApiError decoded = response.isSuccess() ? null : ErrorDecoder.decode(response);
+        if (!s.expect().accepts(status)) {
+            if (decoded != null) {
+                ApiException e = new ApiException(ExitCodes.forStatus(status), decoded, response, 1);
+                failures.add("expected status " + s.expect().describeStatuses() + ", got " + status
+                    + (decoded.code() != null ? " " + decoded.code() : "") + ": " + decoded.description());
+                return failed(s, phase, path, status, elapsed, failures, report(e), e.exitCode());
+            }
+            failures.add("expected status " + s.expect().describeStatuses() + ", got " + status);
+            return failed(s, phase, path, status, elapsed, failures, "", EXPECTATION_FAILED);
+        }
+        JsonNode json = Json.tryParse(response.body());
+        if (response.isSuccess() && s.expect().defaultStatus()) {
+            ApiError failure = FailureDetector.inspect(status, json);
+            if (failure != null) {
+                ApiException e = new ApiException(ExitCodes.REPORTED_FAILURE, failure, response, 1);
+                failures.add(failure.description());
+                return failed(s, phase, path, status, elapsed, failures, report(e), e.exitCode());
+            }
+        }
+        if (s.expect().error() != null) {
+            String code = decoded == null ? null : decoded.code();
+            if (!s.expect().error().equals(code)) {
+                failures.add("expected error " + s.expect().error() + ", got " + (code == null ? "none" : code));
+            }
+        }
+        if (s.expect().maxLatency() != null && elapsed.compareTo(s.expect().maxLatency()) > 0) {
+            failures.add("took " + Durations.human(elapsed) + ", more than the ceiling of "
+                + Durations.human(s.expect().maxLatency()));
+        }
+        boolean needsJson = !s.expect().assertions().isEmpty() || !s.captures().isEmpty();
+        if (needsJson && json == null) {
+            failures.add("the response body is not JSON (" + (response.mediaType().isEmpty() ? "no content type"
+                : response.mediaType()) + ", " + response.body().length + " bytes)");
+        } else if (needsJson) {
+            for (Assertion a : s.expect().assertions()) {
+                String why;
+                try {
+                    JsonNode expected = a.expected().isTextual() && a.op() != Scenario.Op.MATCHES
+                        ? vars.expand(a.expected()) : a.expected();
+                    why = Matchers.check(a, vars.expand(a.expression()), expected, json);
+                } catch (IllegalArgumentException e) {
+                    why = e.getMessage();
+                }
+                if (why != null) {
+                    failures.add("line " + a.line() + ": " + why);
+                }
+            }
+            if (failures.isEmpty()) {
+                for (Capture c : s.captures().values()) {
+                    String expr = vars.expand(c.expression());
+                    JsonNode v = Matchers.select(expr, json);
+                    if (v == null) {
+                        failures.add("line " + c.line() + ": capture '" + c.variable() + "': " + expr + " matched nothing");
+                        continue;
+                    }
+                    String value = Matchers.captured(v, c.path().isDefinite());
+                    String lower = c.variable().toLowerCase(Locale.ROOT);
+                    if (lower.contains("token") || lower.contains("secret") || lower.contains("password")) {
+                        inv.redactor().register(value);
+                    }
+                    vars.put(c.variable(), value);
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            return failed(s, phase, path, status, elapsed, failures, "", EXPECTATION_FAILED);
+        }
+        return new StepResult(s.name(), phase, Outcome.PASSED, s.method(), path, status, elapsed, List.of(), "", 0);
+    }
+
+    private static StepResult failed(Step s, String phase, String path, int status, Duration elapsed,
+                                     List<String> failures, String report, int exit) {
+        return new StepResult(s.name(), phase, Outcome.FAILED, s.method(), path, status, elapsed, failures, report, exit);
+    }
+
+    /** The decoded error and its checklist, as ErrorReporter prints it (plain text; --quiet: no checklist). */
+    private String report(MgmtException e) {
+        Checklist checklist = Checklist.empty();
+        if (!inv.options().quiet && Troubleshooter.topicFor(e) != null) {
+            try {
+                checklist = new Troubleshooter(inv).checklistFor(e);
+            } catch (RuntimeException ignored) {
+                checklist = Checklist.empty();
+            }
+        }
+        StringWriter sw = new StringWriter();
+        new ErrorReporter(new PrintWriter(sw), false, false, inv.redactor(), inv.unicodeOnStderr()).report(e, checklist);
+        return sw.toString();
+    }
+}

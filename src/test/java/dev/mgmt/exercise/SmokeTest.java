@@ -1,0 +1,94 @@
+package dev.mgmt.exercise;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.output.Json;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.sandbox.Sandbox;
+import dev.mgmt.sandbox.SandboxConfig;
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SmokeTest {
+    static Sandbox sandbox;
+
+    @BeforeAll
+    static void start() throws Exception {
+        sandbox = Sandbox.start(SandboxConfig.defaults());
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    static Cli cli(String token) {
+        return Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", token);
+    }
+
+    @Test
+    void should_read_every_list_endpoint_with_the_admin_token() {
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", "-e", "production");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("[ok]   health check"), r.describe());
+        assertTrue(r.out().contains("test/hello/x/"), r.describe());
+        for (var k : Kinds.all()) {
+            assertTrue(r.out().contains("[ok]   " + k.plural() + " "), k.plural() + "\n" + r.describe());
+        }
+        assertTrue(r.out().contains("environment production in MyProject"), r.describe());
+        assertTrue(r.out().contains("cannot read: -"), r.describe());
+        assertFalse(r.out().contains("[FAIL]"), r.describe());
+        assertEquals("", r.err(), r.describe());
+    }
+
+    @Test
+    void should_show_that_the_read_only_token_can_read_everything_as_json() {
+        CliResult r = cli(sandbox.readOnlyToken()).run("exercise", "--smoke", "-p", "MyProject", "-e", "staging", "-o", "json");
+        assertEquals(0, r.exitCode(), r.describe());
+        JsonNode j = Json.tryParse(r.outBytes());
+        assertEquals("MyProject", j.get("project").asText());
+        assertEquals("staging", j.get("environment").asText());
+        assertEquals(0, j.get("exit_code").asInt());
+        JsonNode endpoints = j.get("endpoints");
+        assertEquals(j.get("summary").get("total").asInt(), endpoints.size());
+        assertEquals(endpoints.size(), j.get("summary").get("ok").asInt());
+        assertEquals(0, j.get("cannot_read").size());
+        for (JsonNode e : endpoints) {
+            assertEquals("ok", e.get("result").asText(), e.toString());
+            assertEquals(200, e.get("status").asInt(), e.toString());
+        }
+    }
+
+    @Test
+    void should_report_unauthorized_endpoints_and_exit_4_with_an_expired_token() {
+        CliResult r = cli(sandbox.expiredToken()).run("exercise", "--smoke", "-p", "MyProject");
+        assertEquals(4, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("[ok]   health check"), r.describe());
+        assertTrue(r.out().contains("[FAIL] token check"), r.describe());
+        assertTrue(r.out().contains("401 not authenticated"), r.describe());
+        assertTrue(r.out().contains("can read:    health check\n"), r.describe());
+    }
+
+    @Test
+    void should_report_a_missing_project_and_an_unknown_environment() {
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "NoSuchProject");
+        assertTrue(r.exitCode() == 6 || r.exitCode() == 3, r.describe());
+        assertTrue(r.out().contains("[FAIL] proxies"), r.describe());
+        CliResult e = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", "-e", "nope");
+        assertEquals(6, e.exitCode(), e.describe());
+        assertTrue(e.out().contains("has no environment 'nope'"), e.describe());
+    }
+
+    @Test
+    void should_skip_project_endpoints_without_a_project() {
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("skipped: no project: pass -p/--project"), r.describe());
+    }
+}
