@@ -156,7 +156,8 @@ public final class Invocation implements AutoCloseable {
                 err.flush();
             }
             SSLContext ssl = s.insecure() ? TlsContexts.trustingEverything()
-                : s.cacert().isSet() ? TlsContexts.withExtraCas(s.cacert().value()) : null;
+                : s.cacert().isSet() ? TlsContexts.withExtraCas(s.cacert().value())
+                : base.uri().getScheme().equals("http") ? TlsContexts.unusedForPlainHttp() : null;
             HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
                 EnvProxySelector.fromEnv(env));
             Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);

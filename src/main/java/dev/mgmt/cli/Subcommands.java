@@ -51,6 +51,8 @@ public final class Subcommands {
         String verb = firstCommandWord(root, args);
         if (verb != null && ALL.containsKey(verb) && !NEED_ALL.contains(verb)) {
             add(root, verb);
+        } else if (verb == null && versionOnly(args)) {
+            return;
         } else {
             registerAll(root);
         }
@@ -71,6 +73,18 @@ public final class Subcommands {
         if (name.equals("sandbox")) {
             SandboxCommand.addFaultHelp(sub);
         }
+    }
+
+    private static boolean versionOnly(String[] args) {
+        for (String a : args) {
+            if (a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+            if (a.equals("-h") || a.equals("--help")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** The first argument that is not a global option or an option's value. */

@@ -32,6 +32,67 @@ public final class TlsContexts {
         return context(new TrustAll());
     }
 
+    /**
+     * For a plain http:// manager: java.net.http wants an SSL context even when it never speaks TLS,
+     * and building a real one loads the security providers and the system trust store at start-up.
+     * This one is an empty shell: it answers for default parameters and refuses any TLS work, which
+     * never comes because mgmt does not follow redirects to https://.
+     */
+    public static SSLContext unusedForPlainHttp() {
+        return new SSLContext(new NoTlsSpi(), null, "none") {
+        };
+    }
+
+    private static final class NoTlsSpi extends javax.net.ssl.SSLContextSpi {
+        private static UnsupportedOperationException refused() {
+            return new UnsupportedOperationException("TLS is not set up for a plain http:// manager URL");
+        }
+
+        @Override
+        protected void engineInit(javax.net.ssl.KeyManager[] km, TrustManager[] tm, java.security.SecureRandom sr) {
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSocketFactory engineGetSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLServerSocketFactory engineGetServerSocketFactory() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine() {
+            throw refused();
+        }
+
+        @Override
+        protected SSLEngine engineCreateSSLEngine(String host, int port) {
+            throw refused();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSessionContext engineGetServerSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLSessionContext engineGetClientSessionContext() {
+            throw refused();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLParameters engineGetDefaultSSLParameters() {
+            return new javax.net.ssl.SSLParameters();
+        }
+
+        @Override
+        protected javax.net.ssl.SSLParameters engineGetSupportedSSLParameters() {
+            return new javax.net.ssl.SSLParameters();
+        }
+    }
+
     /** The system trust store plus the CAs of a PEM bundle; host names are still verified. */
     public static SSLContext withExtraCas(String pemFile) {
         List<X509Certificate> cas = readPem(pemFile);
