@@ -252,7 +252,7 @@ function _picocli_mgmt() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion help"
-  local flag_opts="'--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '-h' '--help' '-V' '--version'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default

@@ -32,6 +32,7 @@ public final class MgmtCli {
         PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8), true);
         RootCommand root = new RootCommand();
         LazyCommandLine cmd = new LazyCommandLine(root);
+        root.addTo(cmd);
         Invocation invocation = new Invocation(env, root.options(), out, err, sandbox);
         root.attach(invocation);
         ExceptionHandler handler = new ExceptionHandler(invocation);

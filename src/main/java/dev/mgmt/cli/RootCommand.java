@@ -1,10 +1,9 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.errors.UsageException;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code mgmt}: holds the global options and the run's {@link Invocation}; verbs are subcommands. */
 @Command(name = "mgmt",
@@ -35,11 +34,11 @@ import picocli.CommandLine.Spec;
         "  Try it without a server: mgmt --sandbox get projects"})
 public final class RootCommand implements Runnable {
 
-    @Mixin
-    GlobalOptions options;
-
-    @Spec
-    CommandSpec spec;
+    /**
+     * Added as a mixin by {@link #addTo}, not with @Mixin: every annotation type picocli reads
+     * costs a generated proxy class at start-up.
+     */
+    private final GlobalOptions options = new GlobalOptions();
 
     private Invocation invocation;
 
@@ -55,8 +54,13 @@ public final class RootCommand implements Runnable {
         return options;
     }
 
+    /** Makes the global options part of the root command; call before any subcommand is added. */
+    public void addTo(CommandLine root) {
+        root.getCommandSpec().addMixin("options", CommandSpec.forAnnotatedObject(options));
+    }
+
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command; see 'mgmt --help'");
+        throw new UsageException("missing command", "See 'mgmt --help'; try: mgmt --sandbox get projects");
     }
 }

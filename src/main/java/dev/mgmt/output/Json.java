@@ -2,6 +2,8 @@ package dev.mgmt.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -10,6 +12,9 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -33,6 +38,60 @@ public final class Json {
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
         p.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
         return p;
+    }
+
+    private static final class FactoryHolder {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+    }
+
+    /**
+     * The streaming factory alone: building an ObjectMapper costs ~40 ms at start-up, which the
+     * plain list path (stream, build small trees, print) does not need.
+     */
+    public static JsonFactory factory() {
+        return FactoryHolder.FACTORY;
+    }
+
+    /** Reads the value at the parser's current token into a tree, without an ObjectMapper. */
+    public static JsonNode readTree(JsonParser p) throws IOException {
+        JsonNodeFactory nf = JsonNodeFactory.instance;
+        switch (p.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode o = nf.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, readTree(p));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = nf.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    a.add(readTree(p));
+                }
+                return a;
+            }
+            case VALUE_STRING:
+                return nf.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT: return nf.numberNode(p.getIntValue());
+                    case LONG: return nf.numberNode(p.getLongValue());
+                    default: return nf.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return nf.numberNode(p.getDecimalValue());
+            case VALUE_TRUE:
+                return nf.booleanNode(true);
+            case VALUE_FALSE:
+                return nf.booleanNode(false);
+            case VALUE_NULL:
+                return nf.nullNode();
+            default:
+                throw new JsonParseException(p, "unexpected token " + p.currentToken());
+        }
     }
 
     public static ObjectMapper mapper() {

@@ -3,6 +3,7 @@ package dev.mgmt.resources;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.output.Json;
 
@@ -25,9 +26,9 @@ public final class ListReader {
     }
 
     public static Envelope read(InputStream in, Consumer<JsonNode> items) throws IOException {
-        try (JsonParser p = Json.mapper().getFactory().createParser(in)) {
+        try (JsonParser p = Json.factory().createParser(in)) {
             JsonToken first = p.nextToken();
-            ObjectNode fields = Json.mapper().createObjectNode();
+            ObjectNode fields = JsonNodeFactory.instance.objectNode();
             if (first == null) {
                 return new Envelope(fields, false, 0);
             }
@@ -46,7 +47,7 @@ public final class ListReader {
                     hadList = true;
                     count += streamArray(p, items);
                 } else {
-                    fields.set(name, p.readValueAsTree());
+                    fields.set(name, Json.readTree(p));
                 }
             }
             return new Envelope(fields, hadList, count);
@@ -56,7 +57,7 @@ public final class ListReader {
     private static long streamArray(JsonParser p, Consumer<JsonNode> items) throws IOException {
         long n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode item = p.readValueAsTree();
+            JsonNode item = Json.readTree(p);
             items.accept(item);
             n++;
         }
