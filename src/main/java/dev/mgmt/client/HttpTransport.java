@@ -172,6 +172,30 @@ public final class HttpTransport implements AutoCloseable {
             } catch (Exception ignored) {
                 // Closing is best effort; the process is about to exit.
             }
+        } else {
+            stopSelectorThread(client);
+        }
+    }
+
+    /**
+     * JDK 17 has no HttpClient.close(): its selector thread sits in a native select() for up to 3 s,
+     * and the JVM's exit waits ~300 ms for threads in native code. An interrupt wakes the selector,
+     * whose loop then ends; only called once the client is done.
+     */
+    static void stopSelectorThread(HttpClient client) {
+        // The JDK names the thread after the client's id, which its toString() ends with: "...(7)".
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((\\d+)\\)$").matcher(client.toString());
+        if (!m.find()) {
+            return;
+        }
+        String name = "HttpClient-" + m.group(1) + "-SelectorManager";
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Thread[] threads = new Thread[group.activeCount() + 8];
+        int n = group.enumerate(threads, true);
+        for (int i = 0; i < n; i++) {
+            if (threads[i].getName().equals(name)) {
+                threads[i].interrupt();
+            }
         }
     }
 }
