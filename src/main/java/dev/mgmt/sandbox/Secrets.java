@@ -626,14 +626,7 @@ final class Secrets {
         String name = b.get("name").asText();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
-            if (p.jwks.containsKey(name)) {
-                throw alreadyExists("JWK", name);
-            }
-            ObjectNode jwk = Json.obj().put("name", name);
-            jwk.set("description", b.path("description").isTextual() ? b.get("description") : null);
-            if (jwk.get("description") == null) {
-                jwk.putNull("description");
-            }
+            ObjectNode jwk = newJwk(p, name, b);
             jwk.put("sourceType", source);
             jwk.putNull("sourceId");
             jwk.putNull("sourceUrl");
@@ -879,14 +872,7 @@ final class Secrets {
         String name = b.get("name").asText();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
-            if (p.jwks.containsKey(name)) {
-                throw alreadyExists("JWK", name);
-            }
-            ObjectNode jwk = Json.obj().put("name", name);
-            jwk.set("description", b.path("description").isTextual() ? b.get("description") : null);
-            if (jwk.get("description") == null) {
-                jwk.putNull("description");
-            }
+            ObjectNode jwk = newJwk(p, name, b);
             jwk.put("sourceType", "GENERATE").putNull("sourceId").putNull("sourceUrl").put("type", type);
             jwk.put("kid", b.path("kid").isTextual() ? b.get("kid").asText() : "sandbox-" + api.newId().substring(0, 12));
             ObjectNode m = switch (type) {
@@ -962,5 +948,19 @@ final class Secrets {
         for (JsonNode k : pj.path("jwks")) {
             p.jwks.put(k.path("name").asText(), ((ObjectNode) k).deepCopy());
         }
+    }
+
+    /** A new JWK's name and description; a JWK of that name already in the project is a conflict. */
+    private ObjectNode newJwk(Model.Project p, String name, JsonNode b) {
+        if (p.jwks.containsKey(name)) {
+            throw alreadyExists("JWK", name);
+        }
+        ObjectNode jwk = Json.obj().put("name", name);
+        if (b.path("description").isTextual()) {
+            jwk.set("description", b.get("description"));
+        } else {
+            jwk.putNull("description");
+        }
+        return jwk;
     }
 }
