@@ -10,7 +10,6 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.mgmt.exercise.Scenario.Assertion;
 import dev.mgmt.output.Json;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -138,8 +137,7 @@ final class Matchers {
             if (a.size() != b.size()) {
                 return false;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : a.properties()) {
                 if (!b.has(e.getKey()) || !same(e.getValue(), b.get(e.getKey()))) {
                     return false;
                 }

@@ -76,8 +76,7 @@ public final class ScenarioParser {
             if (!v.isObject()) {
                 throw tree.error("/vars", "'vars' must be a mapping of name: value");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 String ptr = "/vars/" + e.getKey();
                 if (!VAR_NAME.matcher(e.getKey()).matches() || e.getKey().startsWith("env.")) {
                     throw tree.error(ptr, "invalid variable name '" + e.getKey() + "'");

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -99,8 +98,7 @@ public final class Variables {
         if (node.isTextual()) {
             out.add(node.asText());
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 out.add(e.getKey());
                 out.addAll(strings(e.getValue()));
             }
@@ -143,7 +141,7 @@ public final class Variables {
         }
         if (node.isObject()) {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> o.set(expand(e.getKey()), expand(e.getValue())));
+            node.properties().forEach(e -> o.set(expand(e.getKey()), expand(e.getValue())));
             return o;
         }
         if (node.isArray()) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.output.Json;
 
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -65,8 +64,7 @@ public record ReadBack(URI uri, String command, String listField, String name) {
         if (!b.isObject()) {
             return null;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : a.properties()) {
             JsonNode mine = e.getValue();
             JsonNode theirs = b.get(e.getKey());
             if (mine.isValueNode() && !mine.isNull() && theirs != null && theirs.isValueNode() && !theirs.isNull()
