@@ -162,6 +162,9 @@ public final class Troubleshooter {
     private static String skipReason(String id, Context c) {
         CheckResult dns = c.done.get("dns");
         CheckResult tcp = c.done.get("tcp");
+        if (id.equals("tls") && c.base != null && "http".equalsIgnoreCase(c.base.uri().getScheme())) {
+            return null;
+        }
         if ((id.equals("tcp") || id.equals("tls")) && dns != null && dns.result() == Result.FAIL) {
             return "skipped: the host name does not resolve";
         }
