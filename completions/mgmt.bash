@@ -388,7 +388,7 @@ function _picocli_mgmt_get() {
       return
       ;;
   esac
-  local KIND_pos_param_args=("projects" "environments" "proxies" "endpoints" "policies" "connections" "credentials" "access" "env-vars" "proxy-groups" "certificates" "keystores" "keys" "jwks") # 0-0 values
+  local KIND_pos_param_args=("projects" "reports" "environments" "proxies" "endpoints" "policies" "connections" "credentials" "access" "env-vars" "proxy-groups" "certificates" "keystores" "keys" "jwks") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

@@ -22,7 +22,8 @@ import java.util.Iterator;
     description = {
         "List resources of a kind, or show one by name (names are case-sensitive).",
         "Kinds: projects, environments, proxies, endpoints, policies, connections, credentials, access,",
-        "env-vars, proxy-groups, certificates, keystores, keys, jwks (singular forms and short aliases work)."},
+        "env-vars, proxy-groups, certificates, keystores, keys, jwks, reports (the API proxy report)",
+        "(singular forms and short aliases work)."},
     sortOptions = false)
 public final class GetCommand extends BaseCommand {
 

@@ -68,6 +68,11 @@ public final class Smoke {
         String firstProxy = proxy;
         String firstCredential = null;
         for (Kind k : Kinds.all()) {
+            if (k.singular().equals("report")) {
+                // Organisation reports are for administrators only (the API answers 401 to others):
+                // not something a pipeline's token is expected to read.
+                continue;
+            }
             if (k.scope() == Scope.GLOBAL) {
                 rows.add(read(k.plural(), Target.of(k, null, null, null, null).listPaths().get(0)).row);
                 if (project != null && k.narrowedPath() != null) {

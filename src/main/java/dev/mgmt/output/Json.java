@@ -1,6 +1,7 @@
 package dev.mgmt.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -32,12 +33,45 @@ public final class Json {
             .build();
     }
 
-    /** jq's layout: two-space indent, one element per line, {@code "key": value}. */
+    /** jq's layout: two-space indent, one element per line, {@code "key": value}, {@code []} and {@code {}}. */
     public static DefaultPrettyPrinter printer() {
-        DefaultPrettyPrinter p = new DefaultPrettyPrinter(
-            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
-        p.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
-        return p;
+        return new JqPrinter();
+    }
+
+    private static final class JqPrinter extends DefaultPrettyPrinter {
+        JqPrinter() {
+            super(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+            indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE);
+        }
+
+        JqPrinter(JqPrinter base) {
+            super(base);
+        }
+
+        @Override
+        public DefaultPrettyPrinter createInstance() {
+            return new JqPrinter(this);
+        }
+
+        @Override
+        public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+            if (nrOfValues == 0) {
+                _nesting--;
+                g.writeRaw(']');
+            } else {
+                super.writeEndArray(g, nrOfValues);
+            }
+        }
+
+        @Override
+        public void writeEndObject(JsonGenerator g, int nrOfEntries) throws IOException {
+            if (nrOfEntries == 0) {
+                _nesting--;
+                g.writeRaw('}');
+            } else {
+                super.writeEndObject(g, nrOfEntries);
+            }
+        }
     }
 
     private static final class FactoryHolder {

@@ -174,4 +174,20 @@ class GetCommandTest {
         CliResult plain = run("get", "projects");
         assertFalse(plain.out().contains("\u001B"), plain.describe());
     }
+
+    @Test
+    void should_list_the_api_proxy_report_across_projects() {
+        CliResult r = run("get", "reports", "-o", "name");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("petstore-api\n") && r.out().contains("payments\n"), r.describe());
+        assertEquals("/apiops/reports/api-proxies", sandbox.requests().last().path(), "documented without a slash");
+    }
+
+    @Test
+    void should_print_empty_arrays_and_objects_as_jq_does() {
+        CliResult r = run("api", "reports/organization-api-data-model-access", "--exact-path");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("\"accessList\": []"), r.describe());
+        assertFalse(r.out().contains("[ ]"), r.describe());
+    }
 }
