@@ -2,13 +2,11 @@ package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.mgmt.testing.Golden.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,20 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GetCommandTest {
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
 
     static Cli cli() {
-        return Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken());
+        return sandbox.cli();
     }
 
     static CliResult run(String... args) {
@@ -129,7 +118,7 @@ class GetCommandTest {
     @Test
     void should_exit_4_without_a_token_and_send_nothing() {
         long before = sandbox.requests().count();
-        CliResult r = Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).run("get", "projects");
+        CliResult r = Cli.cli().env("MGMT_URL", sandbox.url()).run("get", "projects");
         assertEquals(4, r.exitCode(), r.describe());
         assertTrue(r.err().startsWith("error: no token"), r.describe());
         assertEquals(before, sandbox.requests().count());

@@ -3,14 +3,12 @@ package dev.mgmt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mgmt.sandbox.RequestLog;
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
@@ -25,17 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** create / update / delete / deploy / undeploy / export / import against the sandbox. */
 class ResourceCommandsTest {
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
 
     @BeforeEach
     void clean() {
@@ -44,16 +33,9 @@ class ResourceCommandsTest {
     }
 
     static Cli cli() {
-        return Cli.cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken())
-            .env("MGMT_PROJECT", "MyProject");
+        return sandbox.cli().env("MGMT_PROJECT", "MyProject");
     }
 
-    /** What the command sent, without the troubleshooting probes that run after a failure. */
-    static List<RequestLog.Entry> sent() {
-        return sandbox.requests().list().stream()
-            .filter(e -> e.header("User-Agent") == null || !e.header("User-Agent").contains("(troubleshooting)"))
-            .toList();
-    }
 
     static final String PROXY_YAML = String.join("\n",
         "apiProxyName: NAME",
@@ -75,7 +57,7 @@ class ResourceCommandsTest {
         CliResult r = cli().run("create", "proxy", "-f", proxyFile(dir, "orders-a").toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("proxy/orders-a created\n", r.out());
-        RequestLog.Entry post = sent().get(0);
+        RequestLog.Entry post = sandbox.ownRequests().get(0);
         assertEquals("POST", post.method());
         assertEquals("/apiops/projects/MyProject/apiProxies/url/", post.path());
         assertTrue(post.bodyText().startsWith("{\"apiProxyName\":\"orders-a\""), post.bodyText());
@@ -98,14 +80,14 @@ class ResourceCommandsTest {
         assertTrue(r.err().contains("proxy-bad.yaml:3: apiProxyCreationType: must be one of"), r.describe());
         assertTrue(r.err().contains("proxy-bad.yaml:7: deploy: must be a boolean"), r.describe());
         assertTrue(r.err().contains("Nothing was sent"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
     void should_send_an_invalid_body_with_no_validate_and_show_the_servers_answer() {
         CliResult r = cli().run("create", "proxy", "-f", "src/test/resources/bodies/proxy-bad.yaml", "--no-validate");
         assertEquals(3, r.exitCode(), r.describe());
-        assertEquals(1, sent().size());
+        assertEquals(1, sandbox.ownRequests().size());
         assertTrue(r.err().startsWith("error: 400 "), r.describe());
     }
 
@@ -116,7 +98,7 @@ class ResourceCommandsTest {
         CliResult r = cli().run("create", "connection", "-f", f.toString());
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("line 3, column 1"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
@@ -143,7 +125,7 @@ class ResourceCommandsTest {
         CliResult r = cli().run("update", "proxy", "-f", f.toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("proxy/orders-up updated\n", r.out());
-        assertEquals("PUT", sent().get(sent().size() - 1).method());
+        assertEquals("PUT", sandbox.ownRequests().get(sandbox.ownRequests().size() - 1).method());
     }
 
     @Test
@@ -152,7 +134,7 @@ class ResourceCommandsTest {
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("stdin is not a terminal"), r.describe());
         assertTrue(r.err().contains("--yes"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
@@ -170,7 +152,7 @@ class ResourceCommandsTest {
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().startsWith("Delete proxy 'Address' in project 'MyProject'? [y/N] "), r.describe());
         assertTrue(r.err().contains("not confirmed; nothing was changed"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
@@ -188,7 +170,7 @@ class ResourceCommandsTest {
         assertTrue(r.out().contains("production"), r.describe());
         CliResult un = cli().run("undeploy", "proxy", "petstore-api", "-e", "production");
         assertEquals(0, un.exitCode(), un.describe());
-        assertEquals("DELETE", sent().get(sent().size() - 1).method());
+        assertEquals("DELETE", sandbox.ownRequests().get(sandbox.ownRequests().size() - 1).method());
     }
 
     @Test
@@ -204,7 +186,7 @@ class ResourceCommandsTest {
         CliResult r = cli().run("deploy", "proxy", "petstore-api");
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("-e/--environment"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
@@ -220,7 +202,7 @@ class ResourceCommandsTest {
         assertEquals(0, imported.exitCode(), imported.describe());
         JsonNode body = new ObjectMapper().readTree(imported.out());
         assertTrue(body.isObject(), imported.describe());
-        RequestLog.Entry post = sent().get(sent().size() - 1);
+        RequestLog.Entry post = sandbox.ownRequests().get(sandbox.ownRequests().size() - 1);
         assertTrue(post.header("Content-Type").startsWith("multipart/form-data; boundary="), post.header("Content-Type"));
     }
 
@@ -229,7 +211,7 @@ class ResourceCommandsTest {
         CliResult r = cli().terminal(true, false).run("export", "proxy", "petstore-api");
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("--output-file"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test
@@ -242,7 +224,7 @@ class ResourceCommandsTest {
         Path json = dir.resolve("proxy.json");
         Files.writeString(json, "{}");
         assertEquals(2, cli().run("import", "proxy", "-f", json.toString()).exitCode());
-        assertEquals(0, sent().size());
+        assertEquals(0, sandbox.ownRequests().size());
     }
 
     @Test

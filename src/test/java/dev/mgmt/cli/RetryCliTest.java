@@ -7,10 +7,10 @@ import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * up as two requests at the server.
  */
 class RetryCliTest {
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withSleeper(d -> { }));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(c -> c.withSleeper(d -> { }));
 
     @BeforeEach
     void clear() {
@@ -52,22 +43,16 @@ class RetryCliTest {
     }
 
     private static CliResult run(Cli cli, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", sandbox.managerUrl().toString(),
+        List<String> all = new ArrayList<>(List.of("--url", sandbox.url(),
             "--token", sandbox.adminToken()));
         all.addAll(List.of(args));
         return cli.run(all.toArray(new String[0]));
     }
 
     private static int seen() {
-        return own(sandbox).size();
+        return sandbox.ownRequests().size();
     }
 
-    /** What the command itself sent: the troubleshooting checks after a failure mark theirs in the User-Agent. */
-    static List<RequestLog.Entry> own(Sandbox box) {
-        return box.requests().list().stream()
-            .filter(e -> e.header("User-Agent") == null || !e.header("User-Agent").contains("(troubleshooting)"))
-            .toList();
-    }
 
     private static long retryLines(CliResult r) {
         return r.err().lines().filter(l -> l.startsWith("retrying in ")).count();
@@ -276,7 +261,7 @@ class RetryCliTest {
             CliResult r = cli.run("--url", slowBox.managerUrl().toString(), "--token", slowBox.adminToken(),
                 "--timeout", "0.3", "api", "projects/");
             assertEquals(0, r.exitCode(), r.describe());
-            assertEquals(2, own(slowBox).size());
+            assertEquals(2, SandboxExtension.ownRequests(slowBox).size());
             assertTrue(r.err().contains("no response within the request timeout"), r.describe());
         }
     }
@@ -328,7 +313,7 @@ class RetryCliTest {
         CliResult r = run(cli, "--retry-non-idempotent", "api", "POST", "projects/MyProject/connections/mine1/",
             "-d", connection("mine1", "created once"));
         assertEquals(0, r.exitCode(), r.describe());
-        List<RequestLog.Entry> log = own(sandbox);
+        List<RequestLog.Entry> log = sandbox.ownRequests();
         assertEquals(List.of("POST", "POST", "GET"), log.stream().map(RequestLog.Entry::method).toList());
         assertEquals("/apiops/projects/MyProject/connections/mine1/", log.get(2).path());
         assertTrue(r.err().contains("POST answered 409 duplicate_name on attempt 2"), r.describe());
@@ -345,7 +330,7 @@ class RetryCliTest {
         CliResult r = run(cli, "--retry-non-idempotent", "api", "POST", "projects/MyProject/apiProxyGroups/",
             "-d", "{\"name\":\"grp1\",\"description\":\"mine\",\"clientRoute\":{\"relativePathList\":[\"/grp1\"]}}");
         assertEquals(0, r.exitCode(), r.describe());
-        List<RequestLog.Entry> log = own(sandbox);
+        List<RequestLog.Entry> log = sandbox.ownRequests();
         assertEquals(List.of("POST", "POST", "GET"), log.stream().map(RequestLog.Entry::method).toList());
         assertEquals("/apiops/projects/MyProject/apiProxyGroups/", log.get(2).path());
         assertTrue(r.err().contains("'grp1' in projects/MyProject/apiProxyGroups/ holds what mgmt sent"), r.describe());

@@ -2,13 +2,11 @@ package dev.mgmt.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.output.Json;
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,20 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LoginAuthTest {
     static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(c -> c.withClock(CLOCK));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(CLOCK));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     private Path config() {
         return dir.resolve("config.yaml");
@@ -52,7 +41,7 @@ class LoginAuthTest {
     }
 
     private String url() {
-        return sandbox.managerUrl().toString();
+        return sandbox.url();
     }
 
     private void write(String yaml) throws IOException {
@@ -71,7 +60,7 @@ class LoginAuthTest {
 
     @Test
     void should_log_in_with_password_stdin_and_store_token_and_expiry_in_a_new_context() throws IOException {
-        CliResult r = mgmt().stdin(sandbox.adminPassword() + "\n")
+        CliResult r = mgmt().stdin(sandbox.sandbox().adminPassword() + "\n")
             .run("login", "--url", url(), "--username", "admin", "--password-stdin");
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("", r.out());
@@ -94,7 +83,7 @@ class LoginAuthTest {
     void should_log_in_into_the_named_context_keeping_its_other_settings() throws IOException {
         write("current-context: a\ncontexts:\n  a:\n    url: https://a.example.com\n  sb:\n    url: " + url()
             + "\n    project: p1\n    token-file: /nonexistent\n");
-        CliResult r = mgmt().env("MGMT_USERNAME", "admin").stdin(sandbox.adminPassword())
+        CliResult r = mgmt().env("MGMT_USERNAME", "admin").stdin(sandbox.sandbox().adminPassword())
             .run("--context", "sb", "login", "--password-stdin");
         assertEquals(0, r.exitCode(), r.describe());
         String yaml = Files.readString(config());
@@ -146,7 +135,7 @@ class LoginAuthTest {
 
     @Test
     void should_warn_when_the_token_expires_within_24_hours() throws IOException {
-        CliResult login = mgmt().stdin(sandbox.adminPassword())
+        CliResult login = mgmt().stdin(sandbox.sandbox().adminPassword())
             .run("login", "--url", url(), "-u", "admin", "--password-stdin");
         assertEquals(0, login.exitCode(), login.describe());
         CliResult r = mgmt().run("auth", "status");

@@ -1,12 +1,10 @@
 package dev.mgmt.config;
 
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -34,20 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SecretLeakTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
     static final String CANARY = "LEAKCANARY-e1f2a3b4c5d6";
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension(c -> c.withClock(CLOCK));
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        sandbox = Sandbox.start(SandboxConfig.defaults().withClock(CLOCK));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
 
     private Path config() {
         return dir.resolve("config.yaml");
@@ -55,8 +44,8 @@ class SecretLeakTest {
 
     private void resetConfig() throws IOException {
         Files.writeString(config(), "current-context: good\ncontexts:\n"
-            + "  good:\n    url: " + sandbox.managerUrl() + "\n    token: " + sandbox.adminToken() + "\n"
-            + "  bad:\n    url: " + sandbox.managerUrl() + "\n    token: " + CANARY + "\n"
+            + "  good:\n    url: " + sandbox.sandbox().managerUrl() + "\n    token: " + sandbox.adminToken() + "\n"
+            + "  bad:\n    url: " + sandbox.sandbox().managerUrl() + "\n    token: " + CANARY + "\n"
             + "  gone:\n    url: http://127.0.0.1:1\n    token: " + CANARY + "\n");
         Files.setPosixFilePermissions(config(), PosixFilePermissions.fromString("rw-------"));
     }
@@ -83,13 +72,13 @@ class SecretLeakTest {
     @Test
     void should_never_print_a_token_or_password_whatever_the_command_mode_or_outcome() throws IOException {
         Set<Integer> exitCodes = new TreeSet<>();
-        List<String> secrets = List.of(CANARY, sandbox.adminToken(), sandbox.adminPassword());
+        List<String> secrets = List.of(CANARY, sandbox.adminToken(), sandbox.sandbox().adminPassword());
         int runs = 0;
         for (String channel : List.of("context-good", "context-bad", "context-unreachable", "flag", "env")) {
             for (List<String> mode : MODES) {
                 for (List<String> command : COMMANDS) {
                     resetConfig();
-                    Cli c = cli().config(config()).clock(CLOCK).stdin(sandbox.adminPassword() + "\n");
+                    Cli c = cli().config(config()).clock(CLOCK).stdin(sandbox.sandbox().adminPassword() + "\n");
                     List<String> args = new ArrayList<>(mode);
                     switch (channel) {
                         case "context-bad": args.addAll(List.of("--context", "bad")); break;

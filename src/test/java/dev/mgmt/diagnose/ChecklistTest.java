@@ -2,16 +2,15 @@ package dev.mgmt.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.output.Json;
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
 import dev.mgmt.testing.TestServer;
 import dev.mgmt.testing.TestServer.Reply;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -25,18 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The checklist printed after a failed command, against the sandbox and odd servers. */
 class ChecklistTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        url = sandbox.managerUrl().toString();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        url = sandbox.url();
     }
 
     @BeforeEach

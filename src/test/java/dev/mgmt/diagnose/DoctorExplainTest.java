@@ -2,13 +2,12 @@ package dev.mgmt.diagnose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.output.Json;
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -22,18 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** mgmt doctor against a healthy and a broken setup; mgmt explain for every documented code. */
 class DoctorExplainTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        url = sandbox.managerUrl().toString();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        url = sandbox.url();
     }
 
     static Cli cli() {

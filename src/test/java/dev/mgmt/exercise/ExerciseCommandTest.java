@@ -7,6 +7,7 @@ import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,12 +55,6 @@ class ExerciseCommandTest {
         return f;
     }
 
-    /** The requests mgmt sent itself (troubleshooting probes excluded). */
-    List<RequestLog.Entry> sent() {
-        return sandbox.requests().list().stream()
-            .filter(e -> e.header("User-Agent") == null || !e.header("User-Agent").contains("(troubleshooting)"))
-            .toList();
-    }
 
     @Test
     void should_pass_the_read_only_example() {
@@ -77,7 +72,7 @@ class ExerciseCommandTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("deploy to staging"), r.describe());
         assertTrue(r.out().contains("PASSED: 9 passed"), r.describe());
-        assertTrue(sent().stream().anyMatch(e -> e.method().equals("POST") && e.path().endsWith("/apiProxies/url/")
+        assertTrue(SandboxExtension.ownRequests(sandbox).stream().anyMatch(e -> e.method().equals("POST") && e.path().endsWith("/apiProxies/url/")
             && e.bodyText().contains("\"apiProxyName\":\"mgmt-exercise-demo\"")), "the body file's ${name} was expanded");
         CliResult after = cli().run("get", "proxies", "-p", "MyProject", "-o", "name");
         assertFalse(after.out().contains("mgmt-exercise-demo"), after.describe());
@@ -96,7 +91,7 @@ class ExerciseCommandTest {
         // the decoded error and its checklist go to stderr
         assertTrue(r.err().contains("error: 403 forbidden"), r.describe());
         assertTrue(r.err().contains("checklist:"), r.describe());
-        assertTrue(sent().stream().anyMatch(e -> e.method().equals("DELETE")), "finally step was sent");
+        assertTrue(SandboxExtension.ownRequests(sandbox).stream().anyMatch(e -> e.method().equals("DELETE")), "finally step was sent");
     }
 
     @Test
@@ -121,8 +116,8 @@ class ExerciseCommandTest {
         String first = Json.tryParse(cli().run("get", "proxies", "-p", "MyProject", "-o", "json").outBytes()).get(0)
             .get("name").asText();
         assertEquals("/apiops/projects/MyProject/apiProxies/" + first + "/",
-            sent().stream().filter(e -> e.header("X-Run") != null).findFirst().orElseThrow().path());
-        assertEquals("run-42", sent().stream().filter(e -> e.header("X-Run") != null).findFirst().orElseThrow()
+            SandboxExtension.ownRequests(sandbox).stream().filter(e -> e.header("X-Run") != null).findFirst().orElseThrow().path());
+        assertEquals("run-42", SandboxExtension.ownRequests(sandbox).stream().filter(e -> e.header("X-Run") != null).findFirst().orElseThrow()
             .header("X-Run"));
         assertTrue(last != null);
     }
@@ -134,7 +129,7 @@ class ExerciseCommandTest {
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("step 'uses it' uses undefined variable ${nope}"), r.describe());
         assertTrue(r.err().contains(":3:"), r.describe());
-        assertEquals(0, sent().size(), "nothing was sent");
+        assertEquals(0, SandboxExtension.ownRequests(sandbox).size(), "nothing was sent");
 
         CliResult noProject = cli().run("exercise", f.toString().replace("x", "x"));
         assertEquals(2, noProject.exitCode(), noProject.describe());
@@ -144,7 +139,7 @@ class ExerciseCommandTest {
         CliResult env = cli().run("exercise", scenario("steps:\n  - path: x/${env.NOT_SET_ANYWHERE}/\n").toString());
         assertEquals(2, env.exitCode(), env.describe());
         assertTrue(env.err().contains("set the environment variable NOT_SET_ANYWHERE"), env.describe());
-        assertEquals(0, sent().size(), "nothing was sent");
+        assertEquals(0, SandboxExtension.ownRequests(sandbox).size(), "nothing was sent");
     }
 
     @Test
@@ -153,7 +148,7 @@ class ExerciseCommandTest {
         CliResult r = cli().run("exercise", f.toString());
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("scenario.yaml:5: invalid JSONPath"), r.describe());
-        assertEquals(0, sent().size());
+        assertEquals(0, SandboxExtension.ownRequests(sandbox).size());
         CliResult missing = cli().run("exercise", dir.resolve("none.yaml").toString());
         assertEquals(2, missing.exitCode(), missing.describe());
         assertTrue(missing.err().contains("no such file"), missing.describe());

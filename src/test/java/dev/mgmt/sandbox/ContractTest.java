@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,22 +18,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client anon;
     static Client viewer;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        anon = new Client(sandbox, null);
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        anon = new Client(sandbox.sandbox(), null);
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
     }
 
     static void assertError(Client.Res r, int status, String code) {
@@ -62,8 +58,8 @@ class ContractTest {
 
     @Test
     void tokenEndpointIssuesDecodableJwt() throws Exception {
-        Client.Res r = anon.form("auth/token", "grant_type=client_credentials&client_id=" + sandbox.adminUsername()
-                + "&client_secret=" + sandbox.adminPassword());
+        Client.Res r = anon.form("auth/token", "grant_type=client_credentials&client_id=" + sandbox.sandbox().adminUsername()
+                + "&client_secret=" + sandbox.sandbox().adminPassword());
         assertEquals(200, r.status(), r.text());
         JsonNode j = r.json();
         assertEquals("Bearer", j.path("token_type").asText());
@@ -78,7 +74,7 @@ class ContractTest {
         assertEquals(payload.path("iat").asLong() + 3600, payload.path("exp").asLong());
         assertEquals("mgmt-sandbox", payload.path("iss").asText());
         // the token works
-        assertEquals(200, new Client(sandbox, tok).get("projects/").status());
+        assertEquals(200, new Client(sandbox.sandbox(), tok).get("projects/").status());
     }
 
     @Test
@@ -97,10 +93,10 @@ class ContractTest {
         assertError(anon.get("projects/"), 401, "unauthorized_client");
         Client.Res basic = anon.send(anon.req("projects/").header("Authorization", "Basic YWRtaW46eA==").build());
         assertError(basic, 401, "invalid_token");
-        assertError(new Client(sandbox, "not-a-jwt").get("projects/"), 401, "invalid_token");
+        assertError(new Client(sandbox.sandbox(), "not-a-jwt").get("projects/"), 401, "invalid_token");
         String tampered = sandbox.adminToken().substring(0, sandbox.adminToken().length() - 3) + "abc";
-        assertError(new Client(sandbox, tampered).get("projects/"), 401, "invalid_token");
-        Client.Res exp = new Client(sandbox, sandbox.expiredToken()).get("projects/");
+        assertError(new Client(sandbox.sandbox(), tampered).get("projects/"), 401, "invalid_token");
+        Client.Res exp = new Client(sandbox.sandbox(), sandbox.expiredToken()).get("projects/");
         assertError(exp, 401, "token_expired");
         assertNotNull(exp.header("www-authenticate"));
     }

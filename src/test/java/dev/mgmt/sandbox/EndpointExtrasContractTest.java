@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.mgmt.sandbox.ContractTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Endpoint status, cache, WSA and endpoint policies (04-api-proxies/endpoints). */
 class EndpointExtrasContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client viewer;
     static final String PET = "projects/MyProject/apiProxies/petstore-api/endpoints/";
@@ -20,14 +22,8 @@ class EndpointExtrasContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
     }
 
     static void assertDesc(Client.Res r, String desc) {

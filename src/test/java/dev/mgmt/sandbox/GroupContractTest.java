@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static dev.mgmt.sandbox.ContractTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,21 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API proxy groups (02-api-reference/09-api-proxy-groups) against the documented shapes. */
 class GroupContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client viewer;
     static final String BASE = "projects/MyProject/apiProxyGroups/";
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
     }
 
     static String body(String name, String path) {
@@ -52,7 +48,7 @@ class GroupContractTest {
         Client.Res nf = admin.get("projects/NoSuch/apiProxyGroups/");
         assertError(nf, 404, "not_found");
         assertDesc(nf, "Project(NoSuch) was not found or user does not have privilege to access it!");
-        assertError(new Client(sandbox, null).get(BASE), 401, "unauthorized_client");
+        assertError(new Client(sandbox.sandbox(), null).get(BASE), 401, "unauthorized_client");
     }
 
     @Test

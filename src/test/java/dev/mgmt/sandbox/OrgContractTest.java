@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** IP groups, RLCL, geolocation and reports (02-api-reference/11 to 14) against the documented shapes and errors. */
 class OrgContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client viewer;
     static Client anon;
@@ -27,19 +29,13 @@ class OrgContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
-        anon = new Client(sandbox, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
+        anon = new Client(sandbox.sandbox(), null);
     }
 
     static Model.Project project() {
-        return sandbox.model().projects.get("MyProject");
+        return sandbox.sandbox().model().projects.get("MyProject");
     }
 
     static List<String> ips(String group) {
@@ -241,7 +237,7 @@ class OrgContractTest {
             assertTrue(e.path("success").asBoolean());
             assertEquals("Deployed successfully", e.path("message").asText());
         }
-        assertEquals(new ArrayList<>(sandbox.model().environments.keySet()), envs);
+        assertEquals(new ArrayList<>(sandbox.sandbox().model().environments.keySet()), envs);
     }
 
     @Test
@@ -252,17 +248,17 @@ class OrgContractTest {
             fails(anon.put(path, null), 401, "unauthorized_client", null);
         }
         assertDeployed(admin.put("settings/geolocation/enable", null));
-        assertTrue(sandbox.model().geolocation.enabled);
+        assertTrue(sandbox.sandbox().model().geolocation.enabled);
         assertDeployed(admin.put("settings/geolocation/disable/", null));
-        assertFalse(sandbox.model().geolocation.enabled);
+        assertFalse(sandbox.sandbox().model().geolocation.enabled);
 
         byte[] mmdb = {(byte) 0xab, (byte) 0xcd, (byte) 0xef, 'M', 'a', 'x', 'M', 'i', 'n', 'd'};
         assertDeployed(admin.multipart("PUT", "settings/geolocation/mmdb", "file", "GeoLite2-City.mmdb", mmdb));
-        assertEquals("GeoLite2-City.mmdb", sandbox.model().geolocation.mmdbFileName);
-        assertArrayEquals(mmdb, sandbox.model().geolocation.mmdb);
+        assertEquals("GeoLite2-City.mmdb", sandbox.sandbox().model().geolocation.mmdbFileName);
+        assertArrayEquals(mmdb, sandbox.sandbox().model().geolocation.mmdb);
         assertDeployed(admin.multipart("PUT", "settings/geolocation/mmdb/", "file", "x.bin", mmdb,
                 "fileName", null, "country.mmdb".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("country.mmdb", sandbox.model().geolocation.mmdbFileName);
+        assertEquals("country.mmdb", sandbox.sandbox().model().geolocation.mmdbFileName);
         fails(admin.multipart("PUT", "settings/geolocation/mmdb", "file", "empty.mmdb", new byte[0]), 400, "bad_request",
                 "File can not be empty!");
         fails(admin.multipart("PUT", "settings/geolocation/mmdb", "fileName", null, "a".getBytes(StandardCharsets.UTF_8)),

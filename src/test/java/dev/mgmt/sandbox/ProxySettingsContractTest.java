@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
@@ -14,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** API proxy settings (02-api-reference/04-api-proxies/settings) against the documented shapes and errors. */
 class ProxySettingsContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client viewer;
     static Client anon;
@@ -24,15 +26,9 @@ class ProxySettingsContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
-        anon = new Client(sandbox, null);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
+        anon = new Client(sandbox.sandbox(), null);
     }
 
     static Client.Res patch(Client c, String path, String body) {

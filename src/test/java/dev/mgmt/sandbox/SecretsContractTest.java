@@ -1,9 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keys and secrets (02-api-reference/08-keys-secrets/crud) against the documented shapes and errors. */
 class SecretsContractTest {
-    static Sandbox sandbox;
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
     static Client admin;
     static Client viewer;
     static final String P = "projects/MyProject/";
@@ -27,17 +29,11 @@ class SecretsContractTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-        admin = new Client(sandbox, sandbox.adminToken());
-        viewer = new Client(sandbox, sandbox.readOnlyToken());
+        admin = new Client(sandbox.sandbox(), sandbox.adminToken());
+        viewer = new Client(sandbox.sandbox(), sandbox.readOnlyToken());
         String b64 = admin.get(P + "certificates/gateway-tls/").json().path("resultList").get(0)
                 .path("certificateEnvironmentList").get(0).path("base64EncodedContent").asText();
         pem = "-----BEGIN CERTIFICATE-----\n" + b64 + "\n-----END CERTIFICATE-----\n";
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     static void assertDesc(Client.Res r, String desc) {
@@ -107,7 +103,7 @@ class SecretsContractTest {
         Client.Res np = admin.get("projects/NoSuch/certificates/");
         assertError(np, 404, "not_found");
         assertDesc(np, "Project(NoSuch) was not found or user does not have privilege to access it!");
-        assertError(new Client(sandbox, null).get(P + "certificates/"), 401, "unauthorized_client");
+        assertError(new Client(sandbox.sandbox(), null).get(P + "certificates/"), 401, "unauthorized_client");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package dev.mgmt.startup;
 
-import dev.mgmt.sandbox.Sandbox;
-import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.CliResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -28,17 +26,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class CompletionTest {
     static final Path DIR = Path.of("completions");
-    static Sandbox sandbox;
-
-    @BeforeAll
-    static void start() throws Exception {
-        sandbox = Sandbox.start(SandboxConfig.defaults());
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
 
     private static String out(CliResult r) {
         return new String(r.outBytes(), StandardCharsets.UTF_8);
@@ -86,7 +75,7 @@ class CompletionTest {
 
     @Test
     void should_complete_project_names_from_the_server_and_cache_them(@TempDir Path cache) {
-        CliResult r = cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken())
+        CliResult r = sandbox.cli()
             .env("XDG_CACHE_HOME", cache.toString()).run("__complete", "projects");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(out(r).lines().toList().contains("MyProject"), out(r));
@@ -94,7 +83,7 @@ class CompletionTest {
         assertTrue(Files.isDirectory(cache.resolve("mgmt/complete")), "no cache written");
         // served from the cache: a wrong URL would otherwise give nothing
         int before = sandbox.requests().count();
-        CliResult again = cli().env("MGMT_URL", sandbox.managerUrl().toString()).env("MGMT_TOKEN", sandbox.adminToken())
+        CliResult again = sandbox.cli()
             .env("XDG_CACHE_HOME", cache.toString()).run("__complete", "projects");
         assertEquals(out(r), out(again));
         assertEquals(before, sandbox.requests().count(), "the second completion went to the server");
