@@ -21,10 +21,12 @@ import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 import dev.mgmt.settings.SettingsResolver;
+import dev.mgmt.settings.Source;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
@@ -103,10 +105,11 @@ public final class Invocation implements AutoCloseable {
 
     public Settings settings() {
         if (settings == null) {
-            Function<String, Setting<String>> context;
+            Function<String, Setting<String>> context = key -> null;
+            Map<String, Setting<String>> chosen = Map.of();
             Env resolveEnv = env;
             if (options.sandbox) {
-                context = sandboxContext();
+                chosen = startSandbox();
             } else {
                 context = config().lookup(withoutToken, !withoutToken);
             }
@@ -116,7 +119,7 @@ public final class Invocation implements AutoCloseable {
                 vars.remove("MGMT_TOKEN_FILE");
                 resolveEnv = env.withVars(vars);
             }
-            settings = new SettingsResolver(options, resolveEnv, context).resolve();
+            settings = new SettingsResolver(options, resolveEnv, context, chosen).resolve();
             redactor.register(settings.token().value());
         }
         return settings;
@@ -126,7 +129,7 @@ public final class Invocation implements AutoCloseable {
      * --sandbox is an explicit choice of server, so its URL beats MGMT_URL, and its token beats an
      * environment token meant for a real manager; only a token given by flag is kept.
      */
-    private Function<String, Setting<String>> sandboxContext() {
+    private Map<String, Setting<String>> startSandbox() {
         SandboxLauncher.Endpoint endpoint;
         try {
             endpoint = sandboxLauncher.start(this);
@@ -136,11 +139,12 @@ public final class Invocation implements AutoCloseable {
             throw new IllegalStateException("cannot start the sandbox: " + e.getMessage(), e);
         }
         resources.add(endpoint.stopper());
-        options.url = endpoint.url();
+        Map<String, Setting<String>> chosen = new java.util.HashMap<>();
+        chosen.put("url", new Setting<>(endpoint.url(), Source.SANDBOX, "--sandbox"));
         if (options.token == null && options.tokenFile == null) {
-            options.token = endpoint.token();
+            chosen.put("token", new Setting<>(endpoint.token(), Source.SANDBOX, "--sandbox"));
         }
-        return key -> null;
+        return chosen;
     }
 
     public ApiClient client() {

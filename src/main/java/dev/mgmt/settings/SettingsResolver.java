@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,10 +30,19 @@ public final class SettingsResolver {
     /** Context values by key ("url", "token", ...); filled in by the config-file layer. */
     private final Function<String, Setting<String>> context;
 
+    /** Values a flag chose wholesale (--sandbox picks the URL and, unless one is given by flag, the token). */
+    private final Map<String, Setting<String>> chosen;
+
     public SettingsResolver(GlobalOptions flags, Env env, Function<String, Setting<String>> context) {
+        this(flags, env, context, Map.of());
+    }
+
+    public SettingsResolver(GlobalOptions flags, Env env, Function<String, Setting<String>> context,
+                            Map<String, Setting<String>> chosen) {
         this.flags = flags;
         this.env = env;
         this.context = context;
+        this.chosen = chosen;
     }
 
     public Settings resolve() {
@@ -66,6 +76,9 @@ public final class SettingsResolver {
     }
 
     private Setting<String> pick(String flagValue, String flagName, String envName, String contextKey) {
+        if (chosen.containsKey(contextKey)) {
+            return chosen.get(contextKey);
+        }
         if (flagValue != null) {
             return new Setting<>(flagValue, Source.FLAG, flagName);
         }
@@ -82,6 +95,9 @@ public final class SettingsResolver {
         }
         if (flags.tokenFile != null) {
             return checkedToken(readTokenFile(flags.tokenFile, "--token-file"), Source.FLAG, "--token-file " + flags.tokenFile);
+        }
+        if (chosen.containsKey("token")) {
+            return chosen.get("token");
         }
         if (env.var("MGMT_TOKEN") != null) {
             return checkedToken(env.var("MGMT_TOKEN"), Source.ENV, "MGMT_TOKEN");
