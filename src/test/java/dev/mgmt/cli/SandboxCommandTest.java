@@ -74,4 +74,12 @@ class SandboxCommandTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("burst=CODExN"), r.describe());
     }
+
+    @Test
+    void should_name_the_sandbox_as_the_source_of_url_and_token() {
+        CliResult r = cli().env("MGMT_URL", "http://127.0.0.1:9").run("--sandbox", "config", "view");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("url ") && l.endsWith("--sandbox")), r.describe());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("token ") && l.endsWith("--sandbox")), r.describe());
+    }
 }
