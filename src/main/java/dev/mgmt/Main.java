@@ -1,5 +1,6 @@
 package dev.mgmt;
 
+import dev.mgmt.process.Env;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;

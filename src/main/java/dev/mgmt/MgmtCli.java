@@ -1,11 +1,13 @@
 package dev.mgmt;
 
+import dev.mgmt.process.Env;
 import dev.mgmt.cli.GlobalOptions;
-import dev.mgmt.cli.Invocation;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.cli.RootCommand;
 import dev.mgmt.cli.Subcommands;
-import dev.mgmt.errors.ExceptionHandler;
+import dev.mgmt.run.ExceptionHandler;
 import dev.mgmt.settings.ColorMode;
+import dev.mgmt.settings.Flags;
 import dev.mgmt.settings.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -90,12 +92,12 @@ public final class MgmtCli {
     }
 
     /** Options every command uses for output are checked before any work starts. */
-    private static void validateEarly(GlobalOptions options, Env env) {
-        if (options.color != null) {
-            ColorMode.parse(options.color);
+    private static void validateEarly(Flags options, Env env) {
+        if (options.color() != null) {
+            ColorMode.parse(options.color());
         }
-        if (options.output != null) {
-            OutputFormat.parse(options.output, "-o");
+        if (options.output() != null) {
+            OutputFormat.parse(options.output(), "-o");
         } else if (env.var("MGMT_OUTPUT") != null) {
             OutputFormat.parse(env.var("MGMT_OUTPUT"), "MGMT_OUTPUT");
         }

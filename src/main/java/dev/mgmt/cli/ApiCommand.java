@@ -1,11 +1,12 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.retry.ReadBack;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public final class ApiCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        if (inv.options().query != null) {
+        if (inv.options().query() != null) {
             throw new UsageException("-q/--query is not supported by 'mgmt api' yet; pipe the output to jq");
         }
         String method;

@@ -1,16 +1,17 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.config.Config;
-import dev.mgmt.config.Durations;
-import dev.mgmt.config.Jwt;
+import dev.mgmt.text.Durations;
+import dev.mgmt.json.Jwt;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
@@ -42,7 +43,7 @@ public final class AuthStatusCommand extends BaseCommand {
         Invocation inv = invocation();
         Settings s = inv.settings();
         OutputFormat format = s.output().value();
-        Config.Selection sel = inv.options().sandbox ? new Config.Selection(null, null, null)
+        Config.Selection sel = inv.options().sandbox() ? new Config.Selection(null, null, null)
             : inv.config().selection(false);
         Setting<String> token = s.token();
         Instant now = inv.env().clock().instant();
@@ -62,7 +63,7 @@ public final class AuthStatusCommand extends BaseCommand {
             t.put("source", sourceOf(token));
             t.put("origin", token.origin());
             t.put("masked", Redactor.mask(token.value()));
-            expires = Jwt.expiry(token.value());
+            expires = Jwt.expiryOf(token.value());
             String expirySource = "jwt";
             if (expires == null && token.source() == Source.CONTEXT && sel.entry() != null
                 && sel.entry().get("token-expires") != null && sel.entry().get("token") != null) {

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -15,5 +16,10 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected Invocation invocation() {
         return ((RootCommand) spec.root().userObject()).invocation();
+    }
+
+    /** The parsed global options themselves, for the few commands that adjust them before use. */
+    protected GlobalOptions options() {
+        return ((RootCommand) spec.root().userObject()).options();
     }
 }

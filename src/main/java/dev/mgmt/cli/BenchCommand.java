@@ -1,8 +1,10 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
+import dev.mgmt.process.Version;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.TlsContexts;
@@ -12,7 +14,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.BenchReport;
 import dev.mgmt.exercise.LoadGenerator;
 import dev.mgmt.input.InputData;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;
@@ -129,7 +131,7 @@ public final class BenchCommand extends BaseCommand {
         }
         List<ApiRequest.Header> std = new ArrayList<>();
         std.add(new ApiRequest.Header("Accept", "application/json"));
-        std.add(new ApiRequest.Header("User-Agent", "mgmt/" + VersionProvider.version() + " (bench)"));
+        std.add(new ApiRequest.Header("User-Agent", Version.userAgent() + " (bench)"));
         if (s.token().isSet()) {
             std.add(new ApiRequest.Header("Authorization", "Bearer " + s.token().value()));
         }

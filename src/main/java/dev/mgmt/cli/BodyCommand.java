@@ -1,7 +1,8 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.input.InputData;

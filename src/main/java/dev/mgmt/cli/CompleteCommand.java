@@ -1,9 +1,10 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.client.ApiResponse;
-import dev.mgmt.output.Json;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -61,7 +62,7 @@ public final class CompleteCommand extends BaseCommand {
     }
 
     private List<String> fromServer(Invocation inv) throws IOException {
-        GlobalOptions o = inv.options();
+        GlobalOptions o = options();
         o.noRetry = true;
         o.verbose = new boolean[0];
         o.curl = false;

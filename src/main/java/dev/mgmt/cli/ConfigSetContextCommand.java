@@ -1,5 +1,7 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.settings.Flags;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
@@ -44,43 +46,43 @@ public final class ConfigSetContextCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        GlobalOptions o = inv.options();
+        Flags o = inv.options();
         ConfigSupport.checkContextName(name);
         for (String key : unset) {
             if (!UNSETTABLE.contains(key)) {
                 throw new UsageException("--unset: unknown key '" + key + "'; expected one of " + String.join(", ", UNSETTABLE));
             }
         }
-        if (o.token != null && o.tokenFile != null) {
+        if (o.token() != null && o.tokenFile() != null) {
             throw new UsageException("give either --token or --token-file, not both");
         }
-        if (o.url != null) {
-            BaseUrl.parse(o.url);
+        if (o.url() != null) {
+            BaseUrl.parse(o.url());
         }
-        checkNumber(o.timeout, "--timeout", false);
-        checkNumber(o.connectTimeout, "--connect-timeout", false);
-        checkNumber(o.retryMaxTime, "--retry-max-time", true);
-        if (o.retries != null) {
+        checkNumber(o.timeout(), "--timeout", false);
+        checkNumber(o.connectTimeout(), "--connect-timeout", false);
+        checkNumber(o.retryMaxTime(), "--retry-max-time", true);
+        if (o.retries() != null) {
             try {
-                int n = Integer.parseInt(o.retries.strip());
+                int n = Integer.parseInt(o.retries().strip());
                 if (n < 0 || n > 100) {
                     throw new NumberFormatException();
                 }
             } catch (NumberFormatException e) {
-                throw new UsageException("invalid --retries '" + o.retries + "': expected a whole number from 0 to 100");
+                throw new UsageException("invalid --retries '" + o.retries() + "': expected a whole number from 0 to 100");
             }
         }
         String token = null;
         String tokenFile = null;
-        if (o.token != null) {
-            token = o.token.strip();
+        if (o.token() != null) {
+            token = o.token().strip();
             if (token.isEmpty()) {
                 throw new UsageException("--token is empty");
             }
             inv.redactor().register(token);
             ConfigSupport.warn(inv, "--token leaves the token in your shell history (and in 'ps' while mgmt runs);"
                 + " prefer --token-file FILE, or --token-file - to read it from stdin");
-        } else if ("-".equals(o.tokenFile)) {
+        } else if ("-".equals(o.tokenFile())) {
             try {
                 token = new String(inv.env().stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
@@ -90,8 +92,8 @@ public final class ConfigSetContextCommand extends BaseCommand {
                 throw new UsageException("the token read from stdin (--token-file -) must be one non-empty line");
             }
             inv.redactor().register(token);
-        } else if (o.tokenFile != null) {
-            Path p = Path.of(o.tokenFile).toAbsolutePath().normalize();
+        } else if (o.tokenFile() != null) {
+            Path p = Path.of(o.tokenFile()).toAbsolutePath().normalize();
             if (!Files.isReadable(p)) {
                 ConfigSupport.warn(inv, "token file " + p + " does not exist or is not readable (yet)");
             }
@@ -111,7 +113,7 @@ public final class ConfigSetContextCommand extends BaseCommand {
                 entry.set("token-expires", null);
             }
         }
-        set(entry, "url", o.url == null ? null : o.url.strip());
+        set(entry, "url", o.url() == null ? null : o.url().strip());
         if (token != null) {
             entry.set("token", token);
             entry.set("token-file", null);
@@ -122,14 +124,14 @@ public final class ConfigSetContextCommand extends BaseCommand {
             entry.set("token", null);
             entry.set("token-expires", null);
         }
-        set(entry, "project", o.project);
-        set(entry, "environment", o.environment);
-        set(entry, "timeout", o.timeout);
-        set(entry, "connect-timeout", o.connectTimeout);
-        set(entry, "retries", o.retries);
-        set(entry, "retry-max-time", o.retryMaxTime);
-        set(entry, "cacert", o.cacert == null ? null : Path.of(o.cacert).toAbsolutePath().normalize().toString());
-        if (o.insecure) {
+        set(entry, "project", o.project());
+        set(entry, "environment", o.environment());
+        set(entry, "timeout", o.timeout());
+        set(entry, "connect-timeout", o.connectTimeout());
+        set(entry, "retries", o.retries());
+        set(entry, "retry-max-time", o.retryMaxTime());
+        set(entry, "cacert", o.cacert() == null ? null : Path.of(o.cacert()).toAbsolutePath().normalize().toString());
+        if (o.insecure()) {
             entry.set("insecure", "true");
             ConfigSupport.warn(inv, "context \"" + name + "\" will skip TLS verification (insecure: true)");
         }

@@ -1,13 +1,14 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.output.TableSink;
-import dev.mgmt.output.Redactor;
-import dev.mgmt.resources.Column;
+import dev.mgmt.text.Redactor;
+import dev.mgmt.output.Column;
 import dev.mgmt.settings.OutputFormat;
 
 import java.util.List;
@@ -25,8 +26,8 @@ final class ConfigSupport {
      * token file must not stop you from repairing the config), so a context's output key is not used.
      */
     static OutputFormat format(Invocation inv) {
-        if (inv.options().output != null) {
-            return OutputFormat.parse(inv.options().output, "-o");
+        if (inv.options().output() != null) {
+            return OutputFormat.parse(inv.options().output(), "-o");
         }
         String env = inv.env().var("MGMT_OUTPUT");
         return env == null ? OutputFormat.TABLE : OutputFormat.parse(env, "MGMT_OUTPUT");

@@ -1,11 +1,12 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
-import dev.mgmt.resources.Column;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
+import dev.mgmt.output.Column;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
@@ -32,7 +33,7 @@ public final class ConfigViewCommand extends BaseCommand {
         Config config = inv.config();
         Settings s = inv.settings();
         OutputFormat format = s.output().value();
-        Config.Selection sel = inv.options().sandbox ? new Config.Selection(null, null, null) : config.selection(false);
+        Config.Selection sel = inv.options().sandbox() ? new Config.Selection(null, null, null) : config.selection(false);
 
         Map<String, Setting<?>> values = new LinkedHashMap<>();
         values.put("url", s.url());
@@ -86,7 +87,7 @@ public final class ConfigViewCommand extends BaseCommand {
     }
 
     private static Setting<?> insecure(Invocation inv, Settings s, Config.Selection sel) {
-        if (inv.options().insecure) {
+        if (inv.options().insecure()) {
             return new Setting<>(true, Source.FLAG, "--insecure");
         }
         if (s.insecure() && sel.entry() != null) {

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;

@@ -1,10 +1,11 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;

@@ -1,14 +1,15 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.output.TableSink;
-import dev.mgmt.resources.Column;
+import dev.mgmt.output.Column;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Target;

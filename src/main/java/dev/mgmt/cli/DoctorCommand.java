@@ -1,14 +1,15 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.diagnose.CheckResult;
+import dev.mgmt.report.CheckResult;
 import dev.mgmt.diagnose.Doctor;
-import dev.mgmt.diagnose.Glyphs;
-import dev.mgmt.diagnose.Result;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.report.Glyphs;
+import dev.mgmt.report.Result;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
@@ -35,7 +36,7 @@ public final class DoctorCommand extends BaseCommand {
     public Integer call() throws Exception {
         Invocation inv = invocation();
         Settings s = inv.settings();
-        List<CheckResult> results = Doctor.run(inv);
+        List<CheckResult> results = Doctor.run(inv.env(), s);
         int exit = Doctor.exitCode(results);
         Redactor redactor = inv.redactor();
         PrintWriter out = inv.out();

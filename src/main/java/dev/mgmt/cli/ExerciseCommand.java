@@ -1,10 +1,11 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.diagnose.Glyphs;
-import dev.mgmt.diagnose.Result;
+import dev.mgmt.report.Glyphs;
+import dev.mgmt.report.Result;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.ExerciseReports;
 import dev.mgmt.exercise.Scenario;
@@ -13,7 +14,7 @@ import dev.mgmt.exercise.ScenarioRunner;
 import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;
@@ -116,7 +117,8 @@ public final class ExerciseCommand extends BaseCommand {
             + inv.client().base().uri()));
         lines.flush();
         int width = ExerciseReports.nameWidth(sc);
-        List<StepResult> results = new ScenarioRunner(inv, sc, vars, keepGoing, r -> {
+        List<StepResult> results = new ScenarioRunner(new ScenarioRunner.Session(inv::client, inv.redactor(), inv::checklistFor,
+            inv.unicodeOnStderr()), sc, vars, keepGoing, r -> {
             lines.println(inv.redactor().redact(ExerciseReports.stepLine(r, glyphs, width)));
             for (String f : r.failures()) {
                 if (r.outcome() == StepResult.Outcome.FAILED) {

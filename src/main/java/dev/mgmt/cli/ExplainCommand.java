@@ -1,14 +1,15 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.client.HttpStatusText;
+import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.diagnose.Catalog;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Json;
-import dev.mgmt.resources.NameMatcher;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.NameMatcher;
 import dev.mgmt.settings.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

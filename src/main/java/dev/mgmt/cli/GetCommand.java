@@ -1,9 +1,10 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
-import dev.mgmt.output.Sinks;
+import dev.mgmt.run.Sinks;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ResourceReader;
@@ -47,8 +48,8 @@ public final class GetCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
-        if (inv.options().query != null) {
-            JsonQuery.compile(inv.options().query);
+        if (inv.options().query() != null) {
+            JsonQuery.compile(inv.options().query());
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
@@ -57,7 +58,7 @@ public final class GetCommand extends BaseCommand {
         ItemSink sink = Sinks.create(inv, k, format, name != null);
         if (name == null) {
             long n = reader.list(target, sink);
-            if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query == null) {
+            if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query() == null) {
                 inv.err().println("No " + k.plural() + " found" + target.where() + ".");
             }
         } else {

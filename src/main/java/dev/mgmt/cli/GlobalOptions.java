@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.settings.Flags;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -7,7 +8,7 @@ import picocli.CommandLine.ScopeType;
  * The options every command takes. Raw as typed (null when absent): precedence against environment
  * variables and config contexts is the resolver's job, so it lives in one place.
  */
-public final class GlobalOptions {
+public final class GlobalOptions implements Flags {
 
     @Option(names = "--url", paramLabel = "URL", scope = ScopeType.INHERIT, order = 1,
         description = "Manager URL (env MGMT_URL); https://host, https://host/ and https://host/apiops/ are the same.")
@@ -96,7 +97,113 @@ public final class GlobalOptions {
         description = "Start the embedded emulator on a free loopback port for this command and use it.")
     public boolean sandbox;
 
+    @Override
     public int verbosity() {
         return verbose == null ? 0 : verbose.length;
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public String token() {
+        return token;
+    }
+
+    @Override
+    public String tokenFile() {
+        return tokenFile;
+    }
+
+    @Override
+    public String context() {
+        return context;
+    }
+
+    @Override
+    public String config() {
+        return config;
+    }
+
+    @Override
+    public String project() {
+        return project;
+    }
+
+    @Override
+    public String environment() {
+        return environment;
+    }
+
+    @Override
+    public String output() {
+        return output;
+    }
+
+    @Override
+    public String query() {
+        return query;
+    }
+
+    @Override
+    public boolean curl() {
+        return curl;
+    }
+
+    @Override
+    public String retries() {
+        return retries;
+    }
+
+    @Override
+    public String retryMaxTime() {
+        return retryMaxTime;
+    }
+
+    @Override
+    public boolean noRetry() {
+        return noRetry;
+    }
+
+    @Override
+    public boolean retryNonIdempotent() {
+        return retryNonIdempotent;
+    }
+
+    @Override
+    public String timeout() {
+        return timeout;
+    }
+
+    @Override
+    public String connectTimeout() {
+        return connectTimeout;
+    }
+
+    @Override
+    public boolean insecure() {
+        return insecure;
+    }
+
+    @Override
+    public String cacert() {
+        return cacert;
+    }
+
+    @Override
+    public String color() {
+        return color;
+    }
+
+    @Override
+    public boolean quiet() {
+        return quiet;
+    }
+
+    @Override
+    public boolean sandbox() {
+        return sandbox;
     }
 }

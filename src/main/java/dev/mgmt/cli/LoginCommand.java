@@ -1,18 +1,19 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
-import dev.mgmt.config.Durations;
-import dev.mgmt.config.Jwt;
+import dev.mgmt.text.Durations;
+import dev.mgmt.json.Jwt;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import dev.mgmt.settings.Source;
@@ -49,11 +50,11 @@ public final class LoginCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        if (inv.options().token != null || inv.options().tokenFile != null) {
+        if (inv.options().token() != null || inv.options().tokenFile() != null) {
             throw new UsageException("login gets a new token; --token and --token-file do not apply",
                 "To store a token you already have: mgmt config set-context NAME --token-file FILE");
         }
-        if (inv.options().sandbox) {
+        if (inv.options().sandbox()) {
             throw new UsageException("login does not work with --sandbox, which uses its own token",
                 "Start an emulator with 'mgmt sandbox' and log in to its URL instead");
         }
@@ -87,8 +88,8 @@ public final class LoginCommand extends BaseCommand {
         JsonNode expiresIn = json.get("expires_in");
         if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {
             expires = now.plusSeconds(expiresIn.asLong());
-        } else if (Jwt.expiry(token) != null) {
-            expires = Jwt.expiry(token);
+        } else if (Jwt.expiryOf(token) != null) {
+            expires = Jwt.expiryOf(token);
         }
 
         ContextEntry entry = config.file().context(contextName);

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;

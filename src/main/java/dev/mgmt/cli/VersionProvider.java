@@ -1,31 +1,15 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.process.Version;
 import picocli.CommandLine.IVersionProvider;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
-/** The version stamped into the jar at build time. */
+/** What --version prints: mgmt's version and the Java runtime it runs on. */
 public final class VersionProvider implements IVersionProvider {
-
-    public static String version() {
-        try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/mgmt/version.properties")) {
-            if (in == null) {
-                return "dev";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "dev");
-        } catch (IOException e) {
-            return "dev";
-        }
-    }
 
     @Override
     public String[] getVersion() {
         return new String[]{
-            "mgmt " + version(),
+            "mgmt " + Version.number(),
             "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
         };
     }

@@ -1,5 +1,7 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.ApiRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.retry.ReadBack;
@@ -11,7 +13,7 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

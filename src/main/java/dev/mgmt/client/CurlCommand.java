@@ -1,5 +1,7 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.Bodies;
+import dev.mgmt.http.ApiRequest;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,5 +1,7 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;

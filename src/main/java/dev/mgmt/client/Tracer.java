@@ -1,6 +1,10 @@
 package dev.mgmt.client;
 
-import dev.mgmt.output.Redactor;
+import dev.mgmt.http.HttpStatusText;
+import dev.mgmt.http.Bodies;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.text.Redactor;
 
 import java.io.PrintWriter;
 import java.net.http.HttpHeaders;

@@ -1,8 +1,8 @@
 package dev.mgmt.config;
 
-import dev.mgmt.Env;
+import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Source;
 

@@ -1,17 +1,20 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.report.Result;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.json.Jwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
-import dev.mgmt.resources.NameMatcher;
+import dev.mgmt.text.NameMatcher;
 
 import java.net.URI;
 import java.net.URLDecoder;

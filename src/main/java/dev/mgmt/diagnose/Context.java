@@ -1,8 +1,9 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.Env;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.process.Env;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.errors.MgmtException;

@@ -1,6 +1,9 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.cli.Invocation;
+import dev.mgmt.report.Result;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.process.Env;
+import dev.mgmt.settings.Settings;
 import dev.mgmt.errors.ExitCodes;
 
 import java.time.Duration;
@@ -31,8 +34,8 @@ public final class Doctor {
     private Doctor() {
     }
 
-    public static List<CheckResult> run(Invocation inv) {
-        try (Troubleshooter.Built b = Troubleshooter.build(inv, PER_REQUEST, BUDGET, null, null, null, 1)) {
+    public static List<CheckResult> run(Env env, Settings settings) {
+        try (Troubleshooter.Built b = Troubleshooter.build(env, settings, PER_REQUEST, BUDGET, null, null, null, 1)) {
             return Troubleshooter.run(Catalog.get().topic("doctor"), b.context(), EXITS);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.report.CheckResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.http.ApiRequest;
 
 import java.util.List;
 

@@ -1,9 +1,12 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.cli.Invocation;
-import dev.mgmt.cli.VersionProvider;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.report.Result;
+import dev.mgmt.report.Checklist;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.process.Env;
+import dev.mgmt.process.Version;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.TlsContexts;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -31,15 +35,18 @@ public final class Troubleshooter {
     /** No new request starts once the checklist has run this long. */
     public static final Duration BUDGET = Duration.ofMillis(2500);
 
-    private final Invocation invocation;
+    private final Env env;
+    private final Supplier<Settings> settings;
     private final SchemaCheck schema;
 
-    public Troubleshooter(Invocation invocation) {
-        this(invocation, SchemaCheck.NONE);
+    /** Settings come as a supplier: they are resolved only when a failure has a checklist. */
+    public Troubleshooter(Env env, Supplier<Settings> settings) {
+        this(env, settings, SchemaCheck.NONE);
     }
 
-    public Troubleshooter(Invocation invocation, SchemaCheck schema) {
-        this.invocation = invocation;
+    public Troubleshooter(Env env, Supplier<Settings> settings, SchemaCheck schema) {
+        this.env = env;
+        this.settings = settings;
         this.schema = schema;
     }
 
@@ -80,7 +87,7 @@ public final class Troubleshooter {
             request = ((NetworkException) e).request();
             attempts = ((NetworkException) e).attempts();
         }
-        try (Built b = build(invocation, PER_REQUEST, BUDGET, e, request, response, attempts)) {
+        try (Built b = build(env, settings.get(), PER_REQUEST, BUDGET, e, request, response, attempts)) {
             b.context.schema = schema;
             return new Checklist(topic.id(), run(topic, b.context, Map.of()), topic.next());
         } catch (RuntimeException ex) {
@@ -99,9 +106,8 @@ public final class Troubleshooter {
         }
     }
 
-    static Built build(Invocation inv, Duration perRequest, Duration budget, MgmtException failure, ApiRequest request,
-                       ApiResponse response, int attempts) {
-        Settings settings = inv.settings();
+    static Built build(Env env, Settings settings, Duration perRequest, Duration budget, MgmtException failure,
+                       ApiRequest request, ApiResponse response, int attempts) {
         BaseUrl base = null;
         String urlError = null;
         try {
@@ -118,13 +124,13 @@ public final class Troubleshooter {
         }
         EnvProxySelector proxy;
         try {
-            proxy = EnvProxySelector.fromEnv(inv.env());
+            proxy = EnvProxySelector.fromEnv(env);
         } catch (MgmtException ex) {
             proxy = null;
         }
         Probe probe = base == null ? null : new Probe(base, settings.token().value(),
-            "mgmt/" + VersionProvider.version() + " (troubleshooting)", perRequest, budget, ssl, proxy);
-        Context c = new Context(inv.env(), settings, base, urlError, probe, ssl, proxy, perRequest, failure, request,
+            Version.userAgent() + " (troubleshooting)", perRequest, budget, ssl, proxy);
+        Context c = new Context(env, settings, base, urlError, probe, ssl, proxy, perRequest, failure, request,
             response, attempts);
         return new Built(c, probe);
     }

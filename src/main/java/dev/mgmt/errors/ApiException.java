@@ -1,7 +1,7 @@
 package dev.mgmt.errors;
 
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 
 /** The server answered, and the answer is a failure. */
 public class ApiException extends MgmtException {

@@ -1,6 +1,6 @@
 package dev.mgmt.errors;
 
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.http.ApiRequest;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package dev.mgmt.exercise;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;

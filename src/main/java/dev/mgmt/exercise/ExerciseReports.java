@@ -2,12 +2,12 @@ package dev.mgmt.exercise;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.diagnose.Glyphs;
-import dev.mgmt.diagnose.Result;
+import dev.mgmt.report.Glyphs;
+import dev.mgmt.report.Result;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.exercise.StepResult.Outcome;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 
 import java.nio.file.Path;
 import java.time.Duration;

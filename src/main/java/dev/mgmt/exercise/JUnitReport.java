@@ -2,7 +2,7 @@ package dev.mgmt.exercise;
 
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.StepResult.Outcome;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.text.Redactor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

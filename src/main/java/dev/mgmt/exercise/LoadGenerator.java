@@ -1,7 +1,7 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ErrorDecoder;
 import org.HdrHistogram.Histogram;

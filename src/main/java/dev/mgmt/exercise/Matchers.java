@@ -8,7 +8,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.mgmt.exercise.Scenario.Assertion;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 
 import java.util.Map;
 import java.util.regex.Pattern;

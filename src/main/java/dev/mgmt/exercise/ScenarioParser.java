@@ -310,7 +310,7 @@ public final class ScenarioParser {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                String close = dev.mgmt.resources.NameMatcher.closest(k, List.copyOf(allowed), 2).stream().findFirst()
+                String close = dev.mgmt.text.NameMatcher.closest(k, List.copyOf(allowed), 2).stream().findFirst()
                     .orElse(null);
                 throw tree.error(ptr + "/" + k, "unknown key '" + k + "' in " + what
                     + (close != null ? "; did you mean '" + close + "'?" : "") + " (allowed: "

@@ -1,17 +1,16 @@
 package dev.mgmt.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.cli.Invocation;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
-import dev.mgmt.diagnose.Checklist;
-import dev.mgmt.diagnose.Troubleshooter;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.report.Checklist;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
-import dev.mgmt.errors.ErrorReporter;
+import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
@@ -20,7 +19,7 @@ import dev.mgmt.exercise.Scenario.Assertion;
 import dev.mgmt.exercise.Scenario.Capture;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.exercise.StepResult.Outcome;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +32,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs a scenario: the main steps in order until one fails (or all, with keep-going), then every
@@ -43,15 +44,23 @@ public final class ScenarioRunner {
     /** A response arrived but did not meet the step's expectations. */
     public static final int EXPECTATION_FAILED = 13;
 
-    private final Invocation inv;
+    /**
+     * What a scenario run takes from the command that starts it: the client (built on first use),
+     * the redactor that learns captured secrets, and how a failure gets its checklist.
+     */
+    public record Session(Supplier<ApiClient> client, Redactor redactor,
+                          Function<MgmtException, Checklist> checklists, boolean unicode) {
+    }
+
+    private final Session session;
     private final Scenario scenario;
     private final Variables vars;
     private final boolean keepGoing;
     private final Consumer<StepResult> listener;
 
-    public ScenarioRunner(Invocation inv, Scenario scenario, Variables vars, boolean keepGoing,
+    public ScenarioRunner(Session session, Scenario scenario, Variables vars, boolean keepGoing,
                           Consumer<StepResult> listener) {
-        this.inv = inv;
+        this.session = session;
         this.scenario = scenario;
         this.vars = vars;
         this.keepGoing = keepGoing;
@@ -156,7 +165,7 @@ public final class ScenarioRunner {
             return StepResult.skipped(s.name(), phase, s.method(), s.path(),
                 "skipped: ${" + u.name() + "} was never captured (its step did not run or failed)");
         }
-        ApiClient client = inv.client();
+        ApiClient client = session.client().get();
         String relative;
         try {
             relative = ApiPaths.normalizeUserPath(path, false);
@@ -236,7 +245,7 @@ public final class ScenarioRunner {
                     String value = Matchers.captured(v, c.path().isDefinite());
                     String lower = c.variable().toLowerCase(Locale.ROOT);
                     if (lower.contains("token") || lower.contains("secret") || lower.contains("password")) {
-                        inv.redactor().register(value);
+                        session.redactor().register(value);
                     }
                     vars.put(c.variable(), value);
                 }
@@ -255,16 +264,9 @@ public final class ScenarioRunner {
 
     /** The decoded error and its checklist, as ErrorReporter prints it (plain text; --quiet: no checklist). */
     private String report(MgmtException e) {
-        Checklist checklist = Checklist.empty();
-        if (!inv.options().quiet && Troubleshooter.topicFor(e) != null) {
-            try {
-                checklist = new Troubleshooter(inv).checklistFor(e);
-            } catch (RuntimeException ignored) {
-                checklist = Checklist.empty();
-            }
-        }
+        Checklist checklist = session.checklists().apply(e);
         StringWriter sw = new StringWriter();
-        new ErrorReporter(new PrintWriter(sw), false, false, inv.redactor(), inv.unicodeOnStderr()).report(e, checklist);
+        new ErrorReporter(new PrintWriter(sw), false, false, session.redactor(), session.unicode()).report(e, checklist);
         return sw.toString();
     }
 }

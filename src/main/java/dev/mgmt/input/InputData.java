@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;

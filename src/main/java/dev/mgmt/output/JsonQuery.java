@@ -1,5 +1,6 @@
 package dev.mgmt.output;
 
+import dev.mgmt.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;

@@ -1,7 +1,8 @@
 package dev.mgmt.output;
 
+import dev.mgmt.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.settings.OutputFormat;
 
 import java.io.PrintWriter;

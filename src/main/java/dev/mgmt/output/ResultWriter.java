@@ -1,8 +1,10 @@
 package dev.mgmt.output;
 
+import dev.mgmt.text.Redactor;
+import dev.mgmt.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiResponse;
-import dev.mgmt.client.Bodies;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.Bodies;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;

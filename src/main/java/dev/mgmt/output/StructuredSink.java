@@ -1,5 +1,6 @@
 package dev.mgmt.output;
 
+import dev.mgmt.json.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,6 @@
 package dev.mgmt.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.resources.Column;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.mgmt.resources;
 
+import dev.mgmt.output.Column;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.mgmt.resources;
 
+import dev.mgmt.output.Column;
+import dev.mgmt.text.NameMatcher;
 import dev.mgmt.errors.UsageException;
 
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
 package dev.mgmt.resources;
 
+import dev.mgmt.output.Column;
+import dev.mgmt.text.NameMatcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;

@@ -1,7 +1,6 @@
 package dev.mgmt.settings;
 
-import dev.mgmt.Env;
-import dev.mgmt.cli.GlobalOptions;
+import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
 
 import java.io.IOException;
@@ -25,7 +24,7 @@ public final class SettingsResolver {
     static final int DEFAULT_RETRIES = 3;
     static final Duration DEFAULT_RETRY_MAX_TIME = Duration.ofSeconds(60);
 
-    private final GlobalOptions flags;
+    private final Flags flags;
     private final Env env;
     /** Context values by key ("url", "token", ...); filled in by the config-file layer. */
     private final Function<String, Setting<String>> context;
@@ -33,11 +32,11 @@ public final class SettingsResolver {
     /** Values a flag chose wholesale (--sandbox picks the URL and, unless one is given by flag, the token). */
     private final Map<String, Setting<String>> chosen;
 
-    public SettingsResolver(GlobalOptions flags, Env env, Function<String, Setting<String>> context) {
+    public SettingsResolver(Flags flags, Env env, Function<String, Setting<String>> context) {
         this(flags, env, context, Map.of());
     }
 
-    public SettingsResolver(GlobalOptions flags, Env env, Function<String, Setting<String>> context,
+    public SettingsResolver(Flags flags, Env env, Function<String, Setting<String>> context,
                             Map<String, Setting<String>> chosen) {
         this.flags = flags;
         this.env = env;
@@ -46,28 +45,28 @@ public final class SettingsResolver {
     }
 
     public Settings resolve() {
-        Setting<String> output = pick(flags.output, "-o", "MGMT_OUTPUT", "output");
-        Setting<String> retries = flags.noRetry
+        Setting<String> output = pick(flags.output(), "-o", "MGMT_OUTPUT", "output");
+        Setting<String> retries = flags.noRetry()
             ? new Setting<>("0", Source.FLAG, "--no-retry")
-            : pick(flags.retries, "--retries", "MGMT_RETRIES", "retries");
+            : pick(flags.retries(), "--retries", "MGMT_RETRIES", "retries");
         return new Settings(
-            pick(flags.url, "--url", "MGMT_URL", "url"),
+            pick(flags.url(), "--url", "MGMT_URL", "url"),
             token(),
-            pick(flags.project, "--project", "MGMT_PROJECT", "project"),
-            pick(flags.environment, "--environment", "MGMT_ENVIRONMENT", "environment"),
+            pick(flags.project(), "--project", "MGMT_PROJECT", "project"),
+            pick(flags.environment(), "--environment", "MGMT_ENVIRONMENT", "environment"),
             output.isSet()
                 ? new Setting<>(OutputFormat.parse(output.value(), output.origin()), output.source(), output.origin())
                 : new Setting<>(OutputFormat.TABLE, Source.DEFAULT, "default"),
-            seconds(pick(flags.timeout, "--timeout", "MGMT_TIMEOUT", "timeout"), DEFAULT_TIMEOUT, false),
-            seconds(pick(flags.connectTimeout, "--connect-timeout", null, "connect-timeout"), DEFAULT_CONNECT_TIMEOUT, false),
+            seconds(pick(flags.timeout(), "--timeout", "MGMT_TIMEOUT", "timeout"), DEFAULT_TIMEOUT, false),
+            seconds(pick(flags.connectTimeout(), "--connect-timeout", null, "connect-timeout"), DEFAULT_CONNECT_TIMEOUT, false),
             count(retries),
-            seconds(pick(flags.retryMaxTime, "--retry-max-time", null, "retry-max-time"), DEFAULT_RETRY_MAX_TIME, true),
-            flags.retryNonIdempotent,
-            flags.insecure || "true".equals(contextValue("insecure")),
-            pick(flags.cacert, "--cacert", "MGMT_CACERT", "cacert"),
+            seconds(pick(flags.retryMaxTime(), "--retry-max-time", null, "retry-max-time"), DEFAULT_RETRY_MAX_TIME, true),
+            flags.retryNonIdempotent(),
+            flags.insecure() || "true".equals(contextValue("insecure")),
+            pick(flags.cacert(), "--cacert", "MGMT_CACERT", "cacert"),
             flags.verbosity(),
-            flags.curl,
-            flags.quiet);
+            flags.curl(),
+            flags.quiet());
     }
 
     private String contextValue(String key) {
@@ -90,11 +89,11 @@ public final class SettingsResolver {
     }
 
     private Setting<String> token() {
-        if (flags.token != null) {
-            return checkedToken(flags.token, Source.FLAG, "--token");
+        if (flags.token() != null) {
+            return checkedToken(flags.token(), Source.FLAG, "--token");
         }
-        if (flags.tokenFile != null) {
-            return checkedToken(readTokenFile(flags.tokenFile, "--token-file"), Source.FLAG, "--token-file " + flags.tokenFile);
+        if (flags.tokenFile() != null) {
+            return checkedToken(readTokenFile(flags.tokenFile(), "--token-file"), Source.FLAG, "--token-file " + flags.tokenFile());
         }
         if (chosen.containsKey("token")) {
             return chosen.get("token");

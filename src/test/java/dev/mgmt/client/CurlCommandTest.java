@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.ApiRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

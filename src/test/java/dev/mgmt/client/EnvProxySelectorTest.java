@@ -1,6 +1,6 @@
 package dev.mgmt.client;
 
-import dev.mgmt.Env;
+import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

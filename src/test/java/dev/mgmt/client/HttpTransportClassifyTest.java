@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
 import org.junit.jupiter.api.Test;

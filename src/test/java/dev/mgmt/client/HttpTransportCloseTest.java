@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.testing.TestServer;
 import dev.mgmt.testing.TestServer.Reply;
 import org.junit.jupiter.api.Test;

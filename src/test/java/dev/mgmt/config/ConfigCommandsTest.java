@@ -1,7 +1,7 @@
 package dev.mgmt.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,9 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.report.Checklist;
+import dev.mgmt.report.CheckResult;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
@@ -192,9 +194,9 @@ class DoctorExplainTest {
 
     private static Context emptyContext() {
         dev.mgmt.settings.Settings s = new dev.mgmt.settings.SettingsResolver(new dev.mgmt.cli.GlobalOptions(),
-            new dev.mgmt.Env(java.util.Map.of(), null, null, null, false, false, false, Clock.systemUTC()),
+            new dev.mgmt.process.Env(java.util.Map.of(), null, null, null, false, false, false, Clock.systemUTC()),
             k -> null).resolve();
-        return new Context(new dev.mgmt.Env(java.util.Map.of(), null, null, null, false, false, false, Clock.systemUTC()),
+        return new Context(new dev.mgmt.process.Env(java.util.Map.of(), null, null, null, false, false, false, Clock.systemUTC()),
             s, null, "no manager URL", null, null, null, java.time.Duration.ofSeconds(1), null, null, null, 1);
     }
 }

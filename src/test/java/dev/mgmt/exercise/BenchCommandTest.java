@@ -1,7 +1,7 @@
 package dev.mgmt.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;

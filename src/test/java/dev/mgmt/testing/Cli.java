@@ -1,6 +1,6 @@
 package dev.mgmt.testing;
 
-import dev.mgmt.Env;
+import dev.mgmt.process.Env;
 import dev.mgmt.MgmtCli;
 
 import java.io.ByteArrayInputStream;

@@ -1,6 +1,6 @@
 package dev.mgmt.testing;
 
-import dev.mgmt.client.retry.Sleeper;
+import dev.mgmt.process.Sleeper;
 
 import java.time.Clock;
 import java.time.Duration;

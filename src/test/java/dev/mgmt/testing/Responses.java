@@ -1,7 +1,7 @@
 package dev.mgmt.testing;
 
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;

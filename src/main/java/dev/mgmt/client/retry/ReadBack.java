@@ -1,7 +1,7 @@
 package dev.mgmt.client.retry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.output.Json;
+import dev.mgmt.json.Json;
 
 import java.net.URI;
 import java.util.Map;

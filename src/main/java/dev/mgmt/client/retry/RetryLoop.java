@@ -1,6 +1,7 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.process.Sleeper;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.Attempts;
 import dev.mgmt.errors.ExitCodes;

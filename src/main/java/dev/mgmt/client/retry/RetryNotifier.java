@@ -1,11 +1,11 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.client.HttpStatusText;
+import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.client.Tracer;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.text.Redactor;
 
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.client.ApiRequest;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;

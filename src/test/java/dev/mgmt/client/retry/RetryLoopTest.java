@@ -1,14 +1,14 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.ApiResponse;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.testing.FakeTime;
 import org.junit.jupiter.api.Test;
 

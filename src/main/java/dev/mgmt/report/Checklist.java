@@ -1,4 +1,4 @@
-package dev.mgmt.diagnose;
+package dev.mgmt.report;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.mgmt;
+package dev.mgmt.process;
 
-import dev.mgmt.client.retry.Sleeper;
 
 import java.io.InputStream;
 import java.io.OutputStream;

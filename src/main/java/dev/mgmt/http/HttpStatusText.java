@@ -1,4 +1,4 @@
-package dev.mgmt.client;
+package dev.mgmt.http;
 
 /** Reason phrases: HTTP/2 and many proxies send none, and users want more than a number. */
 public final class HttpStatusText {

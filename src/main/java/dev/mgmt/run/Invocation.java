@@ -1,6 +1,7 @@
-package dev.mgmt.cli;
+package dev.mgmt.run;
 
-import dev.mgmt.Env;
+import dev.mgmt.process.Version;
+import dev.mgmt.process.Env;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
@@ -12,11 +13,15 @@ import dev.mgmt.client.retry.RetryLoop;
 import dev.mgmt.client.retry.RetryNotifier;
 import dev.mgmt.client.retry.RetryPolicy;
 import dev.mgmt.config.Config;
-import dev.mgmt.errors.ErrorReporter;
+import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.diagnose.Troubleshooter;
+import dev.mgmt.report.Checklist;
+import dev.mgmt.text.Redactor;
 import dev.mgmt.settings.ColorMode;
+import dev.mgmt.settings.Flags;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
@@ -37,7 +42,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class Invocation implements AutoCloseable {
     private final Env env;
-    private final GlobalOptions options;
+    private final Flags options;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Redactor redactor = new Redactor();
@@ -58,7 +63,7 @@ public final class Invocation implements AutoCloseable {
         }
     }
 
-    public Invocation(Env env, GlobalOptions options, PrintWriter out, PrintWriter err, SandboxLauncher sandboxLauncher) {
+    public Invocation(Env env, Flags options, PrintWriter out, PrintWriter err, SandboxLauncher sandboxLauncher) {
         this.env = env;
         this.options = options;
         this.out = out;
@@ -70,7 +75,7 @@ public final class Invocation implements AutoCloseable {
         return env;
     }
 
-    public GlobalOptions options() {
+    public Flags options() {
         return options;
     }
 
@@ -89,7 +94,7 @@ public final class Invocation implements AutoCloseable {
     /** The config file and context selection; the file itself is read on first use. */
     public Config config() {
         if (config == null) {
-            config = new Config(Config.locate(options.config, env), options.context, env, err, redactor);
+            config = new Config(Config.locate(options.config(), env), options.context(), env, err, redactor);
         }
         return config;
     }
@@ -108,7 +113,7 @@ public final class Invocation implements AutoCloseable {
             Function<String, Setting<String>> context = key -> null;
             Map<String, Setting<String>> chosen = Map.of();
             Env resolveEnv = env;
-            if (options.sandbox) {
+            if (options.sandbox()) {
                 chosen = startSandbox();
             } else {
                 context = config().lookup(withoutToken, !withoutToken);
@@ -141,7 +146,7 @@ public final class Invocation implements AutoCloseable {
         resources.add(endpoint.stopper());
         Map<String, Setting<String>> chosen = new java.util.HashMap<>();
         chosen.put("url", new Setting<>(endpoint.url(), Source.SANDBOX, "--sandbox"));
-        if (options.token == null && options.tokenFile == null) {
+        if (options.token() == null && options.tokenFile() == null) {
             chosen.put("token", new Setting<>(endpoint.token(), Source.SANDBOX, "--sandbox"));
         }
         return chosen;
@@ -165,7 +170,7 @@ public final class Invocation implements AutoCloseable {
             HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
                 EnvProxySelector.fromEnv(env));
             Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);
-            client = new ApiClient(base, s.token().value(), "mgmt/" + VersionProvider.version(), transport, tracer,
+            client = new ApiClient(base, s.token().value(), Version.userAgent(), transport, tracer,
                 retryLoop(s, tracer));
             resources.add(0, client);
         }
@@ -209,7 +214,7 @@ public final class Invocation implements AutoCloseable {
         if (settings != null) {
             return settings.output().value();
         }
-        String raw = options.output != null ? options.output : env.var("MGMT_OUTPUT");
+        String raw = options.output() != null ? options.output() : env.var("MGMT_OUTPUT");
         if (raw == null) {
             return OutputFormat.TABLE;
         }
@@ -231,7 +236,7 @@ public final class Invocation implements AutoCloseable {
     private boolean color(boolean terminal) {
         ColorMode mode;
         try {
-            mode = options.color != null ? ColorMode.parse(options.color) : ColorMode.AUTO;
+            mode = options.color() != null ? ColorMode.parse(options.color()) : ColorMode.AUTO;
         } catch (RuntimeException e) {
             mode = ColorMode.AUTO;
         }
@@ -246,12 +251,27 @@ public final class Invocation implements AutoCloseable {
 
     /** ✓ ✗ glyphs only when stderr is a terminal whose locale says UTF-8. */
     public boolean unicodeOnStderr() {
-        return dev.mgmt.diagnose.Glyphs.unicodeTerminal(env, env.stderrTerminal());
+        return dev.mgmt.report.Glyphs.unicodeTerminal(env, env.stderrTerminal());
+    }
+
+    /**
+     * The troubleshooting checklist for a failure: empty with --quiet, for usage errors, for
+     * failures without a topic, and when the checks themselves break.
+     */
+    public Checklist checklistFor(MgmtException e) {
+        if (options.quiet() || e instanceof UsageException || Troubleshooter.topicFor(e) == null) {
+            return Checklist.empty();
+        }
+        try {
+            return new Troubleshooter(env, this::settings).checklistFor(e);
+        } catch (RuntimeException bug) {
+            return Checklist.empty();
+        }
     }
 
     public ErrorReporter errorReporter() {
         return new ErrorReporter(err, colorOnStderr(), outputLenient().structured(), redactor, unicodeOnStderr(),
-            options.quiet);
+            options.quiet());
     }
 
     public boolean debug() {

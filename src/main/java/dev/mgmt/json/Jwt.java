@@ -1,7 +1,6 @@
-package dev.mgmt.diagnose;
+package dev.mgmt.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.output.Json;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -27,6 +26,12 @@ public record Jwt(JsonNode header, JsonNode payload) {
             return null;
         }
         return new Jwt(header, payload);
+    }
+
+    /** The {@code exp} claim of a token, or null when it is not a JWT or has none. */
+    public static Instant expiryOf(String token) {
+        Jwt jwt = decode(token);
+        return jwt == null ? null : jwt.expiresAt();
     }
 
     private static JsonNode part(String b64) {

@@ -1,6 +1,6 @@
-package dev.mgmt.diagnose;
+package dev.mgmt.report;
 
-import dev.mgmt.Env;
+import dev.mgmt.process.Env;
 import picocli.CommandLine.Help.Ansi;
 
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.mgmt.client.retry;
+package dev.mgmt.process;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package dev.mgmt.output;
+package dev.mgmt.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,7 +1,11 @@
-package dev.mgmt.output;
+package dev.mgmt.run;
 
-import dev.mgmt.cli.Invocation;
-import dev.mgmt.resources.Column;
+import dev.mgmt.output.StructuredSink;
+import dev.mgmt.output.NameSink;
+import dev.mgmt.output.TableSink;
+import dev.mgmt.output.QuerySink;
+import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.Column;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.settings.OutputFormat;
 
@@ -14,7 +18,7 @@ public final class Sinks {
     }
 
     public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single) {
-        String query = inv.options().query;
+        String query = inv.options().query();
         if (query != null) {
             return new QuerySink(inv.out(), query, format, single);
         }

@@ -1,4 +1,4 @@
-package dev.mgmt.output;
+package dev.mgmt.text;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.mgmt.client;
+package dev.mgmt.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,8 +1,8 @@
-package dev.mgmt.errors;
+package dev.mgmt.run;
 
-import dev.mgmt.cli.Invocation;
-import dev.mgmt.diagnose.Checklist;
-import dev.mgmt.diagnose.Troubleshooter;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.report.ErrorReporter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -34,24 +34,12 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
         ErrorReporter reporter = invocation.errorReporter();
         if (ex instanceof MgmtException) {
             MgmtException me = (MgmtException) ex;
-            return reporter.report(me, checklist(me));
+            return reporter.report(me, invocation.checklistFor(me));
         }
         if (ex instanceof ParameterException) {
             return handleParseException((ParameterException) ex, new String[0]);
         }
         return reporter.reportBug(ex, invocation.debug());
-    }
-
-    /** The troubleshooting checklist for API, network and no-token failures, unless --quiet. */
-    private Checklist checklist(MgmtException e) {
-        if (invocation.options().quiet || e instanceof UsageException || Troubleshooter.topicFor(e) == null) {
-            return Checklist.empty();
-        }
-        try {
-            return new Troubleshooter(invocation).checklistFor(e);
-        } catch (RuntimeException bug) {
-            return Checklist.empty();
-        }
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.mgmt.resources;
+package dev.mgmt.text;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.mgmt.client;
+package dev.mgmt.http;
 
 import java.net.URI;
 import java.util.ArrayList;

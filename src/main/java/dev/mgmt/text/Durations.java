@@ -1,4 +1,4 @@
-package dev.mgmt.config;
+package dev.mgmt.text;
 
 import java.time.Duration;
 

@@ -1,15 +1,18 @@
-package dev.mgmt.errors;
+package dev.mgmt.report;
 
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.NetworkException;
+import dev.mgmt.errors.Attempts;
+import dev.mgmt.errors.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.client.ApiRequest;
-import dev.mgmt.client.HttpStatusText;
-import dev.mgmt.diagnose.CheckResult;
-import dev.mgmt.diagnose.Checklist;
-import dev.mgmt.diagnose.Glyphs;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.errors.ApiError.FieldProblem;
-import dev.mgmt.output.Json;
-import dev.mgmt.output.Redactor;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.mgmt.resources;
+package dev.mgmt.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

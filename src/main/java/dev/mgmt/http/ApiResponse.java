@@ -1,4 +1,4 @@
-package dev.mgmt.client;
+package dev.mgmt.http;
 
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
