@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.text.Durations;
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -71,7 +72,7 @@ public final class DoctorCommand extends BaseCommand {
         out.println("Checks:");
         for (CheckResult r : results) {
             out.println(redactor.redact("  " + glyphs.line(r)
-                + (r.elapsed() == null ? "" : " (" + r.elapsed().toMillis() + " ms)")));
+                + (r.elapsed() == null ? "" : " (" + Durations.human(r.elapsed()) + ")")));
         }
         long notPassed = results.stream().filter(r -> r.result() != Result.PASS).count();
         if (exit == 0) {

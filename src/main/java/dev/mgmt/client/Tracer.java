@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import dev.mgmt.text.Durations;
 import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.http.Bodies;
 import dev.mgmt.http.ApiResponse;
@@ -52,7 +53,7 @@ public final class Tracer {
     public void afterReceive(ApiResponse response) {
         if (verbosity >= 1) {
             print("< " + response.status() + " " + HttpStatusText.of(response.status()) + "  ("
-                + response.elapsed().toMillis() + " ms, " + response.body().length + " bytes)");
+                + Durations.human(response.elapsed()) + ", " + response.body().length + " bytes)");
         }
         printHeaders(response.headers());
         if (verbosity >= 3 && response.body().length > 0) {
@@ -65,7 +66,7 @@ public final class Tracer {
     public void afterHeaders(ApiResponse head) {
         if (verbosity >= 1) {
             print("< " + head.status() + " " + HttpStatusText.of(head.status()) + "  ("
-                + head.elapsed().toMillis() + " ms to headers, body streamed)");
+                + Durations.human(head.elapsed()) + " to headers, body streamed)");
         }
         printHeaders(head.headers());
     }

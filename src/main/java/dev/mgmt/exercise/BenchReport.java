@@ -1,5 +1,7 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Durations;
+import dev.mgmt.errors.UsageException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
@@ -17,7 +19,11 @@ public final class BenchReport {
     }
 
     public static Duration parseDuration(String text) {
-        return Durations.parse(text, "duration");
+        try {
+            return Durations.parse(text, Durations.Bare.SECONDS, false);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("invalid duration '" + text + "': expected e.g. 500ms, 10s, 2m");
+        }
     }
 
     public static void text(PrintWriter out, ApiRequest request, LoadGenerator.Plan plan, LoadGenerator.Outcome o) {

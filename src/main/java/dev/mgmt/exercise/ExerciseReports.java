@@ -1,5 +1,6 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Durations;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.report.Glyphs;

@@ -1,5 +1,6 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -202,7 +203,7 @@ public final class ScenarioParser {
         Duration max = null;
         if (e.has("maxLatency")) {
             JsonNode m = e.get("maxLatency");
-            max = m.isNumber() ? Duration.ofMillis(m.asLong()) : m.isTextual() ? Durations.parseOrNull(m.asText(), "ms")
+            max = m.isNumber() ? Duration.ofMillis(m.asLong()) : m.isTextual() ? Durations.parseOrNull(m.asText(), Durations.Bare.MILLIS)
                 : null;
             if (max == null) {
                 throw tree.error(ptr + "/maxLatency", "invalid maxLatency '" + m.asText()

@@ -1,5 +1,6 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.text.Redactor;
 import dev.mgmt.client.ApiClient;

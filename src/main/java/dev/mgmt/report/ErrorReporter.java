@@ -1,5 +1,7 @@
 package dev.mgmt.report;
 
+import java.time.Duration;
+import dev.mgmt.text.Durations;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.ApiError;
@@ -124,7 +126,7 @@ public final class ErrorReporter {
                 }
             }
             if (error.retryAfter() != null) {
-                lines.add("server asks to retry after " + formatSeconds(error.retryAfter()) + " s");
+                lines.add("server asks to retry after " + Durations.human(Duration.ofMillis(Math.round(error.retryAfter() * 1000))));
             }
             lines.addAll(error.notes());
             lines.addAll(ae.retry().notes());
@@ -186,7 +188,7 @@ public final class ErrorReporter {
             return "";
         }
         return " (after " + a.count() + " attempts"
-            + (a.elapsed() == null ? "" : " over " + formatSeconds(a.elapsed().toMillis() / 1000.0) + " s") + ")";
+            + (a.elapsed() == null ? "" : " over " + Durations.human(a.elapsed())) + ")";
     }
 
     /** attempts, total time, and whether the change may or may not have been applied. */
@@ -247,10 +249,6 @@ public final class ErrorReporter {
             ArrayNode arr = json.putArray("details");
             details.forEach(arr::add);
         }
-    }
-
-    private static String formatSeconds(double s) {
-        return s == Math.rint(s) ? String.valueOf((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s);
     }
 
     private void println(String s) {

@@ -1,11 +1,11 @@
 package dev.mgmt.settings;
 
+import dev.mgmt.text.Durations;
 import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -142,14 +142,14 @@ public final class SettingsResolver {
             return new Setting<>(dflt, Source.DEFAULT, "default");
         }
         try {
-            BigDecimal s = new BigDecimal(raw.value().strip());
-            if (s.signum() < 0 || (!zeroAllowed && s.signum() == 0)) {
-                throw new NumberFormatException();
+            Duration d = Durations.parse(raw.value(), Durations.Bare.SECONDS, false);
+            if (!zeroAllowed && d.isZero()) {
+                throw new IllegalArgumentException("zero");
             }
-            return new Setting<>(Duration.ofNanos(s.movePointRight(9).longValueExact()), raw.source(), raw.origin());
-        } catch (NumberFormatException | ArithmeticException e) {
+            return new Setting<>(d, raw.source(), raw.origin());
+        } catch (IllegalArgumentException e) {
             throw new UsageException("invalid " + raw.origin() + " '" + raw.value() + "': expected a number of seconds"
-                + (zeroAllowed ? "" : " greater than 0"));
+                + (zeroAllowed ? "" : " greater than 0") + ", or a duration such as 500ms or 2m");
         }
     }
 

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * The one duration grammar and the one way durations are printed. Input: a number with a unit of
  * ms, s, m or h ("250ms", "1.5s", "2m", "1h"; "+2h" or "-30s" where a sign means something);
  * a bare number takes the unit the caller names. Output: "250ms", "1.5s", "42s", "57m 11s",
- * "1h 3m", "3d 4h" — short and always in the same shape, whatever the magnitude; each part is
- * truncated, never rounded up, so "57m 59s" is not shown as an hour.
+ * "1h 3m", "3d 4h" — short and always in the same shape, whatever the magnitude; from a minute
+ * up each part is truncated, never rounded up, so "59m 59s" is not shown as an hour.
  */
 public final class Durations {
     private static final Pattern GRAMMAR = Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
@@ -80,7 +80,8 @@ public final class Durations {
                 ? String.format(Locale.ROOT, "%.1fms", exact) : ms + "ms";
         }
         if (ms < 10_000) {
-            long tenths = ms / 100;
+            // Short waits are read to the tenth, so they round like a stopwatch; 9.96s is "10s".
+            long tenths = Math.round(ms / 100.0);
             return tenths % 10 == 0 ? tenths / 10 + "s" : tenths / 10 + "." + tenths % 10 + "s";
         }
         long s = a.getSeconds();

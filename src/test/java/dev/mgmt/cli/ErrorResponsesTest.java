@@ -84,7 +84,7 @@ class ErrorResponsesTest extends ServerTest {
         CliResult r = get("projects");
         assertExit(8, r);
         assertStdoutEmpty(r);
-        assertErrContains(r, "error: 429 rate_limit_exceeded — Rate limit exceeded.", "retry after 60 s");
+        assertErrContains(r, "error: 429 rate_limit_exceeded — Rate limit exceeded.", "retry after 1m");
     }
 
     @Test
@@ -93,7 +93,7 @@ class ErrorResponsesTest extends ServerTest {
             .withHeader("Retry-After", "17"));
         CliResult r = get("projects");
         assertExit(8, r);
-        assertErrContains(r, "error: 429 rate_limit_exceeded — Slow down", "retry after 17 s");
+        assertErrContains(r, "error: 429 rate_limit_exceeded — Slow down", "retry after 17s");
     }
 
     // --- other shapes ---

@@ -77,7 +77,7 @@ class RetryCliTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals(4, seen());
         assertEquals(3, retryLines(r), r.describe());
-        assertTrue(r.err().contains("retrying in 0.3 s (attempt 2 of 4): 500 Internal Server Error"), r.describe());
+        assertTrue(r.err().contains("retrying in 250ms (attempt 2 of 4): 500 Internal Server Error"), r.describe());
         assertTrue(r.err().contains("(attempt 4 of 4)"), r.describe());
         assertEquals(List.of(250L, 500L, 1000L), cli.sleepMillis(), "half of each ceiling with random 0.5");
         assertTrue(r.out().contains("MyProject"), r.describe());
@@ -91,7 +91,7 @@ class RetryCliTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals(2, seen());
         assertEquals(List.of(Duration.ofSeconds(2)), cli.sleeps());
-        assertTrue(r.err().contains("retrying in 2 s (attempt 2 of 4): 503 Service Unavailable"), r.describe());
+        assertTrue(r.err().contains("retrying in 2s (attempt 2 of 4): 503 Service Unavailable"), r.describe());
     }
 
     @Test
@@ -144,7 +144,7 @@ class RetryCliTest {
         CliResult r = run(cli, "-o", "json", "api", "projects/");
         assertEquals(9, r.exitCode(), r.describe());
         assertEquals(4, seen());
-        assertTrue(r.err().contains("(after 4 attempts over 1.8 s)"), r.describe());
+        assertTrue(r.err().contains("(after 4 attempts over 1.8s)"), r.describe());
         JsonNode json = jsonError(r);
         assertEquals(4, json.path("attempts").asInt(), r.describe());
         assertEquals(1.75, json.path("elapsed_seconds").asDouble(), 1e-9, r.describe());
@@ -160,7 +160,7 @@ class RetryCliTest {
         assertEquals(4, seen());
         assertEquals(List.of(1000L, 1000L, 1000L), cli.sleepMillis());
         assertTrue(r.err().contains("429 rate_limit_exceeded"), r.describe());
-        assertTrue(r.err().contains("after 4 attempts over 3 s"), r.describe());
+        assertTrue(r.err().contains("after 4 attempts over 3s"), r.describe());
         assertEquals(4, jsonError(r).path("attempts").asInt(), r.describe());
     }
 
@@ -200,7 +200,7 @@ class RetryCliTest {
         assertEquals(9, r.exitCode(), r.describe());
         assertEquals(1, seen());
         assertEquals(List.of(), cli.sleeps());
-        assertTrue(r.err().contains("server asks to retry in 120 s, beyond --retry-max-time 60 s"), r.describe());
+        assertTrue(r.err().contains("server asks to retry in 2m, beyond --retry-max-time 1m"), r.describe());
     }
 
     @Test
@@ -423,7 +423,7 @@ class RetryCliTest {
         CliResult r = run(cli, "--color", "never", "api", "projects/");
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals(List.of(1000L, 1000L, 1000L, 1000L, 1000L), cli.sleepMillis());
-        assertTrue(r.err().contains("\rretrying in 5 s (attempt 2 of 4)"), r.describe());
-        assertTrue(r.err().contains("\rretrying in 1 s (attempt 2 of 4)"), r.describe());
+        assertTrue(r.err().contains("\rretrying in 5s (attempt 2 of 4)"), r.describe());
+        assertTrue(r.err().contains("\rretrying in 1s (attempt 2 of 4)"), r.describe());
     }
 }

@@ -56,7 +56,7 @@ class DoctorExplainTest {
         assertTrue(r.out().contains("[ok] project 'MyProject' (--project) exists"), r.describe());
         assertTrue(r.out().contains("[ok] environment 'production'"), r.describe());
         assertTrue(r.out().contains("[ok] clock skew"), r.describe());
-        assertTrue(r.out().matches("(?s).*\\(\\d+ ms\\).*"), r.describe());
+        assertTrue(r.out().matches("(?s).*\\(\\d+(\\.\\d)?m?s\\).*"), r.describe());
         assertFalse(r.out().contains(sandbox.adminToken()), r.describe());
     }
 

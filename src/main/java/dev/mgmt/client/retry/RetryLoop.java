@@ -1,5 +1,6 @@
 package dev.mgmt.client.retry;
 
+import dev.mgmt.text.Durations;
 import dev.mgmt.process.Sleeper;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ApiException;
@@ -153,16 +154,16 @@ public final class RetryLoop {
         if (hint != null) {
             Duration wait = Duration.ofMillis(Math.round(Math.max(0, hint) * 1000));
             if (elapsed.plus(wait).compareTo(policy.maxTime()) > 0) {
-                notes.add(verb + "server asks to retry in " + RetryNotifier.seconds(wait) + ", beyond --retry-max-time "
-                    + RetryNotifier.seconds(policy.maxTime())
-                    + (elapsed.toMillis() >= 100 ? " (" + RetryNotifier.seconds(elapsed) + " already spent)" : ""));
+                notes.add(verb + "server asks to retry in " + Durations.human(wait) + ", beyond --retry-max-time "
+                    + Durations.human(policy.maxTime())
+                    + (elapsed.toMillis() >= 100 ? " (" + Durations.human(elapsed) + " already spent)" : ""));
                 return null;
             }
             return wait;
         }
         Duration left = policy.maxTime().minus(elapsed);
         if (left.isNegative() || left.isZero()) {
-            notes.add(verb + "--retry-max-time " + RetryNotifier.seconds(policy.maxTime()) + " reached");
+            notes.add(verb + "--retry-max-time " + Durations.human(policy.maxTime()) + " reached");
             return null;
         }
         Duration wait = policy.backoff().delay(n - 1, random.getAsDouble());

@@ -1,5 +1,6 @@
 package dev.mgmt.client.retry;
 
+import dev.mgmt.text.Durations;
 import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.client.Tracer;
 import dev.mgmt.errors.ApiException;
@@ -98,7 +99,7 @@ public class RetryNotifier {
     }
 
     static String line(Duration delay, int nextAttempt, int maxAttempts, MgmtException failure) {
-        return "retrying in " + seconds(delay) + " (attempt " + nextAttempt + " of " + maxAttempts + "): "
+        return "retrying in " + Durations.human(delay) + " (attempt " + nextAttempt + " of " + maxAttempts + "): "
             + cause(failure);
     }
 
@@ -122,15 +123,6 @@ public class RetryNotifier {
             }
         }
         return failure.getMessage();
-    }
-
-    /** "1.3 s", "2 s", "0.5 s". */
-    public static String seconds(Duration d) {
-        long ms = Math.max(0, d.toMillis());
-        if (ms % 1000 == 0) {
-            return (ms / 1000) + " s";
-        }
-        return String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     private void rewrite(String line) {

@@ -156,8 +156,8 @@ class RetryLoopTest {
     void should_print_one_line_per_retry() {
         Script s = new Script(status(GET, 503, Map.of(), ""), net(GET, Kind.RESET));
         defaults(draws(1.0, 0.65)).run(GET, s);
-        assertEquals("retrying in 0.5 s (attempt 2 of 4): 503 Service Unavailable\n"
-            + "retrying in 0.7 s (attempt 3 of 4): connection closed before the response was complete\n",
+        assertEquals("retrying in 500ms (attempt 2 of 4): 503 Service Unavailable\n"
+            + "retrying in 650ms (attempt 3 of 4): connection closed before the response was complete\n",
             err.toString().replace("\r\n", "\n"));
     }
 
@@ -176,7 +176,7 @@ class RetryLoopTest {
         Script s = new Script(status(GET, 503, Map.of("Retry-After", "2"), ""));
         defaults(() -> 0.0).run(GET, s);
         assertEquals(List.of(2000L), time.sleepMillis());
-        assertTrue(err.toString().contains("retrying in 2 s (attempt 2 of 4): 503 Service Unavailable"), err.toString());
+        assertTrue(err.toString().contains("retrying in 2s (attempt 2 of 4): 503 Service Unavailable"), err.toString());
     }
 
     @Test
@@ -208,7 +208,7 @@ class RetryLoopTest {
         ApiException e = fails(ApiException.class, defaults(() -> 1.0), GET, s);
         assertEquals(List.of(), time.sleeps());
         assertEquals(1, e.attempts());
-        assertEquals(List.of("not retried: server asks to retry in 120 s, beyond --retry-max-time 60 s"), e.retry().notes());
+        assertEquals(List.of("not retried: server asks to retry in 2m, beyond --retry-max-time 1m"), e.retry().notes());
     }
 
     @Test
@@ -219,7 +219,7 @@ class RetryLoopTest {
         assertEquals(List.of(30000L), time.sleepMillis());
         assertEquals(2, e.attempts());
         assertEquals(Duration.ofSeconds(30), e.retry().elapsed());
-        assertEquals(List.of("gave up: server asks to retry in 40 s, beyond --retry-max-time 60 s (30 s already spent)"),
+        assertEquals(List.of("gave up: server asks to retry in 40s, beyond --retry-max-time 1m (30s already spent)"),
             e.retry().notes());
     }
 
@@ -242,7 +242,7 @@ class RetryLoopTest {
         ApiException e = fails(ApiException.class, loop(3, Duration.ofSeconds(1), false, () -> 1.0), GET, s);
         assertEquals(List.of(500L, 500L), time.sleepMillis());
         assertEquals(3, e.attempts());
-        assertEquals(List.of("gave up: --retry-max-time 1 s reached"), e.retry().notes());
+        assertEquals(List.of("gave up: --retry-max-time 1s reached"), e.retry().notes());
     }
 
     @Test
@@ -256,7 +256,7 @@ class RetryLoopTest {
         };
         ApiException e = fails(ApiException.class, defaults(() -> 1.0), GET, s);
         assertEquals(1, e.attempts());
-        assertEquals(List.of("not retried: --retry-max-time 60 s reached"), e.retry().notes());
+        assertEquals(List.of("not retried: --retry-max-time 1m reached"), e.retry().notes());
     }
 
     @Test
@@ -421,9 +421,9 @@ class RetryLoopTest {
         loop(3, Duration.ofSeconds(60), false, () -> 0.0, false, true).run(GET, s);
         assertEquals(List.of(1000L, 1000L, 1000L, 1000L, 500L), time.sleepMillis());
         String out = err.toString();
-        assertTrue(out.startsWith("\rretrying in 4.5 s (attempt 2 of 4): 503 Service Unavailable"), out);
-        assertTrue(out.contains("\rretrying in 3.5 s"), out);
-        assertTrue(out.contains("\rretrying in 0.5 s"), out);
+        assertTrue(out.startsWith("\rretrying in 4.5s (attempt 2 of 4): 503 Service Unavailable"), out);
+        assertTrue(out.contains("\rretrying in 3.5s"), out);
+        assertTrue(out.contains("\rretrying in 500ms"), out);
         assertTrue(out.endsWith("\n"), out);
     }
 
