@@ -19,10 +19,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
-import static dev.mgmt.sandbox.Router.Access.PUBLIC;
-import static dev.mgmt.sandbox.Router.Access.READ;
-import static dev.mgmt.sandbox.Router.Access.WRITE;
-
 /** The emulated Management API endpoints, backed by {@link Model}. */
 final class Api {
     static final List<String> PIPELINES = List.of("REQUEST", "RESPONSE", "ERROR");
@@ -46,7 +42,7 @@ final class Api {
     final Supplier<FaultSpec> faults;
     private final Tokens tokens;
     private final Map<String, Http.User> users;
-    private final Secrets secrets;
+    final Secrets secrets;
 
     Api(Model model, Supplier<Clock> clock, long seed, Supplier<FaultSpec> faults, Tokens tokens, Map<String, Http.User> users) {
         this.model = model;
@@ -58,88 +54,9 @@ final class Api {
         this.secrets = new Secrets(this, seed);
     }
 
-    void register(Router r) {
-        r.add("GET", "test/healthcheck/?", PUBLIC, q -> Http.Resp.text("OK"));
-        r.add("GET", "test/hello/{name}/?", READ, q -> Http.Resp.text("Hello " + q.param("name")));
-        r.add("POST", "auth/token/?", PUBLIC, this::token);
-
-        r.add("GET", "projects/", READ, q -> listProjects());
-        r.add("GET", "environments/", READ, q -> listEnvironments());
-        r.add("GET", "environments/{project}/?", READ, this::environmentsByProject);
-
-        String px = "projects/{project}/apiProxies/";
-        r.add("GET", px, READ, this::listProxies);
-        r.add("POST", px + "url/", WRITE, q -> createOrUpdateFromUrl(q, false));
-        r.add("PUT", px + "url/", WRITE, q -> createOrUpdateFromUrl(q, true));
-        r.add("POST", px + "file/", WRITE, q -> createOrUpdateFromFile(q, false));
-        r.add("PUT", px + "file/", WRITE, q -> createOrUpdateFromFile(q, true));
-        r.add("POST", px + "import/", WRITE, this::importProxy);
-        r.add("GET", px + "{proxy}/", READ, this::getProxy);
-        r.add("DELETE", px + "{proxy}/", WRITE, this::deleteProxy);
-        r.add("GET", px + "{proxy}/export/", READ, this::exportProxy);
-        r.add("PUT", px + "{proxy}/import/", WRITE, this::importOverride);
-        r.add("POST", px + "{proxy}/environments/{env}/", WRITE, q -> deployProxy(q, true));
-        r.add("DELETE", px + "{proxy}/environments/{env}/", WRITE, q -> deployProxy(q, false));
-        r.add("GET", px + "{proxy}/endpoints/", READ, this::listEndpoints);
-        r.add("POST", px + "{proxy}/endpoints/details/", READ, this::getEndpoint);
-        r.add("POST", px + "{proxy}/endpoints/", WRITE, this::createEndpoint);
-        r.add("PATCH", px + "{proxy}/endpoints/", WRITE, this::updateEndpoint);
-        r.add("POST", px + "{proxy}/endpoints/delete/", WRITE, this::deleteEndpoint);
-        r.add("POST", px + "{proxy}/endpoints/policies/", READ, this::endpointPolicies);
-        r.add("PATCH", px + "{proxy}/endpoints/status/", WRITE, q -> patchEndpoint(q, "status"));
-        r.add("PATCH", px + "{proxy}/endpoints/cache/", WRITE, q -> patchEndpoint(q, "cache"));
-        r.add("PATCH", px + "{proxy}/endpoints/wsa/", WRITE, q -> patchEndpoint(q, "wsa"));
-        r.add("GET", px + "{proxy}/policies/", READ, this::listPolicies);
-        r.add("POST", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, true));
-        r.add("PUT", px + "{proxy}/policies/{policy}/", WRITE, q -> upsertPolicy(q, false));
-        r.add("DELETE", px + "{proxy}/policies/{policy}/", WRITE, this::deletePolicy);
-
-        String cn = "projects/{project}/connections/";
-        r.add("GET", cn, READ, this::listConnections);
-        r.add("GET", cn + "{name}/", READ, this::getConnection);
-        r.add("POST", cn + "{name}/", WRITE, q -> upsertConnection(q, true));
-        r.add("PUT", cn + "{name}/", WRITE, q -> upsertConnection(q, false));
-        r.add("DELETE", cn + "{name}/", WRITE, this::deleteConnection);
-
-        String cr = "projects/{project}/credentials/";
-        r.add("GET", cr, READ, this::listCredentials);
-        r.add("POST", cr, WRITE, q -> upsertCredential(q, true));
-        r.add("PUT", cr, WRITE, q -> upsertCredential(q, false));
-        r.add("DELETE", cr + "{username}/", WRITE, this::deleteCredential);
-        r.add("PATCH", cr + "{username}/", WRITE, this::changePassword);
-        r.add("GET", cr + "{username}/access/", READ, this::listAccess);
-        r.add("PUT", cr + "{username}/access/", WRITE, q -> changeAccess(q, true));
-        r.add("DELETE", cr + "{username}/access/", WRITE, q -> changeAccess(q, false));
-
-        String ev = "projects/{project}/environmentVariables/";
-        r.add("GET", ev, READ, this::listEnvVars);
-        r.add("GET", ev + "{name}/", READ, this::getEnvVar);
-        r.add("POST", ev + "{name}/", WRITE, q -> upsertEnvVar(q, true));
-        r.add("PUT", ev + "{name}/", WRITE, q -> upsertEnvVar(q, false));
-        r.add("DELETE", ev + "{name}/", WRITE, this::deleteEnvVar);
-
-        String gr = "projects/{project}/apiProxyGroups/";
-        r.add("GET", gr, READ, this::listGroups);
-        r.add("POST", gr, WRITE, q -> upsertGroup(q, true));
-        r.add("PUT", gr, WRITE, q -> upsertGroup(q, false));
-        r.add("DELETE", gr + "{group}/", WRITE, this::deleteGroup);
-        r.add("POST", gr + "{group}/apiProxies/{proxy}/", WRITE, q -> groupMember(q, true));
-        r.add("DELETE", gr + "{group}/apiProxies/{proxy}/", WRITE, q -> groupMember(q, false));
-        r.add("GET", gr + "{group}/environments/", READ, this::groupEnvironments);
-        r.add("POST", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, true));
-        r.add("DELETE", gr + "{group}/environments/{env}/", WRITE, q -> deployGroup(q, false));
-
-        secrets.register(r);
-        new ProxySettings(this).register(r);
-        new IpGroups(this).register(r);
-        new Rlcls(this).register(r);
-        new Geolocation(this).register(r);
-        new Reports(this).register(r);
-    }
-
     // ---------------------------------------------------------------- auth
 
-    private Http.Resp token(Http.Req q) {
+    Http.Resp token(Http.Req q) {
         if (!q.contentType().startsWith("application/x-www-form-urlencoded")) {
             throw ApiError.badRequest("Content-Type must be application/x-www-form-urlencoded");
         }
@@ -162,7 +79,7 @@ final class Api {
 
     // ---------------------------------------------------------------- projects & environments
 
-    private Http.Resp listProjects() {
+    Http.Resp listProjects() {
         synchronized (lock) {
             List<ObjectNode> items = new ArrayList<>();
             for (Model.Project p : model.projects.values()) {
@@ -172,7 +89,7 @@ final class Api {
         }
     }
 
-    private Http.Resp listEnvironments() {
+    Http.Resp listEnvironments() {
         synchronized (lock) {
             List<ObjectNode> items = new ArrayList<>();
             for (ObjectNode e : model.environments.values()) {
@@ -204,7 +121,7 @@ final class Api {
         return v;
     }
 
-    private Http.Resp environmentsByProject(Http.Req q) {
+    Http.Resp environmentsByProject(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.ENV_400);
             List<ObjectNode> items = new ArrayList<>();
@@ -245,7 +162,7 @@ final class Api {
 
     // ---------------------------------------------------------------- API proxies
 
-    private Http.Resp listProxies(Http.Req q) {
+    Http.Resp listProxies(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -277,14 +194,14 @@ final class Api {
         return o;
     }
 
-    private Http.Resp getProxy(Http.Req q) {
+    Http.Resp getProxy(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
             return Http.Resp.json(proxyDetail(proxy(p, q.param("proxy"))));
         }
     }
 
-    private Http.Resp deleteProxy(Http.Req q) {
+    Http.Resp deleteProxy(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
             String name = q.param("proxy");
@@ -333,7 +250,7 @@ final class Api {
         return r;
     }
 
-    private Http.Resp deployProxy(Http.Req q, boolean deploy) {
+    Http.Resp deployProxy(Http.Req q, boolean deploy) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
             String name = q.param("proxy");
@@ -411,7 +328,7 @@ final class Api {
                 envs == null ? List.of() : envs, Boolean.TRUE.equals(reParse), soapToRest, b);
     }
 
-    private Http.Resp createOrUpdateFromUrl(Http.Req q, boolean update) {
+    Http.Resp createOrUpdateFromUrl(Http.Req q, boolean update) {
         ObjectNode body = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -420,7 +337,7 @@ final class Api {
         }
     }
 
-    private Http.Resp createOrUpdateFromFile(Http.Req q, boolean update) {
+    Http.Resp createOrUpdateFromFile(Http.Req q, boolean update) {
         Multipart mp = q.multipart();
         Multipart.Part meta = mp.get("metadata");
         if (meta == null || meta.data().length == 0) {
@@ -563,7 +480,7 @@ final class Api {
 
     // ---------------------------------------------------------------- export / import
 
-    private Http.Resp exportProxy(Http.Req q) {
+    Http.Resp exportProxy(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("proxy");
@@ -655,7 +572,7 @@ final class Api {
         return x;
     }
 
-    private Http.Resp importProxy(Http.Req q) {
+    Http.Resp importProxy(Http.Req q) {
         Multipart mp = q.multipart();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -680,7 +597,7 @@ final class Api {
         }
     }
 
-    private Http.Resp importOverride(Http.Req q) {
+    Http.Resp importOverride(Http.Req q) {
         Multipart mp = q.multipart();
         ObjectNode metadata = Json.obj();
         Multipart.Part meta = mp.get("metadata");
@@ -719,7 +636,7 @@ final class Api {
         return v;
     }
 
-    private Http.Resp listEndpoints(Http.Req q) {
+    Http.Resp listEndpoints(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
             Model.Proxy x = proxy(p, q.param("proxy"));
@@ -748,7 +665,7 @@ final class Api {
                 + ") is not found!");
     }
 
-    private Http.Resp getEndpoint(Http.Req q) {
+    Http.Resp getEndpoint(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -762,7 +679,7 @@ final class Api {
         }
     }
 
-    private Http.Resp createEndpoint(Http.Req q) {
+    Http.Resp createEndpoint(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -787,7 +704,7 @@ final class Api {
         }
     }
 
-    private Http.Resp updateEndpoint(Http.Req q) {
+    Http.Resp updateEndpoint(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -816,7 +733,7 @@ final class Api {
         }
     }
 
-    private Http.Resp endpointPolicies(Http.Req q) {
+    Http.Resp endpointPolicies(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -848,7 +765,7 @@ final class Api {
     static final Set<String> CACHE_HANDLING = Set.of("CONTINUE", "STOP");
 
     /** PATCH endpoints/status|cache|wsa: the endpoint is named by identifierName and identifierHttpMethod. */
-    private Http.Resp patchEndpoint(Http.Req q, String what) {
+    Http.Resp patchEndpoint(Http.Req q, String what) {
         ObjectNode b = q.json();
         ObjectNode key = Json.obj();
         key.set("name", b.get("identifierName"));
@@ -923,7 +840,7 @@ final class Api {
         }
     }
 
-    private Http.Resp deleteEndpoint(Http.Req q) {
+    Http.Resp deleteEndpoint(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -944,7 +861,7 @@ final class Api {
 
     // ---------------------------------------------------------------- policies
 
-    private Http.Resp listPolicies(Http.Req q) {
+    Http.Resp listPolicies(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.QUOTED);
             Model.Proxy x = proxy(p, q.param("proxy"));
@@ -1050,7 +967,7 @@ final class Api {
         }
     }
 
-    private Http.Resp upsertPolicy(Http.Req q, boolean create) {
+    Http.Resp upsertPolicy(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -1153,7 +1070,7 @@ final class Api {
         return resp;
     }
 
-    private Http.Resp deletePolicy(Http.Req q) {
+    Http.Resp deletePolicy(Http.Req q) {
         ObjectNode b = q.jsonOrEmpty();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.IS_NOT_FOUND);
@@ -1183,7 +1100,7 @@ final class Api {
         return v;
     }
 
-    private Http.Resp listConnections(Http.Req q) {
+    Http.Resp listConnections(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.QUOTED);
             String type = q.query.get("type");
@@ -1205,7 +1122,7 @@ final class Api {
         }
     }
 
-    private Http.Resp getConnection(Http.Req q) {
+    Http.Resp getConnection(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.QUOTED);
             String name = q.param("name");
@@ -1217,7 +1134,7 @@ final class Api {
         }
     }
 
-    private Http.Resp upsertConnection(Http.Req q, boolean create) {
+    Http.Resp upsertConnection(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.QUOTED);
@@ -1267,7 +1184,7 @@ final class Api {
         }
     }
 
-    private Http.Resp deleteConnection(Http.Req q) {
+    Http.Resp deleteConnection(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.QUOTED);
             String name = q.param("name");
@@ -1302,7 +1219,7 @@ final class Api {
                 .set("environmentResults", items);
     }
 
-    private Http.Resp listCredentials(Http.Req q) {
+    Http.Resp listCredentials(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -1316,7 +1233,7 @@ final class Api {
         }
     }
 
-    private Http.Resp upsertCredential(Http.Req q, boolean create) {
+    Http.Resp upsertCredential(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -1373,7 +1290,7 @@ final class Api {
         return c;
     }
 
-    private Http.Resp deleteCredential(Http.Req q) {
+    Http.Resp deleteCredential(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String u = q.param("username");
@@ -1384,7 +1301,7 @@ final class Api {
         }
     }
 
-    private Http.Resp changePassword(Http.Req q) {
+    Http.Resp changePassword(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -1398,7 +1315,7 @@ final class Api {
         }
     }
 
-    private Http.Resp listAccess(Http.Req q) {
+    Http.Resp listAccess(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String u = q.param("username");
@@ -1411,7 +1328,7 @@ final class Api {
         }
     }
 
-    private Http.Resp changeAccess(Http.Req q, boolean grant) {
+    Http.Resp changeAccess(Http.Req q, boolean grant) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -1491,14 +1408,14 @@ final class Api {
         return String.format("%024x", p.name.hashCode() & 0xffffffffL);
     }
 
-    private Http.Resp listEnvVars(Http.Req q) {
+    Http.Resp listEnvVars(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             return Http.Resp.json(Json.successList(p.envVars.values().stream().map(e -> envVarView(p, e)).toList()));
         }
     }
 
-    private Http.Resp getEnvVar(Http.Req q) {
+    Http.Resp getEnvVar(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
@@ -1510,7 +1427,7 @@ final class Api {
         }
     }
 
-    private Http.Resp upsertEnvVar(Http.Req q, boolean create) {
+    Http.Resp upsertEnvVar(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -1583,7 +1500,7 @@ final class Api {
         }
     }
 
-    private Http.Resp deleteEnvVar(Http.Req q) {
+    Http.Resp deleteEnvVar(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
@@ -1609,7 +1526,7 @@ final class Api {
         return g;
     }
 
-    private Http.Resp listGroups(Http.Req q) {
+    Http.Resp listGroups(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -1683,7 +1600,7 @@ final class Api {
         return out;
     }
 
-    private Http.Resp upsertGroup(Http.Req q, boolean create) {
+    Http.Resp upsertGroup(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -1712,7 +1629,7 @@ final class Api {
         }
     }
 
-    private Http.Resp deleteGroup(Http.Req q) {
+    Http.Resp deleteGroup(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
@@ -1726,7 +1643,7 @@ final class Api {
     }
 
     /** Adding a member twice or removing a non-member both succeed, as documented. */
-    private Http.Resp groupMember(Http.Req q, boolean add) {
+    Http.Resp groupMember(Http.Req q, boolean add) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
@@ -1743,7 +1660,7 @@ final class Api {
         }
     }
 
-    private Http.Resp groupEnvironments(Http.Req q) {
+    Http.Resp groupEnvironments(Http.Req q) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
@@ -1757,7 +1674,7 @@ final class Api {
         }
     }
 
-    private Http.Resp deployGroup(Http.Req q, boolean deploy) {
+    Http.Resp deployGroup(Http.Req q, boolean deploy) {
         synchronized (lock) {
             Model.Project p = project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));

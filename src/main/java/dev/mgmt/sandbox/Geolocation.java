@@ -2,8 +2,6 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.mgmt.sandbox.Router.Access.ADMIN;
-
 /**
  * Geolocation settings (02-api-reference/13-geolocation), organization-wide and admin-only. The pages document
  * their paths without a trailing slash; both forms are accepted. Any non-empty bytes are accepted as an MMDB file.
@@ -18,13 +16,6 @@ final class Geolocation {
         this.api = api;
     }
 
-    void register(Router r) {
-        String g = "settings/geolocation/";
-        r.add("PUT", g + "enable/?", ADMIN, q -> toggle(q, true));
-        r.add("PUT", g + "disable/?", ADMIN, q -> toggle(q, false));
-        r.add("PUT", g + "mmdb/?", ADMIN, this::upload);
-    }
-
     /** Admin-only pages answer other users with 401 and their own text (the demo viewer is not an admin). */
     static void requireAdmin(Http.Req q, String message) {
         if (q.user == null || q.user.readOnly()) {
@@ -37,7 +28,7 @@ final class Geolocation {
                 .set("deploymentResult", api.environmentsDeployResult(api.model.environments.keySet(), true));
     }
 
-    private Http.Resp toggle(Http.Req q, boolean enable) {
+    Http.Resp toggle(Http.Req q, boolean enable) {
         requireAdmin(q, NOT_ADMIN);
         synchronized (api.lock) {
             api.model.geolocation.enabled = enable;
@@ -45,7 +36,7 @@ final class Geolocation {
         }
     }
 
-    private Http.Resp upload(Http.Req q) {
+    Http.Resp upload(Http.Req q) {
         requireAdmin(q, NOT_ADMIN);
         Multipart mp = q.multipart();
         Multipart.Part file = mp.get("file");

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static dev.mgmt.sandbox.Router.Access.WRITE;
-
 /** IP groups (02-api-reference/11-ip-groups): create/update/delete and the IP list of a group. */
 final class IpGroups {
     private static final Pattern IPV4 = Pattern.compile(
@@ -23,17 +21,7 @@ final class IpGroups {
         this.api = api;
     }
 
-    void register(Router r) {
-        String g = "projects/{project}/ipGroups/";
-        r.add("POST", g, WRITE, this::create);
-        r.add("PUT", g + "{group}/", WRITE, this::update);
-        r.add("DELETE", g + "{group}/", WRITE, this::delete);
-        r.add("POST", g + "{group}/ips/", WRITE, q -> ips(q, Op.ADD));
-        r.add("PUT", g + "{group}/ips/", WRITE, q -> ips(q, Op.REPLACE));
-        r.add("DELETE", g + "{group}/ips/", WRITE, q -> ips(q, Op.REMOVE));
-    }
-
-    private enum Op { ADD, REPLACE, REMOVE }
+    enum Op { ADD, REPLACE, REMOVE }
 
     private static Http.Resp ok() {
         return Http.Resp.json(Json.obj().put("success", true));
@@ -54,7 +42,7 @@ final class IpGroups {
         return n.asText();
     }
 
-    private Http.Resp create(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -73,7 +61,7 @@ final class IpGroups {
         }
     }
 
-    private Http.Resp update(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -93,7 +81,7 @@ final class IpGroups {
         }
     }
 
-    private Http.Resp delete(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
@@ -108,7 +96,7 @@ final class IpGroups {
      * A missing ipList is always refused. An empty one is refused when adding or removing; when replacing it
      * clears the group, as the update page describes.
      */
-    private Http.Resp ips(Http.Req q, Op op) {
+    Http.Resp ips(Http.Req q, Op op) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);

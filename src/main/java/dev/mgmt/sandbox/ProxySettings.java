@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.mgmt.sandbox.Router.Access.WRITE;
-
 /**
  * API proxy settings (02-api-reference/04-api-proxies/settings): seventeen PATCH endpoints. Metadata, client route
  * and routing land in the fields the get-api-proxy page documents; every other group is stored under its own key
@@ -60,7 +58,7 @@ final class ProxySettings {
     static final Set<String> MASKED = Set.of("secretKey", "password", "proxyPassword");
 
     @FunctionalInterface
-    private interface Change {
+    interface Change {
         void apply(Model.Project p, Model.Proxy x, ObjectNode body);
     }
 
@@ -68,27 +66,6 @@ final class ProxySettings {
 
     ProxySettings(Api api) {
         this.api = api;
-    }
-
-    void register(Router r) {
-        String s = "projects/{project}/apiProxies/{proxy}/settings/";
-        r.add("PATCH", s + "keys/", WRITE, q -> patch(q, this::keys));
-        r.add("PATCH", s + "cache/", WRITE, q -> patch(q, this::cache));
-        r.add("PATCH", s + "circuit-breaker/", WRITE, q -> patch(q, this::circuitBreaker));
-        r.add("PATCH", s + "client-route/", WRITE, q -> patch(q, this::clientRoute));
-        r.add("PATCH", s + "connection/", WRITE, q -> patch(q, this::connection));
-        r.add("PATCH", s + "cors/", WRITE, q -> patch(q, this::cors));
-        r.add("PATCH", s + "forwarded-ip-header/", WRITE, q -> patch(q, this::forwardedIpHeader));
-        r.add("PATCH", s + "hide-spec-file/{hide}/", WRITE, this::hideSpecFile);
-        r.add("PATCH", s + "json-error-template/", WRITE, q -> patch(q, this::jsonErrorTemplate));
-        r.add("PATCH", s + "xml-error-template/", WRITE, q -> patch(q, this::xmlErrorTemplate));
-        r.add("PATCH", s + "metadata/", WRITE, q -> patch(q, this::metadata));
-        r.add("PATCH", s + "mtls/", WRITE, q -> patch(q, this::mtls));
-        r.add("PATCH", s + "ntlm/", WRITE, q -> patch(q, this::ntlm));
-        r.add("PATCH", s + "proxy-server/", WRITE, q -> patch(q, this::proxyServer));
-        r.add("PATCH", s + "addresses/", WRITE, q -> patch(q, this::addresses));
-        r.add("PATCH", s + "routing-status/", WRITE, q -> patch(q, this::routingStatus));
-        r.add("PATCH", s + "traffic-log/", WRITE, q -> patch(q, this::trafficLog));
     }
 
     /** Adds the stored setting groups to a get-api-proxy view. */
@@ -110,7 +87,7 @@ final class ProxySettings {
         }
     }
 
-    private Http.Resp patch(Http.Req q, Change change) {
+    Http.Resp patch(Http.Req q, Change change) {
         ObjectNode body = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.IS_NOT_FOUND);
@@ -179,7 +156,7 @@ final class ProxySettings {
 
     // ------------------------------------------------------------------ the endpoints
 
-    private void keys(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void keys(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         String pub = v.optString("publicKey");
         String sec = v.optString("secretKey");
@@ -201,7 +178,7 @@ final class ProxySettings {
         x.meta.set("apiKeys", k);
     }
 
-    private void cache(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void cache(Model.Project p, Model.Proxy x, ObjectNode b) {
         if (blank(b.get("handlingAction"))) {
             throw ApiError.badRequest("handlingAction is required");
         }
@@ -233,7 +210,7 @@ final class ProxySettings {
         x.meta.set("cacheSettings", c);
     }
 
-    private void circuitBreaker(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void circuitBreaker(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("circuitBreakerEnabled");
         v.optInt("errorWindow");
@@ -263,7 +240,7 @@ final class ProxySettings {
         x.meta.set("circuitBreakerSettings", c);
     }
 
-    private void clientRoute(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void clientRoute(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         List<String> paths = v.optStringList("relativePathList");
         methods(v, "methodList");
@@ -318,7 +295,7 @@ final class ProxySettings {
         x.meta.set("clientRoute", cr);
     }
 
-    private void connection(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void connection(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         for (String f : List.of("connectionSettingsEnabled", "redirectsEnabled", "relativeRedirectsAllowed",
                 "disableContentCompression", "enableStreaming", "ignoreRoutingError")) {
@@ -351,7 +328,7 @@ final class ProxySettings {
         x.meta.set("connectionSettings", c);
     }
 
-    private void cors(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void cors(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.requireString("name");
         v.optString("description");
@@ -381,7 +358,7 @@ final class ProxySettings {
         x.meta.set("corsSettings", c);
     }
 
-    private void forwardedIpHeader(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void forwardedIpHeader(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("forwardedIpHeaderParamActive");
         String value = v.optString("value");
@@ -398,7 +375,7 @@ final class ProxySettings {
     }
 
     /** The flag comes from the path; a body, if any, is not needed and not read. */
-    private Http.Resp hideSpecFile(Http.Req q) {
+    Http.Resp hideSpecFile(Http.Req q) {
         String raw = q.param("hide").toLowerCase(Locale.ROOT);
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.IS_NOT_FOUND);
@@ -413,7 +390,7 @@ final class ProxySettings {
         }
     }
 
-    private void jsonErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void jsonErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("jsonErrorResponseTemplateActive");
         String value = v.optString("jsonValue");
@@ -438,7 +415,7 @@ final class ProxySettings {
         x.meta.set("jsonErrorTemplate", c);
     }
 
-    private void xmlErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void xmlErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("xmlErrorResponseTemplateActive");
         String value = v.optString("xmlValue");
@@ -482,7 +459,7 @@ final class ProxySettings {
         }
     }
 
-    private void metadata(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void metadata(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         String name = v.optString("name");
         if (name != null && name.isBlank()) {
@@ -536,7 +513,7 @@ final class ProxySettings {
         }
     }
 
-    private void mtls(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void mtls(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("enabled");
         v.optString("keyStoreId");
@@ -564,7 +541,7 @@ final class ProxySettings {
         x.meta.set("mtlsSettings", c);
     }
 
-    private void ntlm(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void ntlm(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("enabled");
         for (String f : List.of("domain", "username", "password", "workstation")) {
@@ -581,7 +558,7 @@ final class ProxySettings {
         x.meta.set("ntlmSettings", c);
     }
 
-    private void proxyServer(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void proxyServer(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         v.optBool("proxyEnabled");
         v.optBool("proxyFromHeaderEnabled");
@@ -611,7 +588,7 @@ final class ProxySettings {
         x.meta.set("proxyServerSettings", c);
     }
 
-    private void addresses(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void addresses(Model.Project p, Model.Proxy x, ObjectNode b) {
         JsonNode list = b.get("routingAddressList");
         if (list == null || list.isNull()) {
             throw new ApiError(400, "validation_failed", "Validation failed: routingAddressList is required",
@@ -661,7 +638,7 @@ final class ProxySettings {
         }
     }
 
-    private void routingStatus(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void routingStatus(Model.Project p, Model.Proxy x, ObjectNode b) {
         Validator v = new Validator(b);
         Boolean routing = v.optBool("routingEnabled");
         Boolean mirror = v.optBool("mirrorEnabled");
@@ -679,7 +656,7 @@ final class ProxySettings {
         }
     }
 
-    private void trafficLog(Model.Project p, Model.Proxy x, ObjectNode b) {
+    void trafficLog(Model.Project p, Model.Proxy x, ObjectNode b) {
         JsonNode list = b.get("apiProxyTrafficLogSettingsList");
         if (list != null && list.isArray()) {
             for (JsonNode item : list) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.mgmt.sandbox.Router.Access.ADMIN;
-
 /**
  * Reports (02-api-reference/14-reports), built from the current state of every project. Documented without a
  * trailing slash; both forms are accepted. Only the admin may read them (the demo viewer is not an analyzer).
@@ -22,16 +20,11 @@ final class Reports {
         this.api = api;
     }
 
-    void register(Router r) {
-        r.add("GET", "reports/api-proxies/?", ADMIN, this::apiProxies);
-        r.add("GET", "reports/organization-api-data-model-access/?", ADMIN, this::dataModelAccess);
-    }
-
     static String proxyId(Model.Project p, Model.Proxy x) {
         return String.format("%024x", (p.name + "/" + x.name()).hashCode() & 0xffffffffL);
     }
 
-    private Http.Resp apiProxies(Http.Req q) {
+    Http.Resp apiProxies(Http.Req q) {
         Geolocation.requireAdmin(q, UNAUTHORIZED);
         String raw = q.query.get("includeEndpoints");
         boolean endpoints;
@@ -75,7 +68,7 @@ final class Reports {
         }
     }
 
-    private Http.Resp dataModelAccess(Http.Req q) {
+    Http.Resp dataModelAccess(Http.Req q) {
         Geolocation.requireAdmin(q, UNAUTHORIZED);
         synchronized (api.lock) {
             ObjectNode result = Json.obj();

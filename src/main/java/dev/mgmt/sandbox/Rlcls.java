@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static dev.mgmt.sandbox.Router.Access.WRITE;
-
 /** Rate limit control lists (02-api-reference/12-rlcl): CRUD plus credentials, endpoints and condition. */
 final class Rlcls {
     static final Set<String> EXECUTION_ORDERS = Set.of("FIRST", "LAST");
@@ -29,23 +27,7 @@ final class Rlcls {
         this.api = api;
     }
 
-    void register(Router r) {
-        String b = "projects/{project}/rlcl/";
-        r.add("POST", b, WRITE, this::create);
-        r.add("PUT", b + "{rlcl}/", WRITE, this::update);
-        r.add("DELETE", b + "{rlcl}/", WRITE, this::delete);
-        r.add("POST", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.ADD));
-        r.add("PUT", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.REPLACE));
-        r.add("DELETE", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.REMOVE));
-        r.add("POST", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.ADD));
-        r.add("PUT", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.REPLACE));
-        r.add("DELETE", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.REMOVE));
-        r.add("POST", b + "{rlcl}/condition/", WRITE, this::setCondition);
-        r.add("PUT", b + "{rlcl}/condition/", WRITE, this::setCondition);
-        r.add("DELETE", b + "{rlcl}/condition/", WRITE, this::resetCondition);
-    }
-
-    private enum Op { ADD, REPLACE, REMOVE }
+    enum Op { ADD, REPLACE, REMOVE }
 
     private static Http.Resp ok() {
         return Http.Resp.json(Json.obj().put("success", true));
@@ -135,7 +117,7 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp create(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -152,7 +134,7 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp update(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -169,7 +151,7 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp delete(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("rlcl");
@@ -181,7 +163,7 @@ final class Rlcls {
 
     // ------------------------------------------------------------------ credentials
 
-    private Http.Resp credentials(Http.Req q, Op op) {
+    Http.Resp credentials(Http.Req q, Op op) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -220,7 +202,7 @@ final class Rlcls {
                 && a.path("endpointHTTPMethod").asText().equals(b.path("endpointHTTPMethod").asText());
     }
 
-    private Http.Resp endpoints(Http.Req q, Op op) {
+    Http.Resp endpoints(Http.Req q, Op op) {
         ObjectNode b = q.json();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -336,7 +318,7 @@ final class Rlcls {
 
     // ------------------------------------------------------------------ condition
 
-    private Http.Resp setCondition(Http.Req q) {
+    Http.Resp setCondition(Http.Req q) {
         ObjectNode b = q.jsonOrEmpty();
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
@@ -388,7 +370,7 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp resetCondition(Http.Req q) {
+    Http.Resp resetCondition(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             Model.Rlcl r = rlcl(p, q.param("rlcl"));

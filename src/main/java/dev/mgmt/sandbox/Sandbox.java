@@ -59,7 +59,7 @@ public final class Sandbox implements AutoCloseable {
         this.model = model;
         Api api = new Api(model, this::now, config.seed(), () -> this.faults.spec, tokens, users);
         Seed.populate(model, Seed.load(config.dataFile()), api);
-        api.register(router);
+        Routes.register(router, api);
 
         Instant now = now().instant();
         Instant longLived = now.plusSeconds(10L * 365 * 24 * 3600);

@@ -33,9 +33,6 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import static dev.mgmt.sandbox.Router.Access.READ;
-import static dev.mgmt.sandbox.Router.Access.WRITE;
-
 /** Keys and secrets (02-api-reference/08-keys-secrets): certificates, keystores, crypto keys and JWKs. */
 final class Secrets {
     static final Set<String> USE_TYPES = Set.of("SIGNATURE", "ENCRYPTION");
@@ -61,45 +58,6 @@ final class Secrets {
     Secrets(Api api, long seed) {
         this.api = api;
         this.random = new Random(seed ^ 0x2545F4914F6CDD1DL);
-    }
-
-    void register(Router r) {
-        String ce = "projects/{project}/certificates/";
-        r.add("GET", ce, READ, this::listCertificates);
-        r.add("POST", ce, WRITE, q -> saveCertificate(q, true));
-        r.add("GET", ce + "truststore/{env}/", READ, this::truststore);
-        r.add("GET", ce + "{name}/", READ, this::getCertificate);
-        r.add("PUT", ce + "{name}/", WRITE, q -> saveCertificate(q, false));
-        r.add("DELETE", ce + "{name}/", WRITE, this::deleteCertificate);
-        r.add("GET", ce + "{name}/export/", READ, this::exportCertificate);
-
-        String ks = "projects/{project}/keystores/";
-        r.add("GET", ks, READ, q -> list(q, Kind.KEYSTORE));
-        r.add("POST", ks, WRITE, q -> saveStore(q, Kind.KEYSTORE, true));
-        r.add("GET", ks + "{name}/", READ, q -> get(q, Kind.KEYSTORE));
-        r.add("PUT", ks + "{name}/", WRITE, q -> saveStore(q, Kind.KEYSTORE, false));
-        r.add("DELETE", ks + "{name}/", WRITE, q -> delete(q, Kind.KEYSTORE));
-
-        String ky = "projects/{project}/keys/";
-        r.add("GET", ky, READ, q -> list(q, Kind.KEY));
-        r.add("POST", ky, WRITE, q -> saveStore(q, Kind.KEY, true));
-        r.add("GET", ky + "{name}/", READ, q -> get(q, Kind.KEY));
-        r.add("PUT", ky + "{name}/", WRITE, q -> saveStore(q, Kind.KEY, false));
-        r.add("DELETE", ky + "{name}/", WRITE, q -> delete(q, Kind.KEY));
-
-        String jw = "projects/{project}/jwks/";
-        r.add("GET", jw, READ, q -> list(q, Kind.JWK));
-        r.add("POST", jw, WRITE, this::createJwk);
-        // documented without a trailing slash; both forms are accepted
-        r.add("POST", jw + "generate/?", WRITE, this::generateJwk);
-        r.add("POST", jw + "parse-from-url/?", WRITE, q -> parseJwk(q, "URL"));
-        r.add("POST", jw + "parse-from-clipboard/?", WRITE, q -> parseJwk(q, "COPY_PASTE"));
-        r.add("POST", jw + "parse-from-certificate/?", WRITE, q -> parseJwk(q, "CERTIFICATE"));
-        r.add("POST", jw + "parse-from-key/?", WRITE, q -> parseJwk(q, "KEY"));
-        r.add("POST", jw + "parse-from-keystore/?", WRITE, q -> parseJwk(q, "KEYSTORE"));
-        r.add("GET", jw + "{name}/", READ, q -> get(q, Kind.JWK));
-        r.add("PUT", jw + "{name}/", WRITE, this::updateJwk);
-        r.add("DELETE", jw + "{name}/", WRITE, q -> delete(q, Kind.JWK));
     }
 
     /** The three JSON-bodied families share list/get/delete. */
@@ -156,7 +114,7 @@ final class Secrets {
         return r;
     }
 
-    private Http.Resp deployed(List<String> envs, boolean deploy) {
+    Http.Resp deployed(List<String> envs, boolean deploy) {
         return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", deploymentResult(envs, deploy)));
     }
 
@@ -223,7 +181,7 @@ final class Secrets {
         return c;
     }
 
-    private Http.Resp listCertificates(Http.Req q) {
+    Http.Resp listCertificates(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -245,14 +203,14 @@ final class Secrets {
         return c;
     }
 
-    private Http.Resp getCertificate(Http.Req q) {
+    Http.Resp getCertificate(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             return Http.Resp.json(Json.successList(List.of(certificate(p, q.param("name")).deepCopy())));
         }
     }
 
-    private Http.Resp truststore(Http.Req q) {
+    Http.Resp truststore(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             String env = q.param("env");
@@ -283,7 +241,7 @@ final class Secrets {
         return part == null ? "" : part.text().trim();
     }
 
-    private Http.Resp saveCertificate(Http.Req q, boolean create) {
+    Http.Resp saveCertificate(Http.Req q, boolean create) {
         Multipart mp = q.multipart();
         if (!create) {
             checkUpdateScope(q);
@@ -347,7 +305,7 @@ final class Secrets {
         }
     }
 
-    private Http.Resp deleteCertificate(Http.Req q) {
+    Http.Resp deleteCertificate(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             ObjectNode c = certificate(p, q.param("name"));
@@ -356,7 +314,7 @@ final class Secrets {
         }
     }
 
-    private Http.Resp exportCertificate(Http.Req q) {
+    Http.Resp exportCertificate(Http.Req q) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
@@ -413,7 +371,7 @@ final class Secrets {
         return v;
     }
 
-    private Http.Resp list(Http.Req q, Kind k) {
+    Http.Resp list(Http.Req q, Kind k) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             return Http.Resp.json(Json.successList(store(p, k).values().stream().map(s -> view(p, k, s, false)).toList()));
@@ -428,7 +386,7 @@ final class Secrets {
         return s;
     }
 
-    private Http.Resp get(Http.Req q, Kind k) {
+    Http.Resp get(Http.Req q, Kind k) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             return Http.Resp.json(Json.successList(List.of(view(p, k, find(p, k, q.param("name")), true))));
@@ -442,7 +400,7 @@ final class Secrets {
         return envNames(stored, k.envList);
     }
 
-    private Http.Resp delete(Http.Req q, Kind k) {
+    Http.Resp delete(Http.Req q, Kind k) {
         synchronized (api.lock) {
             Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
@@ -454,7 +412,7 @@ final class Secrets {
 
     // ------------------------------------------------------------------ keystores and keys
 
-    private Http.Resp saveStore(Http.Req q, Kind k, boolean create) {
+    Http.Resp saveStore(Http.Req q, Kind k, boolean create) {
         ObjectNode b = q.json();
         if (!create) {
             checkUpdateScope(q);
@@ -553,7 +511,7 @@ final class Secrets {
         }
     }
 
-    private Http.Resp createJwk(Http.Req q) {
+    Http.Resp createJwk(Http.Req q) {
         ObjectNode b = q.json();
         requireJwkName(b);
         JsonNode st = b.get("sourceType");
@@ -574,7 +532,7 @@ final class Secrets {
         return saveParsedJwk(q, b, family, source);
     }
 
-    private Http.Resp parseJwk(Http.Req q, String family) {
+    Http.Resp parseJwk(Http.Req q, String family) {
         ObjectNode b = q.json();
         requireJwkName(b);
         String source = family.equals("KEY") ? "PUBLIC_KEY" : family;
@@ -584,7 +542,7 @@ final class Secrets {
         return saveParsedJwk(q, b, family, source);
     }
 
-    private Http.Resp saveParsedJwk(Http.Req q, ObjectNode b, String family, String source) {
+    Http.Resp saveParsedJwk(Http.Req q, ObjectNode b, String family, String source) {
         if (family.equals("URL")) {
             JsonNode u = b.get("url");
             if (u == null || !u.isTextual() || u.asText().isBlank()) {
@@ -784,7 +742,7 @@ final class Secrets {
         jwk.set(type.toLowerCase(Locale.ROOT), m);
     }
 
-    private Http.Resp updateJwk(Http.Req q) {
+    Http.Resp updateJwk(Http.Req q) {
         ObjectNode b = q.json();
         Validator v = new Validator(b);
         String newName = v.optString("name");
@@ -823,7 +781,7 @@ final class Secrets {
 
     // ------------------------------------------------------------------ generate
 
-    private Http.Resp generateJwk(Http.Req q) {
+    Http.Resp generateJwk(Http.Req q) {
         ObjectNode b = q.json();
         requireJwkName(b);
         JsonNode t = b.get("type");
