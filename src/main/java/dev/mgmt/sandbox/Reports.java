@@ -14,10 +14,10 @@ final class Reports {
     static final String UNAUTHORIZED = "Unauthorized API Access!";
     static final Set<String> SHARED = Set.of("EXTERNAL", "BOTH");
 
-    private final Api api;
+    private final Context ctx;
 
-    Reports(Api api) {
-        this.api = api;
+    Reports(Context ctx) {
+        this.ctx = ctx;
     }
 
     static String proxyId(Model.Project p, Model.Proxy x) {
@@ -25,7 +25,7 @@ final class Reports {
     }
 
     Http.Resp apiProxies(Http.Req q) {
-        Geolocation.requireAdmin(q, UNAUTHORIZED);
+        Context.requireAdmin(q, UNAUTHORIZED);
         String raw = q.query.get("includeEndpoints");
         boolean endpoints;
         if (raw == null || raw.isEmpty()) {
@@ -35,10 +35,10 @@ final class Reports {
         } else {
             throw ApiError.invalidParameter("includeEndpoints must be true or false (got '" + raw + "')");
         }
-        synchronized (api.lock) {
+        synchronized (ctx.lock) {
             ObjectNode o = Json.obj().put("success", true);
             ArrayNode list = o.putArray("resultList");
-            for (Model.Project p : api.model.projects.values()) {
+            for (Model.Project p : ctx.model.projects.values()) {
                 for (Model.Proxy x : p.proxies.values()) {
                     ObjectNode item = list.addObject().put("id", proxyId(p, x)).put("name", x.name())
                             .put("description", x.meta.path("description").asText(""))
@@ -69,11 +69,11 @@ final class Reports {
     }
 
     Http.Resp dataModelAccess(Http.Req q) {
-        Geolocation.requireAdmin(q, UNAUTHORIZED);
-        synchronized (api.lock) {
+        Context.requireAdmin(q, UNAUTHORIZED);
+        synchronized (ctx.lock) {
             ObjectNode result = Json.obj();
             ArrayNode proxies = result.putArray("apiProxyList");
-            for (Model.Project p : api.model.projects.values()) {
+            for (Model.Project p : ctx.model.projects.values()) {
                 for (Model.Proxy x : p.proxies.values()) {
                     String sharing = x.meta.path("sharingType").asText("");
                     if (!SHARED.contains(sharing)) {
