@@ -2,8 +2,6 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import static dev.mgmt.sandbox.Router.Access.ADMIN;
-
 /**
  * Geolocation settings (02-api-reference/13-geolocation), organization-wide and admin-only. The pages document
  * their paths without a trailing slash; both forms are accepted. Any non-empty bytes are accepted as an MMDB file.
@@ -12,41 +10,27 @@ final class Geolocation {
     static final String NOT_ADMIN = "User does not have privilege to access admin settings!";
     static final String DEFAULT_FILE_NAME = "geolocation.mmdb";
 
-    private final Api api;
+    private final Context ctx;
 
-    Geolocation(Api api) {
-        this.api = api;
-    }
-
-    void register(Router r) {
-        String g = "settings/geolocation/";
-        r.add("PUT", g + "enable/?", ADMIN, q -> toggle(q, true));
-        r.add("PUT", g + "disable/?", ADMIN, q -> toggle(q, false));
-        r.add("PUT", g + "mmdb/?", ADMIN, this::upload);
-    }
-
-    /** Admin-only pages answer other users with 401 and their own text (the demo viewer is not an admin). */
-    static void requireAdmin(Http.Req q, String message) {
-        if (q.user == null || q.user.readOnly()) {
-            throw new ApiError(401, "unauthorized_client", message);
-        }
+    Geolocation(Context ctx) {
+        this.ctx = ctx;
     }
 
     private ObjectNode deployed() {
         return Json.obj().put("success", true)
-                .set("deploymentResult", api.environmentsDeployResult(api.model.environments.keySet(), true));
+                .set("deploymentResult", ctx.environmentsDeployResult(ctx.model.environments.keySet(), true));
     }
 
-    private Http.Resp toggle(Http.Req q, boolean enable) {
-        requireAdmin(q, NOT_ADMIN);
-        synchronized (api.lock) {
-            api.model.geolocation.enabled = enable;
+    Http.Resp toggle(Http.Req q, boolean enable) {
+        Context.requireAdmin(q, NOT_ADMIN);
+        synchronized (ctx.lock) {
+            ctx.model.geolocation.enabled = enable;
             return Http.Resp.json(deployed());
         }
     }
 
-    private Http.Resp upload(Http.Req q) {
-        requireAdmin(q, NOT_ADMIN);
+    Http.Resp upload(Http.Req q) {
+        Context.requireAdmin(q, NOT_ADMIN);
         Multipart mp = q.multipart();
         Multipart.Part file = mp.get("file");
         if (file == null || file.data().length == 0) {
@@ -55,9 +39,9 @@ final class Geolocation {
         Multipart.Part fn = mp.get("fileName");
         String name = fn != null && !fn.text().isBlank() ? fn.text().trim()
                 : file.filename() != null && !file.filename().isBlank() ? file.filename() : DEFAULT_FILE_NAME;
-        synchronized (api.lock) {
-            api.model.geolocation.mmdbFileName = name;
-            api.model.geolocation.mmdb = file.data();
+        synchronized (ctx.lock) {
+            ctx.model.geolocation.mmdbFileName = name;
+            ctx.model.geolocation.mmdb = file.data();
             return Http.Resp.json(deployed());
         }
     }

@@ -10,33 +10,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import static dev.mgmt.sandbox.Router.Access.WRITE;
+import dev.mgmt.sandbox.Context.ProjectMsg;
+import dev.mgmt.sandbox.Context.ListOp;
 
 /** IP groups (02-api-reference/11-ip-groups): create/update/delete and the IP list of a group. */
 final class IpGroups {
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(/(3[0-2]|[12]?\\d))?");
 
-    private final Api api;
+    private final Context ctx;
 
-    IpGroups(Api api) {
-        this.api = api;
-    }
-
-    void register(Router r) {
-        String g = "projects/{project}/ipGroups/";
-        r.add("POST", g, WRITE, this::create);
-        r.add("PUT", g + "{group}/", WRITE, this::update);
-        r.add("DELETE", g + "{group}/", WRITE, this::delete);
-        r.add("POST", g + "{group}/ips/", WRITE, q -> ips(q, Op.ADD));
-        r.add("PUT", g + "{group}/ips/", WRITE, q -> ips(q, Op.REPLACE));
-        r.add("DELETE", g + "{group}/ips/", WRITE, q -> ips(q, Op.REMOVE));
-    }
-
-    private enum Op { ADD, REPLACE, REMOVE }
-
-    private static Http.Resp ok() {
-        return Http.Resp.json(Json.obj().put("success", true));
+    IpGroups(Context ctx) {
+        this.ctx = ctx;
     }
 
     static ApiError notFound(String name) {
@@ -54,29 +39,29 @@ final class IpGroups {
         return n.asText();
     }
 
-    private Http.Resp create(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = name(b);
             if (p.ipGroups.containsKey(name)) {
                 throw ApiError.duplicate("An IP Group with same name (" + name + ") already exists in project!");
             }
-            ObjectNode g = Json.obj().put("id", api.newId()).put("name", name);
+            ObjectNode g = Json.obj().put("id", ctx.newId()).put("name", name);
             g.set("description", b.hasNonNull("description") ? b.get("description") : null);
             if (g.get("description") == null) {
                 g.putNull("description");
             }
             g.putArray("ipList");
             p.ipGroups.put(name, g);
-            return ok();
+            return Context.ok();
         }
     }
 
-    private Http.Resp update(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String path = q.param("group");
             String name = name(b);
             ObjectNode g = p.ipGroups.get(path);
@@ -89,18 +74,18 @@ final class IpGroups {
             if (b.hasNonNull("description")) {
                 g.set("description", b.get("description"));
             }
-            return ok();
+            return Context.ok();
         }
     }
 
-    private Http.Resp delete(Http.Req q) {
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+    Http.Resp delete(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
             if (p.ipGroups.remove(name) == null) {
                 throw notFound(name);
             }
-            return ok();
+            return Context.ok();
         }
     }
 
@@ -108,17 +93,17 @@ final class IpGroups {
      * A missing ipList is always refused. An empty one is refused when adding or removing; when replacing it
      * clears the group, as the update page describes.
      */
-    private Http.Resp ips(Http.Req q, Op op) {
+    Http.Resp ips(Http.Req q, ListOp op) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
             ObjectNode g = p.ipGroups.get(name);
             if (g == null) {
                 throw notFound(name);
             }
             JsonNode list = b.get("ipList");
-            if (list == null || list.isNull() || (list.isArray() && list.isEmpty() && op != Op.REPLACE)) {
+            if (list == null || list.isNull() || (list.isArray() && list.isEmpty() && op != ListOp.REPLACE)) {
                 throw ApiError.badRequest("ipList value can not be empty!");
             }
             Validator v = new Validator(b);
@@ -146,7 +131,7 @@ final class IpGroups {
             }
             ArrayNode out = g.putArray("ipList");
             current.forEach(out::add);
-            return ok();
+            return Context.ok();
         }
     }
 }

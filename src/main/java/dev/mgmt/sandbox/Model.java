@@ -78,7 +78,7 @@ final class Model {
 
         Proxy(ObjectNode meta) {
             this.meta = meta;
-            for (String p : Api.PIPELINES) {
+            for (String p : Context.PIPELINES) {
                 policies.put(p, new ArrayList<>());
             }
         }
@@ -105,8 +105,13 @@ final class Model {
             return null;
         }
 
+        /** The field holding a pipeline's policies, in exports and endpoint views: requestPolicyList and so on. */
+        static String policyListField(String pipeline) {
+            return pipeline.toLowerCase(java.util.Locale.ROOT) + "PolicyList";
+        }
+
         static ArrayNode policyList(ObjectNode endpoint, String pipeline) {
-            String key = pipeline.toLowerCase(java.util.Locale.ROOT) + "PolicyList";
+            String key = policyListField(pipeline);
             JsonNode n = endpoint.get(key);
             if (n instanceof ArrayNode a) {
                 return a;

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Set;
 
-import static dev.mgmt.sandbox.Router.Access.ADMIN;
-
 /**
  * Reports (02-api-reference/14-reports), built from the current state of every project. Documented without a
  * trailing slash; both forms are accepted. Only the admin may read them (the demo viewer is not an analyzer).
@@ -16,23 +14,18 @@ final class Reports {
     static final String UNAUTHORIZED = "Unauthorized API Access!";
     static final Set<String> SHARED = Set.of("EXTERNAL", "BOTH");
 
-    private final Api api;
+    private final Context ctx;
 
-    Reports(Api api) {
-        this.api = api;
-    }
-
-    void register(Router r) {
-        r.add("GET", "reports/api-proxies/?", ADMIN, this::apiProxies);
-        r.add("GET", "reports/organization-api-data-model-access/?", ADMIN, this::dataModelAccess);
+    Reports(Context ctx) {
+        this.ctx = ctx;
     }
 
     static String proxyId(Model.Project p, Model.Proxy x) {
         return String.format("%024x", (p.name + "/" + x.name()).hashCode() & 0xffffffffL);
     }
 
-    private Http.Resp apiProxies(Http.Req q) {
-        Geolocation.requireAdmin(q, UNAUTHORIZED);
+    Http.Resp apiProxies(Http.Req q) {
+        Context.requireAdmin(q, UNAUTHORIZED);
         String raw = q.query.get("includeEndpoints");
         boolean endpoints;
         if (raw == null || raw.isEmpty()) {
@@ -42,10 +35,10 @@ final class Reports {
         } else {
             throw ApiError.invalidParameter("includeEndpoints must be true or false (got '" + raw + "')");
         }
-        synchronized (api.lock) {
+        synchronized (ctx.lock) {
             ObjectNode o = Json.obj().put("success", true);
             ArrayNode list = o.putArray("resultList");
-            for (Model.Project p : api.model.projects.values()) {
+            for (Model.Project p : ctx.model.projects.values()) {
                 for (Model.Proxy x : p.proxies.values()) {
                     ObjectNode item = list.addObject().put("id", proxyId(p, x)).put("name", x.name())
                             .put("description", x.meta.path("description").asText(""))
@@ -75,12 +68,12 @@ final class Reports {
         }
     }
 
-    private Http.Resp dataModelAccess(Http.Req q) {
-        Geolocation.requireAdmin(q, UNAUTHORIZED);
-        synchronized (api.lock) {
+    Http.Resp dataModelAccess(Http.Req q) {
+        Context.requireAdmin(q, UNAUTHORIZED);
+        synchronized (ctx.lock) {
             ObjectNode result = Json.obj();
             ArrayNode proxies = result.putArray("apiProxyList");
-            for (Model.Project p : api.model.projects.values()) {
+            for (Model.Project p : ctx.model.projects.values()) {
                 for (Model.Proxy x : p.proxies.values()) {
                     String sharing = x.meta.path("sharingType").asText("");
                     if (!SHARED.contains(sharing)) {

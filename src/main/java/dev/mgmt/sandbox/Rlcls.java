@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static dev.mgmt.sandbox.Router.Access.WRITE;
+import dev.mgmt.sandbox.Context.ProjectMsg;
+import dev.mgmt.sandbox.Context.ListOp;
 
 /** Rate limit control lists (02-api-reference/12-rlcl): CRUD plus credentials, endpoints and condition. */
 final class Rlcls {
@@ -23,32 +24,10 @@ final class Rlcls {
     static final Set<String> PARAM_TYPES = Set.of("QUERY", "PATH", "FORM");
     static final Set<String> CONTENT_TYPES = Set.of("XML", "JSON", "ALL_BODY");
 
-    private final Api api;
+    private final Context ctx;
 
-    Rlcls(Api api) {
-        this.api = api;
-    }
-
-    void register(Router r) {
-        String b = "projects/{project}/rlcl/";
-        r.add("POST", b, WRITE, this::create);
-        r.add("PUT", b + "{rlcl}/", WRITE, this::update);
-        r.add("DELETE", b + "{rlcl}/", WRITE, this::delete);
-        r.add("POST", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.ADD));
-        r.add("PUT", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.REPLACE));
-        r.add("DELETE", b + "{rlcl}/credentials/", WRITE, q -> credentials(q, Op.REMOVE));
-        r.add("POST", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.ADD));
-        r.add("PUT", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.REPLACE));
-        r.add("DELETE", b + "{rlcl}/endpoints/", WRITE, q -> endpoints(q, Op.REMOVE));
-        r.add("POST", b + "{rlcl}/condition/", WRITE, this::setCondition);
-        r.add("PUT", b + "{rlcl}/condition/", WRITE, this::setCondition);
-        r.add("DELETE", b + "{rlcl}/condition/", WRITE, this::resetCondition);
-    }
-
-    private enum Op { ADD, REPLACE, REMOVE }
-
-    private static Http.Resp ok() {
-        return Http.Resp.json(Json.obj().put("success", true));
+    Rlcls(Context ctx) {
+        this.ctx = ctx;
     }
 
     private static Model.Rlcl rlcl(Model.Project p, String name) {
@@ -58,8 +37,6 @@ final class Rlcls {
         }
         return r;
     }
-
-    // ------------------------------------------------------------------ CRUD
 
     /** Validates a create/update body and returns the stored metadata. */
     private static ObjectNode meta(ObjectNode b) {
@@ -135,27 +112,27 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp create(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             ObjectNode m = meta(b);
             String name = m.get("name").asText();
             if (p.rlcls.containsKey(name)) {
                 throw ApiError.duplicate("An RLCL with same name (" + name + ") already exists in project!");
             }
             Model.Rlcl r = new Model.Rlcl();
-            m.put("id", api.newId());
+            m.put("id", ctx.newId());
             r.meta = m;
             p.rlcls.put(name, r);
-            return ok();
+            return Context.ok();
         }
     }
 
-    private Http.Resp update(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String path = q.param("rlcl");
             Model.Rlcl r = rlcl(p, path);
             ObjectNode m = meta(b);
@@ -165,26 +142,24 @@ final class Rlcls {
             }
             m.put("id", r.meta.path("id").asText());
             r.meta = m;
-            return ok();
+            return Context.ok();
         }
     }
 
-    private Http.Resp delete(Http.Req q) {
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+    Http.Resp delete(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("rlcl");
             rlcl(p, name);
             p.rlcls.remove(name);
-            return ok();
+            return Context.ok();
         }
     }
 
-    // ------------------------------------------------------------------ credentials
-
-    private Http.Resp credentials(Http.Req q, Op op) {
+    Http.Resp credentials(Http.Req q, ListOp op) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Rlcl r = rlcl(p, q.param("rlcl"));
             JsonNode list = b.get("credentialNameList");
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
@@ -193,7 +168,7 @@ final class Rlcls {
             Validator v = new Validator(b);
             List<String> names = v.optStringList("credentialNameList");
             v.throwIfInvalid();
-            if (op != Op.REMOVE) {
+            if (op != ListOp.REMOVE) {
                 for (String n : names) {
                     if (!p.credentials.containsKey(n)) {
                         throw ApiError.badRequest("Credential with name (" + n + ") is not found in project!");
@@ -208,11 +183,9 @@ final class Rlcls {
                 }
                 default -> r.credentials.removeAll(names);
             }
-            return ok();
+            return Context.ok();
         }
     }
-
-    // ------------------------------------------------------------------ endpoints
 
     private static boolean sameEndpoint(ObjectNode a, ObjectNode b) {
         return a.path("apiProxyName").asText().equals(b.path("apiProxyName").asText())
@@ -220,10 +193,10 @@ final class Rlcls {
                 && a.path("endpointHTTPMethod").asText().equals(b.path("endpointHTTPMethod").asText());
     }
 
-    private Http.Resp endpoints(Http.Req q, Op op) {
+    Http.Resp endpoints(Http.Req q, ListOp op) {
         ObjectNode b = q.json();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Rlcl r = rlcl(p, q.param("rlcl"));
             JsonNode list = b.get("endpointRateLimitList");
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty())) {
@@ -233,7 +206,7 @@ final class Rlcls {
             for (Validator e : v.optObjectList("endpointRateLimitList")) {
                 e.requireString("apiProxyName");
                 String name = e.optString("endpointName");
-                String method = e.optEnum("endpointHTTPMethod", Api.HTTP_METHODS);
+                String method = e.optEnum("endpointHTTPMethod", Context.HTTP_METHODS);
                 if (!"ALL".equals(name) && !"ALL".equals(method) && !e.hasErrorsFor("endpointHTTPMethod")) {
                     if (name == null || name.isBlank()) {
                         e.error("endpointName", "endpointName is required unless endpointHTTPMethod is ALL");
@@ -242,7 +215,7 @@ final class Rlcls {
                         e.error("endpointHTTPMethod", "endpointHTTPMethod is required unless endpointName is ALL");
                     }
                 }
-                if (op != Op.REMOVE) {
+                if (op != ListOp.REMOVE) {
                     positive(e, "permittedMessageCount", true);
                     positive(e, "timeIntervalPeriodLength", true);
                     e.requireEnum("timeInterval", TIME_INTERVALS);
@@ -268,7 +241,7 @@ final class Rlcls {
                 }
                 given.add(e);
             }
-            if (op != Op.REMOVE) {
+            if (op != ListOp.REMOVE) {
                 for (ObjectNode e : given) {
                     resolve(p, e);
                 }
@@ -291,7 +264,7 @@ final class Rlcls {
                 }
                 default -> r.endpoints.removeIf(x -> given.stream().anyMatch(e -> sameEndpoint(x, e)));
             }
-            return ok();
+            return Context.ok();
         }
     }
 
@@ -334,12 +307,10 @@ final class Rlcls {
         e.put("endpointId", ep.path("id").asText());
     }
 
-    // ------------------------------------------------------------------ condition
-
-    private Http.Resp setCondition(Http.Req q) {
+    Http.Resp setCondition(Http.Req q) {
         ObjectNode b = q.jsonOrEmpty();
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Rlcl r = rlcl(p, q.param("rlcl"));
             JsonNode list = b.get("conditionRuleList");
             if (list == null || list.isNull()) {
@@ -351,7 +322,7 @@ final class Rlcls {
             ObjectNode c = Model.Rlcl.defaultCondition();
             c.set("conditionRuleList", list.deepCopy());
             r.condition = c;
-            return ok();
+            return Context.ok();
         }
     }
 
@@ -388,12 +359,12 @@ final class Rlcls {
         }
     }
 
-    private Http.Resp resetCondition(Http.Req q) {
-        synchronized (api.lock) {
-            Model.Project p = api.project(q, Api.ProjectMsg.WAS_NOT_FOUND);
+    Http.Resp resetCondition(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Rlcl r = rlcl(p, q.param("rlcl"));
             r.condition = Model.Rlcl.defaultCondition();
-            return ok();
+            return Context.ok();
         }
     }
 }

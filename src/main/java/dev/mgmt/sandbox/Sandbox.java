@@ -57,9 +57,9 @@ public final class Sandbox implements AutoCloseable {
         users.put(VIEWER_USER, new Http.User(VIEWER_USER, VIEWER_PASSWORD, true));
         Model model = new Model();
         this.model = model;
-        Api api = new Api(model, this::now, config.seed(), () -> this.faults.spec, tokens, users);
-        Seed.populate(model, Seed.load(config.dataFile()), api);
-        api.register(router);
+        Context ctx = new Context(model, this::now, config.seed(), () -> this.faults.spec);
+        Seed.populate(model, Seed.load(config.dataFile()), ctx);
+        Routes.register(router, ctx, tokens, users);
 
         Instant now = now().instant();
         Instant longLived = now.plusSeconds(10L * 365 * 24 * 3600);

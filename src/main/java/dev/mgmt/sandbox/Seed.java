@@ -47,7 +47,7 @@ final class Seed {
         return seed;
     }
 
-    static void populate(Model m, ObjectNode seed, Api api) {
+    static void populate(Model m, ObjectNode seed, Context ctx) {
         for (JsonNode e : seed.path("environments")) {
             ObjectNode env = Json.obj();
             env.put("name", e.path("name").asText());
@@ -77,7 +77,7 @@ final class Seed {
                 }
                 Model.Proxy x = new Model.Proxy(meta);
                 for (JsonNode e : px.path("endpoints")) {
-                    ObjectNode ep = api.endpoint(e.path("endpoint").asText(), e.path("description").asText(""),
+                    ObjectNode ep = ctx.endpoint(e.path("endpoint").asText(), e.path("description").asText(""),
                             e.path("httpMethod").asText("GET"), e.path("backendResourceUrl").asText(""),
                             e.path("backendHttpMethod").asText(e.path("httpMethod").asText("GET")));
                     if (e.has("active")) {
@@ -121,7 +121,7 @@ final class Seed {
             }
             for (JsonNode g : pj.path("apiProxyGroups")) {
                 Model.Group grp = new Model.Group();
-                grp.meta = Json.obj().put("id", api.newId()).put("name", g.path("name").asText())
+                grp.meta = Json.obj().put("id", ctx.newId()).put("name", g.path("name").asText())
                         .put("description", g.path("description").asText(""));
                 if (g.path("clientRoute").isObject()) {
                     grp.meta.set("clientRoute", g.get("clientRoute").deepCopy());

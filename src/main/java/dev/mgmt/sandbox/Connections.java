@@ -1,0 +1,128 @@
+package dev.mgmt.sandbox;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import dev.mgmt.sandbox.Context.ProjectMsg;
+
+/** Connections (02-api-reference/06-connections); secret fields are never echoed back by the list. */
+final class Connections {
+    static final Set<String> CONNECTION_TYPES = Set.of("email", "kafka", "elasticsearch", "rabbitMq", "ftp", "graylog",
+            "syslog", "webhook", "logback", "activeMq", "snmp", "linux-script", "database", "ldap");
+    static final Set<String> SECRET_FIELDS = Set.of("password", "apiKey", "secret", "secretKey", "token",
+            "clientSecret", "privateKey", "passphrase");
+
+    private final Context ctx;
+
+    Connections(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    private static ObjectNode masked(ObjectNode c) {
+        ObjectNode v = c.deepCopy();
+        for (String f : SECRET_FIELDS) {
+            if (v.has(f)) {
+                v.putNull(f);
+            }
+        }
+        return v;
+    }
+
+    Http.Resp listConnections(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
+            String type = q.query.get("type");
+            if (type == null || type.isBlank()) {
+                throw ApiError.invalidParameter("Required request parameter 'type' is not present! Valid values: "
+                        + String.join(", ", CONNECTION_TYPES.stream().sorted().toList()));
+            }
+            if (!CONNECTION_TYPES.contains(type)) {
+                throw ApiError.invalidParameter("Connection type (" + type + ") is not valid! Valid values: "
+                        + String.join(", ", CONNECTION_TYPES.stream().sorted().toList()));
+            }
+            List<ObjectNode> items = new ArrayList<>();
+            for (ObjectNode c : p.connections.values()) {
+                if (type.equals(c.path("type").asText())) {
+                    items.add(masked(c));
+                }
+            }
+            return Http.Resp.json(Json.successList(items));
+        }
+    }
+
+    Http.Resp getConnection(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
+            String name = q.param("name");
+            ObjectNode c = p.connections.get(name);
+            if (c == null) {
+                throw ApiError.notFound("Connection (name: " + name + ") was not found!");
+            }
+            return Http.Resp.json(Json.successList(List.of(c.deepCopy())));
+        }
+    }
+
+    Http.Resp upsertConnection(Http.Req q, boolean create) {
+        ObjectNode b = q.json();
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
+            String name = q.param("name");
+            Validator v = new Validator(b);
+            String type = v.requireEnum("type", CONNECTION_TYPES);
+            String bodyName = v.requireString("name");
+            v.optString("description");
+            Boolean deployToWorker = v.optBool("deployToWorker");
+            v.optBool("enabled");
+            v.throwIfInvalid();
+            ObjectNode existing = p.connections.get(name);
+            if (create) {
+                if (!bodyName.equals(name)) {
+                    throw ApiError.badRequest("Connection name in path (" + name + ") does not match name in body ("
+                            + bodyName + ")!");
+                }
+                if (existing != null) {
+                    throw ApiError.duplicate("Connection (name: " + name + ") already exists!");
+                }
+            } else {
+                if (existing == null) {
+                    throw ApiError.badRequest("Connection (name: " + name + ") was not found!");
+                }
+                if (!existing.path("type").asText().equals(type)) {
+                    throw ApiError.badRequest("Connection type can not be changed (from "
+                            + existing.path("type").asText() + " to " + type + ")!");
+                }
+                if (!bodyName.equals(name) && p.connections.containsKey(bodyName)) {
+                    throw ApiError.duplicate("Connection (name: " + bodyName + ") already exists!");
+                }
+                p.connections.remove(name);
+            }
+            ObjectNode stored = b.deepCopy();
+            if (!stored.has("deployToWorker")) {
+                stored.put("deployToWorker", true);
+            }
+            if (!stored.has("enabled")) {
+                stored.put("enabled", true);
+            }
+            p.connections.put(bodyName, stored);
+            ObjectNode resp = Json.obj().put("success", true);
+            if (deployToWorker == null || deployToWorker) {
+                resp.set("deploymentResult", Json.obj().put("success", true));
+            }
+            return Http.Resp.json(resp);
+        }
+    }
+
+    Http.Resp deleteConnection(Http.Req q) {
+        synchronized (ctx.lock) {
+            Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
+            String name = q.param("name");
+            if (p.connections.remove(name) == null) {
+                throw ApiError.badRequest("Connection (name: " + name + ") was not found!");
+            }
+            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", Json.obj().put("success", true)));
+        }
+    }
+}
