@@ -1,5 +1,6 @@
 package dev.mgmt.sandbox;
 
+import dev.mgmt.text.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -244,40 +245,7 @@ public final class FaultSpec {
     }
 
     static Duration duration(String s, boolean signed) {
-        String t = s.trim().toLowerCase(Locale.ROOT);
-        boolean neg = false;
-        if (t.startsWith("+") || t.startsWith("-")) {
-            if (!signed) {
-                throw new IllegalArgumentException("duration '" + s + "' must not have a sign");
-            }
-            neg = t.startsWith("-");
-            t = t.substring(1);
-        }
-        long mult;
-        String num;
-        if (t.endsWith("ms")) {
-            mult = 1;
-            num = t.substring(0, t.length() - 2);
-        } else if (t.endsWith("s")) {
-            mult = 1000;
-            num = t.substring(0, t.length() - 1);
-        } else if (t.endsWith("m")) {
-            mult = 60_000;
-            num = t.substring(0, t.length() - 1);
-        } else {
-            throw new IllegalArgumentException("duration '" + s + "' needs a unit: ms, s or m (e.g. 200ms)");
-        }
-        long n;
-        try {
-            n = Long.parseLong(num);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("duration '" + s + "' is not a whole number with a unit");
-        }
-        if (n < 0) {
-            throw new IllegalArgumentException("duration '" + s + "' must not be negative");
-        }
-        Duration d = Duration.ofMillis(n * mult);
-        return neg ? d.negated() : d;
+        return Durations.parse(s, Durations.Bare.REFUSED, signed);
     }
 
     /** True when no fault at all is configured. */

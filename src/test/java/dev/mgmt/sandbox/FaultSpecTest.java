@@ -31,6 +31,16 @@ class FaultSpecTest {
     }
 
     @Test
+    void durationsTakeHoursAndFractionsLikeEveryOtherDurationInMgmt() {
+        assertEquals(Duration.ofHours(2), FaultSpec.parse("skew=+2h").skew());
+        assertEquals(Duration.ofMillis(1500), FaultSpec.parse("latency=1.5s").latency());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("latency=-1s"));
+        assertTrue(e.getMessage().contains("must not have a sign"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FaultSpec.parse("latency=200"));
+        assertTrue(e.getMessage().contains("needs a unit: ms, s, m or h"), e.getMessage());
+    }
+
+    @Test
     void emptySpecMeansNoFaults() {
         assertTrue(FaultSpec.parse("").isEmpty());
         assertTrue(FaultSpec.parse(null).isEmpty());
