@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code mgmt auth logout}: forget the token stored in the context. */
 @Command(name = "logout", description = {"Remove the stored token (and its expiry) from the current or --context context.",
     "The server has no revocation endpoint: the token stays valid until it expires."})
-public final class AuthLogoutCommand extends BaseCommand {
+public final class AuthLogoutCommand extends BaseCommand implements Destructive {
 
     @Override
     public Integer call() {

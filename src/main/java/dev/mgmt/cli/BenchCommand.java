@@ -7,6 +7,7 @@ import dev.mgmt.client.ApiPaths;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.client.HttpTransport;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
@@ -211,22 +212,11 @@ public final class BenchCommand extends BaseCommand {
 
     /** One client for the whole run, with mgmt's TLS, proxy and timeout settings; redirects are not followed. */
     private static HttpClient httpClient(Settings s, Invocation inv) {
-        SSLContext ssl = s.insecure() ? TlsContexts.trustingEverything()
-            : s.cacert().isSet() ? TlsContexts.withExtraCas(s.cacert().value()) : null;
-        HttpClient.Builder b = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(s.connectTimeout().value());
+        SSLContext ssl = TlsContexts.choose(s.insecure(), s.cacert().isSet() ? s.cacert().value() : null, false);
+        HttpClient.Builder b = HttpTransport.clientBuilder(s.connectTimeout().value(), ssl, EnvProxySelector.fromEnv(inv.env()));
         // Completions run on the client's selector thread: mgmt's handlers only count and send the next
         // request, and a thread hop per response costs more than the work (measured on JDK 17 and 25).
         b.executor(Runnable::run);
-        if (ssl != null) {
-            b.sslContext(ssl);
-        }
-        EnvProxySelector proxy = EnvProxySelector.fromEnv(inv.env());
-        if (proxy != null) {
-            b.proxy(proxy);
-        }
         return b.build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mgmt config delete-context NAME}. */
 @Command(name = "delete-context", description = "Remove the context NAME (and its stored token) from the config file.")
-public final class ConfigDeleteContextCommand extends BaseCommand {
+public final class ConfigDeleteContextCommand extends BaseCommand implements Destructive {
     @Parameters(index = "0", paramLabel = "NAME", description = "An existing context.")
     String name;
 

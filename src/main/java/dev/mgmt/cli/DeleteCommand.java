@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.http.ApiResponse;
@@ -23,7 +24,7 @@ import java.util.Locale;
 /** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
 @Command(name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
-public final class DeleteCommand extends BaseCommand {
+public final class DeleteCommand extends BaseCommand implements Destructive {
 
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind.")
     String kind;

@@ -1,10 +1,11 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.run.Destructive;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt undeploy proxy|proxy-group NAME -e ENV}. */
 @Command(name = "undeploy", description = "Undeploy a proxy or proxy group from an environment (-e).")
-public final class UndeployCommand extends DeploymentCommand {
+public final class UndeployCommand extends DeploymentCommand implements Destructive {
     @Override
     String method() {
         return "DELETE";

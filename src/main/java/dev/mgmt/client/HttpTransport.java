@@ -34,6 +34,12 @@ public final class HttpTransport implements AutoCloseable {
     private final Duration requestTimeout;
 
     public HttpTransport(Duration connectTimeout, Duration requestTimeout, SSLContext ssl, EnvProxySelector proxy) {
+        this.client = clientBuilder(connectTimeout, ssl, proxy).build();
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** How every mgmt HTTP client is set up, the load generator's included; ssl and proxy may be null. */
+    public static HttpClient.Builder clientBuilder(Duration connectTimeout, SSLContext ssl, EnvProxySelector proxy) {
         HttpClient.Builder b = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             // A redirect could carry the Authorization header to another host: report it instead.
@@ -45,8 +51,7 @@ public final class HttpTransport implements AutoCloseable {
         if (proxy != null) {
             b.proxy(proxy);
         }
-        this.client = b.build();
-        this.requestTimeout = requestTimeout;
+        return b;
     }
 
     public ApiResponse exchange(ApiRequest request) {

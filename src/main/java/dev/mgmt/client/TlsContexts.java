@@ -28,6 +28,17 @@ public final class TlsContexts {
     private TlsContexts() {
     }
 
+    /**
+     * The context for a run: trust everything with --insecure, the system's CAs plus a bundle with
+     * --cacert, a context that refuses TLS for plain http:// (no trust store to load), else null
+     * (the JDK default).
+     */
+    public static SSLContext choose(boolean insecure, String cacert, boolean plainHttp) {
+        return insecure ? trustingEverything()
+            : cacert != null ? withExtraCas(cacert)
+            : plainHttp ? unusedForPlainHttp() : null;
+    }
+
     public static SSLContext trustingEverything() {
         return context(new TrustAll());
     }

@@ -4,14 +4,16 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.report.ErrorReporter;
 import picocli.CommandLine;
+import dev.mgmt.text.NameMatcher;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one place failures become output and exit codes: mgmt's own exceptions print their
@@ -45,20 +47,43 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        StringWriter suggestions = new StringWriter();
-        if (ex instanceof UnmatchedArgumentException) {
-            UnmatchedArgumentException.printSuggestions(ex, new PrintWriter(suggestions));
-        }
         String message = lowerFirst(ex.getMessage());
-        if (ex instanceof UnmatchedArgumentException && !cmd.getSubcommands().isEmpty()
-            && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()
-            && !((UnmatchedArgumentException) ex).getUnmatched().get(0).startsWith("-")) {
-            message = "unknown command '" + ((UnmatchedArgumentException) ex).getUnmatched().get(0) + "'";
+        if (ex instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()) {
+            String word = ((UnmatchedArgumentException) ex).getUnmatched().get(0);
+            boolean option = word.startsWith("-");
+            if (!option && !cmd.getSubcommands().isEmpty()) {
+                message = "unknown command '" + word + "'";
+            }
+            List<String> close = NameMatcher.closest(option ? word.replaceFirst("=.*", "") : word,
+                option ? optionNames(cmd) : commandNames(cmd), 1);
+            if (!close.isEmpty()) {
+                String prefix = option ? "" : cmd.getCommandSpec().qualifiedName() + " ";
+                message += "; did you mean '" + prefix + close.get(0) + "'?";
+            }
         }
-        String hint = suggestions.toString().strip();
         String tryLine = "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
-        UsageException usage = new UsageException(message, hint.isEmpty() ? tryLine : hint + "\n  " + tryLine);
-        return invocation.errorReporter().report(usage);
+        return invocation.errorReporter().report(new UsageException(message, tryLine));
+    }
+
+    /** Names and aliases of the visible subcommands that remove nothing. */
+    private static List<String> commandNames(CommandLine cmd) {
+        List<String> names = new ArrayList<>();
+        cmd.getSubcommands().forEach((name, sub) -> {
+            if (!sub.getCommandSpec().usageMessage().hidden() && !(sub.getCommand() instanceof Destructive)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
+    private static List<String> optionNames(CommandLine cmd) {
+        List<String> names = new ArrayList<>();
+        for (OptionSpec o : cmd.getCommandSpec().options()) {
+            if (!o.hidden()) {
+                names.addAll(List.of(o.names()));
+            }
+        }
+        return names;
     }
 
     private static String lowerFirst(String s) {

@@ -164,9 +164,8 @@ public final class Invocation implements AutoCloseable {
                 err.println("warning: sending the token over plain http:// to " + base.host() + "; use https://");
                 err.flush();
             }
-            SSLContext ssl = s.insecure() ? TlsContexts.trustingEverything()
-                : s.cacert().isSet() ? TlsContexts.withExtraCas(s.cacert().value())
-                : base.uri().getScheme().equals("http") ? TlsContexts.unusedForPlainHttp() : null;
+            SSLContext ssl = TlsContexts.choose(s.insecure(), s.cacert().isSet() ? s.cacert().value() : null,
+                base.uri().getScheme().equals("http"));
             HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
                 EnvProxySelector.fromEnv(env));
             Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);

@@ -58,8 +58,32 @@ class HelpAndVersionTest extends ServerTest {
         CliResult r = cli().run("apu", "projects");
         assertExit(2, r);
         assertStdoutEmpty(r);
-        assertTrue(r.err().startsWith("error: unknown command 'apu'"), r.describe());
-        assertErrContains(r, "Did you mean", "mgmt api");
+        assertTrue(r.err().startsWith("error: unknown command 'apu'; did you mean 'mgmt api'?\n"), r.describe());
+        assertErrContains(r, "Try 'mgmt --help' for usage.");
+    }
+
+    @Test
+    void should_never_suggest_a_command_that_removes_something() {
+        CliResult r = cli().run("gett", "projects");
+        assertExit(2, r);
+        assertTrue(r.err().startsWith("error: unknown command 'gett'; did you mean 'mgmt get'?"), r.describe());
+        CliResult typo = cli().run("delet", "proxy", "x");
+        assertExit(2, typo);
+        assertTrue(typo.err().startsWith("error: unknown command 'delet'\n"), typo.describe());
+        CliResult sub = cli().run("config", "delete-contxt", "x");
+        assertExit(2, sub);
+        assertTrue(sub.err().startsWith("error: unknown command 'delete-contxt'\n"), sub.describe());
+    }
+
+    @Test
+    void should_suggest_the_closest_option_with_the_same_matcher() {
+        CliResult r = cli().run("get", "projects", "--projct", "x");
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith("error: unknown option: '--projct'; did you mean '--project'?"), r.describe());
+        CliResult far = cli().run("get", "projects", "--zzzzzz");
+        assertExit(2, far);
+        assertTrue(far.err().startsWith("error: unknown option: '--zzzzzz'\n"), far.describe());
     }
 
     @Test
