@@ -59,6 +59,6 @@ class DurationsTest {
 
     @Test
     void keeps_a_tenth_below_ten_milliseconds() {
-        assertEquals("3.4ms", Durations.human(Duration.ofMicros(3400)));
+        assertEquals("3.4ms", Durations.human(Duration.ofNanos(3_400_000)));
     }
 }
