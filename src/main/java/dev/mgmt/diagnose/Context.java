@@ -6,12 +6,18 @@ import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -57,5 +63,35 @@ public final class Context {
 
     boolean hasToken() {
         return token.isSet();
+    }
+
+    /** The server's decoded error, when the failure was an answer from it. */
+    ApiError apiError() {
+        return failure instanceof ApiException ? ((ApiException) failure).error() : null;
+    }
+
+    /** The failed request's path below /apiops/, decoded, as segments. */
+    List<String> pathSegments() {
+        if (request == null || base == null) {
+            return List.of();
+        }
+        String path = request.uri().getRawPath();
+        String basePath = base.uri().getRawPath();
+        if (path == null || !path.startsWith(basePath)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : path.substring(basePath.length()).split("/")) {
+            if (!s.isEmpty()) {
+                out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    /** The project named in the failed request's path, or null. */
+    String pathProject() {
+        List<String> seg = pathSegments();
+        return seg.size() >= 2 && seg.get(0).equals("projects") ? seg.get(1) : null;
     }
 }

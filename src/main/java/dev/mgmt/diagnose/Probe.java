@@ -6,6 +6,7 @@ import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.HttpTransport;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.text.Durations;
 
 import java.net.URI;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class Probe implements AutoCloseable {
             return response != null && response.isSuccess();
         }
 
-        /** One line for details: "HTTP 404 in 3 ms" or the network failure. */
+        /** One line for details: "HTTP 404 in 3ms" or the network failure. */
         public String describe() {
             if (skipped) {
                 return "skipped: the checklist's time budget is used up";
@@ -48,7 +49,7 @@ public final class Probe implements AutoCloseable {
             if (response == null) {
                 return failure == null ? "no answer" : failure.getMessage();
             }
-            return "HTTP " + response.status() + " in " + Checks.ms(elapsed);
+            return "HTTP " + response.status() + " in " + Durations.human(elapsed);
         }
     }
 

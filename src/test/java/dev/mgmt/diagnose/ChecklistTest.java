@@ -215,7 +215,7 @@ class ChecklistTest {
         sandbox.setFaults("ratelimit=x1,retry-after=7s");
         CliResult r = cli().run("--url", url, "--token", sandbox.adminToken(), "--no-retry", "get", "projects");
         assertEquals(8, r.exitCode(), r.describe());
-        assertLine(r, "how long the server asked to wait", "[FAIL]", "wait 7 s", "Retry-After header");
+        assertLine(r, "how long the server asked to wait", "[FAIL]", "wait 7s", "Retry-After header");
         assertLine(r, "attempts made", "[FAIL]", "1 attempt");
         assertLine(r, "the limit has cleared now", "[ok]");
     }

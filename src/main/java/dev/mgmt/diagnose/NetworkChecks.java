@@ -1,6 +1,8 @@
 package dev.mgmt.diagnose;
 
 import dev.mgmt.report.CheckResult;
+import dev.mgmt.text.Durations;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,8 +33,8 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** The wire-level checks: proxy variables, DNS, TCP connect, TLS handshake and certificate. */
-final class NetChecks {
-    private NetChecks() {
+final class NetworkChecks {
+    private NetworkChecks() {
     }
 
     static URI uri(Context c) {
@@ -67,6 +69,9 @@ final class NetChecks {
     }
 
     static CheckResult dns(Context c, String label) {
+        if (c.base == null) {
+            return Details.noUrl(label);
+        }
         String host = uri(c).getHost();
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (isIpLiteral(bare)) {
@@ -87,7 +92,7 @@ final class NetChecks {
             }
             return CheckResult.pass(label, host + " → " + String.join(", ", addrs.subList(0, Math.min(4, addrs.size()))));
         } catch (TimeoutException e) {
-            return CheckResult.fail(label, "no answer for " + host + " within " + Checks.ms(c.perRequest));
+            return CheckResult.fail(label, "no answer for " + host + " within " + Durations.human(c.perRequest));
         } catch (ExecutionException e) {
             String msg = via != null ? "; requests go through the proxy " + via.getHostString() + ", which may resolve it" : "";
             return via != null
@@ -100,6 +105,9 @@ final class NetChecks {
     }
 
     static CheckResult tcp(Context c, String label) {
+        if (c.base == null) {
+            return Details.noUrl(label);
+        }
         URI u = uri(c);
         InetSocketAddress via = proxyFor(c);
         String host = via != null ? via.getHostString() : u.getHost();
@@ -109,9 +117,9 @@ final class NetChecks {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(host.startsWith("[") ? host.substring(1, host.length() - 1) : host, port),
                 (int) c.perRequest.toMillis());
-            return CheckResult.pass(label, "connected to " + what + " in " + Checks.ms(Duration.ofNanos(System.nanoTime() - start)));
+            return CheckResult.pass(label, "connected to " + what + " in " + Durations.human(Duration.ofNanos(System.nanoTime() - start)));
         } catch (SocketTimeoutException e) {
-            return CheckResult.fail(label, "no answer from " + what + " within " + Checks.ms(c.perRequest)
+            return CheckResult.fail(label, "no answer from " + what + " within " + Durations.human(c.perRequest)
                 + ": a firewall, VPN or wrong address");
         } catch (UnknownHostException e) {
             return CheckResult.fail(label, "cannot connect to " + what + ": the host name does not resolve");
@@ -123,6 +131,9 @@ final class NetChecks {
     }
 
     static CheckResult tls(Context c, String label) {
+        if (c.base == null) {
+            return Details.noUrl(label);
+        }
         URI u = uri(c);
         if (!"https".equalsIgnoreCase(u.getScheme())) {
             return CheckResult.pass(label, "not used: the URL is plain http://");
