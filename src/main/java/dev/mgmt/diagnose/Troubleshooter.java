@@ -117,8 +117,8 @@ public final class Troubleshooter {
         }
         SSLContext ssl = null;
         try {
-            ssl = settings.insecure() ? TlsContexts.trustingEverything()
-                : settings.cacert().isSet() ? TlsContexts.withExtraCas(settings.cacert().value()) : null;
+            ssl = TlsContexts.choose(settings.insecure(), settings.cacert().isSet() ? settings.cacert().value() : null,
+                false);
         } catch (MgmtException ignored) {
             // An unreadable --cacert is reported by the command itself; checks use the system trust.
         }
