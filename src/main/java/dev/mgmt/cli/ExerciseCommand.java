@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.text.TerminalText;
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -122,7 +123,7 @@ public final class ExerciseCommand extends BaseCommand {
             lines.println(inv.redactor().redact(ExerciseReports.stepLine(r, glyphs, width)));
             for (String f : r.failures()) {
                 if (r.outcome() == StepResult.Outcome.FAILED) {
-                    lines.println(inv.redactor().redact("      " + f));
+                    lines.println("      " + TerminalText.safe(inv.redactor().redact(f)));
                 }
             }
             lines.flush();

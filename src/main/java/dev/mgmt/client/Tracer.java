@@ -1,5 +1,6 @@
 package dev.mgmt.client;
 
+import dev.mgmt.text.TerminalText;
 import dev.mgmt.text.Durations;
 import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.http.Bodies;
@@ -117,7 +118,7 @@ public final class Tracer {
     }
 
     private void print(String line) {
-        err.println(redactor.redact(line));
+        err.println(TerminalText.safeLines(redactor.redact(line)));
         err.flush();
     }
 }

@@ -1,6 +1,7 @@
 package dev.mgmt.exercise;
 
 import dev.mgmt.text.Durations;
+import dev.mgmt.text.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.report.Glyphs;
@@ -37,7 +38,7 @@ public final class ExerciseReports {
             sb.append(" ".repeat(Math.max(0, nameWidth - name.length())));
         }
         if (r.outcome() == Outcome.SKIPPED) {
-            return sb.append("  (").append(String.join("; ", r.failures())).append(')').toString();
+            return sb.append("  (").append(TerminalText.safe(String.join("; ", r.failures()))).append(')').toString();
         }
         sb.append("  ").append(r.method()).append(' ').append(r.path());
         sb.append("  ").append(r.status() > 0 ? Integer.toString(r.status()) : "no response");

@@ -1,5 +1,6 @@
 package dev.mgmt.report;
 
+import dev.mgmt.text.TerminalText;
 import java.time.Duration;
 import dev.mgmt.text.Durations;
 import dev.mgmt.errors.MgmtException;
@@ -60,9 +61,9 @@ public final class ErrorReporter {
     /** Reports with the troubleshooting checklist after the details (and in the JSON object). */
     public int report(MgmtException e, Checklist checklist) {
         Report r = describe(e);
-        println(ansi.string("@|bold,red error:|@ ") + r.headline);
+        println(ansi.string("@|bold,red error:|@ ") + TerminalText.safe(r.headline));
         for (String line : quiet ? List.<String>of() : r.lines) {
-            println("  " + line);
+            println("  " + TerminalText.safe(line));
         }
         if (!quiet && !checklist.items().isEmpty()) {
             println("  checklist:");
@@ -84,7 +85,7 @@ public final class ErrorReporter {
             }
         }
         if (structured) {
-            println(Json.compact(r.json));
+            println(TerminalText.safe(Json.compact(r.json)));
         }
         err.flush();
         return e.exitCode();
@@ -92,16 +93,16 @@ public final class ErrorReporter {
 
     /** For bugs: the exception type and message, and how to get the stack trace. */
     public int reportBug(Throwable t, boolean showStack) {
-        println(ansi.string("@|bold,red error:|@ ") + "internal error: " + t
+        println(ansi.string("@|bold,red error:|@ ") + "internal error: " + TerminalText.safe(String.valueOf(t))
             + " (this is a bug in mgmt" + (showStack ? ")" : "; set MGMT_DEBUG=1 for the stack trace)"));
         if (showStack) {
             java.io.StringWriter sw = new java.io.StringWriter();
             t.printStackTrace(new PrintWriter(sw));
-            println(sw.toString().stripTrailing());
+            println(TerminalText.safeLines(sw.toString().stripTrailing()));
         }
         if (structured) {
             ObjectNode json = base(null, "internal_error", t.toString(), ExitCodes.INTERNAL);
-            println(Json.compact(json));
+            println(TerminalText.safe(Json.compact(json)));
         }
         err.flush();
         return ExitCodes.INTERNAL;

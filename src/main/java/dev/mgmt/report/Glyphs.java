@@ -1,5 +1,6 @@
 package dev.mgmt.report;
 
+import dev.mgmt.text.TerminalText;
 import dev.mgmt.process.Env;
 import picocli.CommandLine.Help.Ansi;
 
@@ -48,6 +49,7 @@ public record Glyphs(boolean unicode, boolean color) {
 
     /** "✗ label: detail". */
     public String line(CheckResult r) {
-        return mark(r.result()) + " " + r.check() + (r.detail() == null || r.detail().isEmpty() ? "" : ": " + r.detail());
+        return mark(r.result()) + " " + TerminalText.safe(r.check())
+            + (r.detail() == null || r.detail().isEmpty() ? "" : ": " + TerminalText.safe(r.detail()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.mgmt.client.retry;
 
+import dev.mgmt.text.TerminalText;
 import dev.mgmt.text.Durations;
 import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.client.Tracer;
@@ -129,7 +130,7 @@ public class RetryNotifier {
         if (err == null) {
             return;
         }
-        String text = redact(line);
+        String text = TerminalText.safe(redact(line));
         int pad = Math.max(0, lastWidth - text.length());
         err.print("\r" + text + " ".repeat(pad));
         err.flush();
@@ -140,7 +141,7 @@ public class RetryNotifier {
         if (err == null) {
             return;
         }
-        err.println(redact(line));
+        err.println(TerminalText.safe(redact(line)));
         err.flush();
     }
 
