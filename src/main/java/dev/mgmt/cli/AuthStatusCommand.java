@@ -2,12 +2,10 @@ package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.client.ApiClient;
-import dev.mgmt.http.ApiResponse;
+import dev.mgmt.auth.Tokens;
 import dev.mgmt.config.Config;
 import dev.mgmt.text.Durations;
 import dev.mgmt.json.Jwt;
-import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
@@ -88,22 +86,15 @@ public final class AuthStatusCommand extends BaseCommand {
         if (offline || !state.equals("valid")) {
             check.put("result", "skipped");
         } else {
-            ApiClient client = inv.authenticatedClient();
-            try {
-                ApiResponse r = client.call(client.get("test", "hello", "mgmt"));
-                check.put("result", "accepted");
-                check.put("status", r.status());
-            } catch (ApiException e) {
-                if (e.error().status() != 401) {
-                    throw e;
-                }
-                check.put("result", "rejected");
-                check.put("status", 401);
-                check.put("error", e.error().code());
-                check.put("detail", e.error().description());
+            Tokens.Check verdict = new Tokens(inv.authenticatedClient(), inv.redactor()).check();
+            check.put("result", verdict.accepted() ? "accepted" : "rejected");
+            check.put("status", verdict.status());
+            if (!verdict.accepted()) {
+                check.put("error", verdict.code());
+                check.put("detail", verdict.detail());
                 state = "rejected";
-                problem = "the server rejected the token: 401 " + (e.error().code() == null ? "" : e.error().code() + " — ")
-                    + e.error().description();
+                problem = "the server rejected the token: 401 " + (verdict.code() == null ? "" : verdict.code() + " — ")
+                    + verdict.detail();
             }
         }
         o.put("status", state);

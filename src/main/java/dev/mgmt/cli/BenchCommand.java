@@ -1,18 +1,14 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
-import dev.mgmt.process.Version;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiPaths;
 import dev.mgmt.http.ApiRequest;
-import dev.mgmt.client.BaseUrl;
-import dev.mgmt.client.EnvProxySelector;
-import dev.mgmt.client.HttpTransport;
-import dev.mgmt.client.TlsContexts;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.BenchReport;
+import dev.mgmt.exercise.BenchTarget;
 import dev.mgmt.exercise.LoadGenerator;
 import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
@@ -22,14 +18,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.net.ssl.SSLContext;
 
 /** {@code mgmt bench PATH}: load one endpoint and report throughput, latency percentiles and errors. */
 @Command(name = "bench",
@@ -120,46 +113,18 @@ public final class BenchCommand extends BaseCommand {
         Duration window = d != null ? d : requests != null ? MAX_DURATION : Duration.ofSeconds(10);
         String relative = ApiPaths.normalizeUserPath(path, false);
         List<ApiRequest.Header> userHeaders = ApiCommand.parseHeaders(headers);
-        byte[] body = null;
-        if (data != null) {
-            body = InputData.read(data, inv.env().stdin()).asJson();
-            userHeaders.add(new ApiRequest.Header("Content-Type", "application/json"));
-        }
+        byte[] body = data == null ? null : InputData.read(data, inv.env().stdin()).asJson();
         Settings s = inv.settings();
-        BaseUrl base = BaseUrl.parse(s.url().value());
-        if (s.insecure()) {
-            inv.err().println("warning: --insecure: TLS certificates and host names are not verified");
-        }
-        List<ApiRequest.Header> std = new ArrayList<>();
-        std.add(new ApiRequest.Header("Accept", "application/json"));
-        std.add(new ApiRequest.Header("User-Agent", Version.userAgent() + " (bench)"));
-        if (s.token().isSet()) {
-            std.add(new ApiRequest.Header("Authorization", "Bearer " + s.token().value()));
-        }
-        ApiRequest described = new ApiRequest(m, base.resolve(relative), std, body);
-        for (ApiRequest.Header h : userHeaders) {
-            described = described.withHeader(h.name(), h.value());
-        }
-        HttpRequest.Builder rb = HttpRequest.newBuilder(described.uri()).timeout(s.timeout().value());
-        for (ApiRequest.Header h : described.headers()) {
-            try {
-                rb.header(h.name(), h.value());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("header '" + h.name() + "' cannot be set: " + e.getMessage());
-            }
-        }
-        rb.method(m, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        HttpRequest request = rb.build();
         LoadGenerator.Plan plan = new LoadGenerator.Plan(limit, window, concurrency, rate == null ? 0 : rate);
-        boolean verbose = s.verbosity() > 0;
-        if (verbose) {
-            inv.err().println(inv.redactor().redact("bench: " + described.line() + " with " + concurrency
-                + " in flight" + (rate != null ? " at " + rate + " req/s" : "")));
-            inv.err().flush();
-        }
-        HttpClient client = httpClient(s, inv);
-        try {
-            LoadGenerator gen = new LoadGenerator(client, request, described, plan, verbose ? msg -> {
+        try (BenchTarget target = BenchTarget.prepare(s, inv.env(), inv.err(), m, relative, userHeaders, body)) {
+            ApiRequest described = target.described();
+            boolean verbose = s.verbosity() > 0;
+            if (verbose) {
+                inv.err().println(inv.redactor().redact("bench: " + described.line() + " with " + concurrency
+                    + " in flight" + (rate != null ? " at " + rate + " req/s" : "")));
+                inv.err().flush();
+            }
+            LoadGenerator gen = target.generator(plan, verbose ? msg -> {
                 synchronized (inv.err()) {
                     inv.err().println(inv.redactor().redact("bench: first " + msg));
                     inv.err().flush();
@@ -169,8 +134,8 @@ public final class BenchCommand extends BaseCommand {
             LoadGenerator.Outcome outcome;
             try {
                 if (warmupTime != null) {
-                    new LoadGenerator(client, request, described, new LoadGenerator.Plan(MAX_REQUESTS, warmupTime,
-                        concurrency, rate == null ? 0 : rate), null).run();
+                    target.generator(new LoadGenerator.Plan(MAX_REQUESTS, warmupTime, concurrency, rate == null ? 0 : rate),
+                        null).run();
                 }
                 live = inv.env().stderrTerminal() && !s.quiet() ? BenchReport.Live.start(gen.progress(), inv.err()) : null;
                 outcome = gen.run();
@@ -191,14 +156,6 @@ public final class BenchCommand extends BaseCommand {
             }
             inv.out().flush();
             return BenchReport.exitCode(outcome);
-        } finally {
-            if (client instanceof AutoCloseable) {
-                try {
-                    ((AutoCloseable) client).close();
-                } catch (Exception ignored) {
-                    // best effort
-                }
-            }
         }
     }
 
@@ -208,15 +165,5 @@ public final class BenchCommand extends BaseCommand {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** One client for the whole run, with mgmt's TLS, proxy and timeout settings; redirects are not followed. */
-    private static HttpClient httpClient(Settings s, Invocation inv) {
-        SSLContext ssl = TlsContexts.choose(s.insecure(), s.cacert().isSet() ? s.cacert().value() : null, false);
-        HttpClient.Builder b = HttpTransport.clientBuilder(s.connectTimeout().value(), ssl, EnvProxySelector.fromEnv(inv.env()));
-        // Completions run on the client's selector thread: mgmt's handlers only count and send the next
-        // request, and a thread hop per response costs more than the work (measured on JDK 17 and 25).
-        b.executor(Runnable::run);
-        return b.build();
     }
 }

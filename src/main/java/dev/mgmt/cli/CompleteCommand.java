@@ -1,10 +1,7 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiClient;
-import dev.mgmt.http.ApiResponse;
-import dev.mgmt.json.Json;
+import dev.mgmt.resources.ResourceReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -79,19 +76,10 @@ public final class CompleteCommand extends BaseCommand {
         if (cached != null) {
             return cached;
         }
-        ApiClient client = inv.client();
-        ApiResponse r = project == null ? client.send(client.get(kind)) : client.send(client.get(kind, project));
-        if (!r.isSuccess() || !r.isJson()) {
+        ResourceReader reader = new ResourceReader(inv.client());
+        List<String> names = project == null ? reader.quickNames(kind) : reader.quickNames(kind, project);
+        if (names == null) {
             return List.of();
-        }
-        JsonNode root = Json.mapper().readTree(r.body());
-        JsonNode list = root.isArray() ? root : root.path("resultList");
-        List<String> names = new ArrayList<>();
-        for (JsonNode item : list) {
-            String name = item.path("name").asText("");
-            if (!name.isEmpty() && name.indexOf('\n') < 0) {
-                names.add(name);
-            }
         }
         write(cache, names);
         return names;

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.resources.Deployments;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt deploy proxy|proxy-group NAME -e ENV}. */
@@ -7,8 +8,8 @@ import picocli.CommandLine.Command;
     "A deployment the server reports as failed in any environment exits 11."})
 public final class DeployCommand extends DeploymentCommand {
     @Override
-    String method() {
-        return "POST";
+    Deployments.Action action() {
+        return Deployments.Action.DEPLOY;
     }
 
     @Override

@@ -2,14 +2,13 @@ package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiClient;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.output.TableSink;
 import dev.mgmt.output.Column;
+import dev.mgmt.resources.Deployments;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Target;
@@ -31,7 +30,7 @@ abstract class DeploymentCommand extends BaseCommand {
     @Parameters(index = "1", paramLabel = "NAME", description = "Its exact name.")
     String name;
 
-    abstract String method();
+    abstract Deployments.Action action();
 
     abstract String pastTense();
 
@@ -39,12 +38,7 @@ abstract class DeploymentCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
-        String collection;
-        if (k.singular().equals("proxy")) {
-            collection = "apiProxies";
-        } else if (k.singular().equals("proxy-group")) {
-            collection = "apiProxyGroups";
-        } else {
+        if (!Deployments.deployable(k)) {
             throw new UsageException("only proxies and proxy groups are deployed, not " + k.plural());
         }
         Settings s = inv.settings();
@@ -54,16 +48,10 @@ abstract class DeploymentCommand extends BaseCommand {
                 "List environments with: mgmt get environments");
         }
         Target target = Target.of(k, s.project().value(), null, null, null);
-        ApiClient client = inv.authenticatedClient();
-        String path = target.fill(List.of("projects", "{project}", collection, "{name}", "environments", environment), name);
-        ApiResponse response = client.call(client.request(method(), client.base().resolve(path), List.of(), null));
+        ApiResponse response = new Deployments(inv.authenticatedClient()).send(action(), target, name, environment);
         OutputFormat format = s.output().value();
-        JsonNode body = Json.tryParse(response.body());
-        JsonNode results = body == null ? null : body.path("deploymentResult");
-        JsonNode items = results == null ? null
-            : results.has("deploymentResults") ? results.get("deploymentResults") : results.get("detailList");
-        if ((format == OutputFormat.TABLE || format == OutputFormat.WIDE) && items != null && items.isArray()
-            && items.size() > 0) {
+        JsonNode items = Deployments.results(response);
+        if ((format == OutputFormat.TABLE || format == OutputFormat.WIDE) && items != null) {
             TableSink table = new TableSink(inv.out(), RESULT_COLUMNS, inv.colorOnStdout(), inv.tableWidth());
             items.forEach(table::item);
             table.finish();

@@ -1,20 +1,17 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
-import dev.mgmt.client.ApiClient;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.output.ResultWriter;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.ProxyArchives;
 import dev.mgmt.resources.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.util.List;
 
 /** {@code mgmt export proxy NAME > file.zip}: the proxy as the archive import takes. */
 @Command(name = "export", description = {"Export a proxy as a ZIP archive, to stdout or --output-file.",
@@ -42,11 +39,7 @@ public final class ExportCommand extends BaseCommand {
                 "Redirect stdout (> " + name + ".zip) or pass --output-file FILE");
         }
         Target target = Target.of(k, inv.settings().project().value(), null, null, null);
-        ApiClient client = inv.authenticatedClient();
-        String path = target.fill(List.of("projects", "{project}", "apiProxies", "{name}", "export"), name);
-        ApiRequest request = client.request("GET", client.base().resolve(path),
-            List.of(new ApiRequest.Header("Accept", "application/octet-stream, application/json")), null);
-        ApiResponse response = client.call(request);
+        ApiResponse response = new ProxyArchives(inv.authenticatedClient()).export(target, name);
         new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal(), inv.redactor()).write(response, true, outputFile);
         if (outputFile != null) {
             inv.err().println("wrote " + response.body().length + " bytes to " + outputFile);

@@ -1,17 +1,13 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.run.Invocation;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.auth.Tokens;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.text.Durations;
-import dev.mgmt.json.Jwt;
 import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
 import dev.mgmt.settings.OutputFormat;
@@ -22,11 +18,9 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * {@code mgmt login}: exchanges a username and password (client credentials) for a token with
@@ -67,30 +61,10 @@ public final class LoginCommand extends BaseCommand {
 
         String user = username(inv);
         String password = password(inv, user);
-        inv.redactor().registerPassword(password);
-        inv.redactor().registerPassword(encode(password));
-
-        byte[] body = ("grant_type=client_credentials&client_id=" + encode(user) + "&client_secret=" + encode(password))
-            .getBytes(StandardCharsets.UTF_8);
-        ApiRequest request = client.request("POST", client.base().resolve("auth/token/"),
-            List.of(new ApiRequest.Header("Content-Type", "application/x-www-form-urlencoded")), body);
-        ApiResponse response = client.call(request);
-        JsonNode json = Json.tryParse(response.body());
-        JsonNode tokenNode = json == null ? null : json.get("access_token");
-        if (tokenNode == null || !tokenNode.isTextual() || tokenNode.asText().isBlank()) {
-            throw new MgmtException(ExitCodes.UNEXPECTED_RESPONSE,
-                "the server answered " + response.status() + " to " + request.line() + " without an access_token");
-        }
-        String token = tokenNode.asText().strip();
-        inv.redactor().register(token);
-        Instant now = inv.env().clock().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        Instant expires = null;
-        JsonNode expiresIn = json.get("expires_in");
-        if (expiresIn != null && expiresIn.canConvertToLong() && expiresIn.asLong() > 0) {
-            expires = now.plusSeconds(expiresIn.asLong());
-        } else if (Jwt.expiryOf(token) != null) {
-            expires = Jwt.expiryOf(token);
-        }
+        Tokens.Grant grant = new Tokens(client, inv.redactor()).request(user, password, inv.env().clock());
+        String token = grant.token();
+        Instant now = grant.issued();
+        Instant expires = grant.expires();
 
         ContextEntry entry = config.file().context(contextName);
         boolean created = entry == null;
@@ -174,9 +148,5 @@ public final class LoginCommand extends BaseCommand {
             throw new UsageException("no password given");
         }
         return new String(chars);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -1,14 +1,15 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.run.Destructive;
+import dev.mgmt.resources.Deployments;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt undeploy proxy|proxy-group NAME -e ENV}. */
 @Command(name = "undeploy", description = "Undeploy a proxy or proxy group from an environment (-e).")
 public final class UndeployCommand extends DeploymentCommand implements Destructive {
     @Override
-    String method() {
-        return "DELETE";
+    Deployments.Action action() {
+        return Deployments.Action.UNDEPLOY;
     }
 
     @Override

@@ -61,6 +61,12 @@ public final class ApiClient implements AutoCloseable {
 
     /** A request with mgmt's standard headers; user headers of the same name replace them. */
     public ApiRequest request(String method, URI uri, List<ApiRequest.Header> userHeaders, byte[] body) {
+        return standardRequest(method, uri, userAgent, token, userHeaders, body);
+    }
+
+    /** The same, for a sender that does not go through an ApiClient (bench drives java.net.http itself). */
+    public static ApiRequest standardRequest(String method, URI uri, String userAgent, String token,
+                                             List<ApiRequest.Header> userHeaders, byte[] body) {
         List<ApiRequest.Header> headers = new ArrayList<>();
         headers.add(new ApiRequest.Header("Accept", "application/json"));
         headers.add(new ApiRequest.Header("User-Agent", userAgent));

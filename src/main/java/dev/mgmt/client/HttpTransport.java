@@ -99,7 +99,12 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private HttpRequest toHttpRequest(ApiRequest request) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(requestTimeout);
+        return toHttpRequest(request, requestTimeout);
+    }
+
+    /** A header java.net.http refuses (a restricted name, a bad value) is a usage error, named. */
+    public static HttpRequest toHttpRequest(ApiRequest request, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(request.uri()).timeout(timeout);
         for (ApiRequest.Header h : request.headers()) {
             try {
                 b.header(h.name(), h.value());
@@ -171,6 +176,11 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        close(client);
+    }
+
+    /** For every HttpClient mgmt builds, once it is done with it. */
+    public static void close(HttpClient client) {
         // HttpClient is AutoCloseable from JDK 21 on; closing it lets the JVM exit without waiting
         // for the selector thread.
         if (client instanceof AutoCloseable) {

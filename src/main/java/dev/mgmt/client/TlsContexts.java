@@ -25,6 +25,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /** SSL contexts for --insecure and --cacert; null means "the JDK default". */
 public final class TlsContexts {
+    /** Said once per run by whoever sets up the run's client with --insecure. */
+    public static final String INSECURE_WARNING = "warning: --insecure: TLS certificates and host names are not verified";
+
     private TlsContexts() {
     }
 

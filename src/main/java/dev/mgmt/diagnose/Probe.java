@@ -2,6 +2,7 @@ package dev.mgmt.diagnose;
 
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
+import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.HttpTransport;
@@ -99,13 +100,7 @@ public final class Probe implements AutoCloseable {
         if (outOfTime()) {
             return new Outcome(null, null, Duration.ZERO, true);
         }
-        List<ApiRequest.Header> headers = new ArrayList<>();
-        headers.add(new ApiRequest.Header("Accept", "application/json"));
-        headers.add(new ApiRequest.Header("User-Agent", userAgent));
-        if (withToken && token != null) {
-            headers.add(new ApiRequest.Header("Authorization", "Bearer " + token));
-        }
-        ApiRequest request = new ApiRequest("GET", uri, headers, null);
+        ApiRequest request = ApiClient.standardRequest("GET", uri, userAgent, withToken ? token : null, List.of(), null);
         long start = System.nanoTime();
         try {
             ApiResponse r = transport.exchange(request);

@@ -11,8 +11,10 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.json.Json;
 import dev.mgmt.output.ItemSink;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,6 +87,28 @@ public final class ResourceReader {
             throw notFound(target, name, NameMatcher.closest(name, names, 3));
         }
         sink.finish();
+    }
+
+    /**
+     * The names in the list at {@code segments} from a single exchange without retries, or null when
+     * the answer is not a successful JSON list: completion must answer fast and cannot report errors,
+     * and keeps only real answers.
+     */
+    public List<String> quickNames(String... segments) throws IOException {
+        ApiResponse r = client.send(client.get(segments));
+        if (!r.isSuccess() || !r.isJson()) {
+            return null;
+        }
+        JsonNode root = Json.mapper().readTree(r.body());
+        JsonNode list = root.isArray() ? root : root.path("resultList");
+        List<String> names = new ArrayList<>();
+        for (JsonNode item : list) {
+            String name = item.path("name").asText("");
+            if (!name.isEmpty() && name.indexOf('\n') < 0) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     private List<String> suggestions(Target target, String name) {

@@ -157,7 +157,7 @@ public final class Invocation implements AutoCloseable {
             Settings s = settings();
             BaseUrl base = BaseUrl.parse(s.url().value());
             if (s.insecure()) {
-                err.println("warning: --insecure: TLS certificates and host names are not verified");
+                err.println(TlsContexts.INSECURE_WARNING);
                 err.flush();
             }
             if (s.token().isSet() && base.uri().getScheme().equals("http") && !base.isLoopback()) {

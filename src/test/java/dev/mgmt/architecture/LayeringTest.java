@@ -29,7 +29,7 @@ class LayeringTest {
             .layer("Commands").definedBy("dev.mgmt", "dev.mgmt.cli..")
             .layer("Run").definedBy("dev.mgmt.run..")
             .layer("Capabilities").definedBy("dev.mgmt.exercise..", "dev.mgmt.diagnose..", "dev.mgmt.resources..",
-                "dev.mgmt.config..", "dev.mgmt.validate..", "dev.mgmt.input..")
+                "dev.mgmt.config..", "dev.mgmt.auth..", "dev.mgmt.validate..", "dev.mgmt.input..")
             .layer("Core").definedBy("dev.mgmt.client..", "dev.mgmt.errors..", "dev.mgmt.http..", "dev.mgmt.output..",
                 "dev.mgmt.report..", "dev.mgmt.settings..")
             .layer("Foundation").definedBy("dev.mgmt.json..", "dev.mgmt.text..", "dev.mgmt.process..")

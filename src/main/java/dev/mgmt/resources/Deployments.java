@@ -1,0 +1,58 @@
+package dev.mgmt.resources;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.json.Json;
+
+import java.util.List;
+
+/** Deploying a proxy or proxy group to an environment, and undeploying it: the same path, POST or DELETE. */
+public final class Deployments {
+    public enum Action {
+        DEPLOY("POST"), UNDEPLOY("DELETE");
+
+        private final String method;
+
+        Action(String method) {
+            this.method = method;
+        }
+    }
+
+    private final ApiClient client;
+
+    public Deployments(ApiClient client) {
+        this.client = client;
+    }
+
+    /** Only proxies and proxy groups have deployments. */
+    public static boolean deployable(Kind kind) {
+        return collection(kind) != null;
+    }
+
+    public ApiResponse send(Action action, Target target, String name, String environment) {
+        String path = target.fill(List.of("projects", "{project}", collection(target.kind()), "{name}", "environments",
+            environment), name);
+        return client.call(client.request(action.method, client.base().resolve(path), List.of(), null));
+    }
+
+    /**
+     * The per-environment results of a deployment answer, or null when it has none. Servers name the
+     * list either deploymentResults or detailList.
+     */
+    public static JsonNode results(ApiResponse response) {
+        JsonNode body = Json.tryParse(response.body());
+        JsonNode results = body == null ? null : body.path("deploymentResult");
+        JsonNode items = results == null ? null
+            : results.has("deploymentResults") ? results.get("deploymentResults") : results.get("detailList");
+        return items != null && items.isArray() && items.size() > 0 ? items : null;
+    }
+
+    private static String collection(Kind kind) {
+        switch (kind.singular()) {
+            case "proxy": return "apiProxies";
+            case "proxy-group": return "apiProxyGroups";
+            default: return null;
+        }
+    }
+}
