@@ -96,7 +96,7 @@ public final class DoctorCommand extends BaseCommand {
         m.put("environment", s.environment());
         m.put("output", new Setting<>(s.output().value().name().toLowerCase(java.util.Locale.ROOT), s.output().source(),
             s.output().origin()));
-        m.put("timeout", new Setting<>(s.timeout().value().toMillis() / 1000.0 + " s", s.timeout().source(), s.timeout().origin()));
+        m.put("timeout", new Setting<>(Durations.human(s.timeout().value()), s.timeout().source(), s.timeout().origin()));
         m.put("retries", s.retries());
         m.put("cacert", s.cacert());
         m.put("insecure", new Setting<>(s.insecure(), s.insecure() ? dev.mgmt.settings.Source.FLAG : dev.mgmt.settings.Source.DEFAULT,
