@@ -25,10 +25,9 @@ final class Endpoints {
         return v;
     }
 
-    Http.Resp listEndpoints(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             return Http.Resp.json(Json.successList(x.endpoints.stream().map(Endpoints::endpointView).toList()));
         }
     }
@@ -58,22 +57,20 @@ final class Endpoints {
         return e;
     }
 
-    Http.Resp getEndpoint(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(b);
             ObjectNode e = find(x, k);
             return Http.Resp.json(endpointView(e));
         }
     }
 
-    Http.Resp createEndpoint(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             if (!x.apiType().equals("REST")) {
                 throw ApiError.badRequest("Endpoint can only be added to REST API Proxies!");
             }
@@ -89,16 +86,15 @@ final class Endpoints {
                         + ") is already exist!");
             }
             x.endpoints.add(ctx.endpoint(name, desc == null ? "" : desc, m, url, bm));
-            x.deployments.replaceAll((k, val) -> true);
+            x.markChanged();
             return Context.ok();
         }
     }
 
-    Http.Resp updateEndpoint(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(b);
             Validator v = new Validator(b);
             String desc = v.optString("description");
@@ -115,16 +111,15 @@ final class Endpoints {
             if (bm != null) {
                 e.put("backendHttpMethod", bm);
             }
-            x.deployments.replaceAll((kk, val) -> true);
+            x.markChanged();
             return Context.ok();
         }
     }
 
-    Http.Resp endpointPolicies(Http.Req q) {
+    Http.Resp policies(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(b);
             ObjectNode e = find(x, k);
             ObjectNode v = Json.obj();
@@ -145,14 +140,13 @@ final class Endpoints {
     }
 
     /** PATCH endpoints/status|cache|wsa: the endpoint is named by identifierName and identifierHttpMethod. */
-    Http.Resp patchEndpoint(Http.Req q, String what) {
+    Http.Resp patch(Http.Req q, String what) {
         ObjectNode b = q.json();
         ObjectNode key = Json.obj();
         key.set("name", b.get("identifierName"));
         key.set("httpMethod", b.get("identifierHttpMethod"));
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(key);
             Validator v = new Validator(b);
             ObjectNode settings = null;
@@ -212,23 +206,22 @@ final class Endpoints {
                 case "cache" -> e.set("cacheSettings", settings.deepCopy());
                 default -> e.set("wsaSettings", settings.deepCopy());
             }
-            x.deployments.replaceAll((kk, val) -> true);
+            x.markChanged();
             return Context.ok();
         }
     }
 
-    Http.Resp deleteEndpoint(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             if (!x.apiType().equals("REST")) {
                 throw ApiError.badRequest("Endpoint can only be deleted from REST API Proxies!");
             }
             EndpointKey k = endpointKey(b);
             ObjectNode e = find(x, k);
             x.endpoints.remove(e);
-            x.deployments.replaceAll((kk, val) -> true);
+            x.markChanged();
             return Context.ok();
         }
     }

@@ -29,14 +29,11 @@ final class IpGroups {
     }
 
     private static String name(ObjectNode b) {
-        JsonNode n = b.get("name");
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw ApiError.badRequest("name value can not be empty!");
-        }
+        String name = Context.requiredName(b);
         Validator v = new Validator(b);
         v.optString("description");
         v.throwIfInvalid();
-        return n.asText();
+        return name;
     }
 
     Http.Resp create(Http.Req q) {
@@ -45,7 +42,7 @@ final class IpGroups {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = name(b);
             if (p.ipGroups.containsKey(name)) {
-                throw ApiError.duplicate("An IP Group with same name (" + name + ") already exists in project!");
+                throw Context.sameNameExists("IP Group", name);
             }
             ObjectNode g = Json.obj().put("id", ctx.newId()).put("name", name);
             g.set("description", b.hasNonNull("description") ? b.get("description") : null);
@@ -68,9 +65,7 @@ final class IpGroups {
             if (g == null) {
                 throw notFound(path);
             }
-            if (!name.equals(path)) {
-                throw ApiError.badRequest("IP Group name can not be changed (path: " + path + ", body: " + name + ")!");
-            }
+            Context.requireSameName("IP Group", path, name);
             if (b.hasNonNull("description")) {
                 g.set("description", b.get("description"));
             }
