@@ -82,11 +82,7 @@ final class Certificates {
     }
 
     static ObjectNode find(Model.Project p, String name) {
-        ObjectNode c = p.certificates.get(name);
-        if (c == null) {
-            throw Secrets.notFound("Certificate", name);
-        }
-        return c;
+        return Context.existing(p.certificates, name, n -> Secrets.notFound("Certificate", n));
     }
 
     Http.Resp get(Http.Req q) {

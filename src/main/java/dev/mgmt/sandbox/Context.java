@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -62,17 +63,22 @@ final class Context {
     }
 
     Model.Proxy proxy(Model.Project p, String name) {
-        Model.Proxy x = p.proxies.get(name);
-        if (x == null) {
-            throw ApiError.notFound("ApiProxy (name: " + name + ") was not found!");
-        }
-        return x;
+        return existing(p.proxies, name, n -> ApiError.notFound("ApiProxy (name: " + n + ") was not found!"));
     }
 
     /** The path's project, then its proxy: a missing project is reported before a missing proxy. */
     Model.Proxy proxy(Http.Req q, ProjectMsg style) {
         Model.Project p = project(q, style);
         return proxy(p, q.param("proxy"));
+    }
+
+    /** The named item, or the family's own not-found error (the texts and statuses differ per family). */
+    static <T> T existing(Map<String, T> items, String name, Function<String, ApiError> notFound) {
+        T item = items.get(name);
+        if (item == null) {
+            throw notFound.apply(name);
+        }
+        return item;
     }
 
     /** The body's name, which several families' create and update pages require with this one text. */
@@ -146,6 +152,12 @@ final class Context {
 
     static Http.Resp ok() {
         return Http.Resp.json(Json.obj().put("success", true));
+    }
+
+    /** The answer to an accepted change of a proxy, which leaves every deployment of it needing a redeploy. */
+    static Http.Resp changed(Model.Proxy x) {
+        x.markChanged();
+        return ok();
     }
 
     /** A list of HTTP method names, each one of {@link #HTTP_METHODS}. */

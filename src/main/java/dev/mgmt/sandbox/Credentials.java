@@ -84,11 +84,8 @@ final class Credentials {
     }
 
     private ObjectNode credential(Model.Project p, String username) {
-        ObjectNode c = p.credentials.get(username);
-        if (c == null) {
-            throw ApiError.badRequest("Credential (username: " + username + ") was not found!");
-        }
-        return c;
+        return Context.existing(p.credentials, username,
+                u -> ApiError.badRequest("Credential (username: " + u + ") was not found!"));
     }
 
     Http.Resp delete(Http.Req q) {

@@ -57,13 +57,18 @@ final class Endpoints {
         return e;
     }
 
+    /** The add and delete pages refuse other proxy types with one sentence, naming the change. */
+    private static void requireRest(Model.Proxy x, String change) {
+        if (!x.apiType().equals("REST")) {
+            throw ApiError.badRequest("Endpoint can only be " + change + " REST API Proxies!");
+        }
+    }
+
     Http.Resp get(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
-            return Http.Resp.json(endpointView(e));
+            return Http.Resp.json(endpointView(find(x, endpointKey(b))));
         }
     }
 
@@ -71,9 +76,7 @@ final class Endpoints {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
-            if (!x.apiType().equals("REST")) {
-                throw ApiError.badRequest("Endpoint can only be added to REST API Proxies!");
-            }
+            requireRest(x, "added to");
             Validator v = new Validator(b);
             String name = v.requireString("name");
             String desc = v.optString("description");
@@ -86,8 +89,7 @@ final class Endpoints {
                         + ") is already exist!");
             }
             x.endpoints.add(ctx.endpoint(name, desc == null ? "" : desc, m, url, bm));
-            x.markChanged();
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
@@ -111,8 +113,7 @@ final class Endpoints {
             if (bm != null) {
                 e.put("backendHttpMethod", bm);
             }
-            x.markChanged();
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
@@ -120,8 +121,7 @@ final class Endpoints {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
+            ObjectNode e = find(x, endpointKey(b));
             ObjectNode v = Json.obj();
             for (String f : List.of("id", "endpoint", "description", "active", "httpMethod", "backendResourceUrl",
                     "backendHttpMethod")) {
@@ -206,8 +206,7 @@ final class Endpoints {
                 case "cache" -> e.set("cacheSettings", settings.deepCopy());
                 default -> e.set("wsaSettings", settings.deepCopy());
             }
-            x.markChanged();
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
@@ -215,14 +214,9 @@ final class Endpoints {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
-            if (!x.apiType().equals("REST")) {
-                throw ApiError.badRequest("Endpoint can only be deleted from REST API Proxies!");
-            }
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
-            x.endpoints.remove(e);
-            x.markChanged();
-            return Context.ok();
+            requireRest(x, "deleted from");
+            x.endpoints.remove(find(x, endpointKey(b)));
+            return Context.changed(x);
         }
     }
 }

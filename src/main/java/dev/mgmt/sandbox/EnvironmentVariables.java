@@ -35,11 +35,8 @@ final class EnvironmentVariables {
     }
 
     private static ObjectNode envVar(Model.Project p, String name) {
-        ObjectNode e = p.envVars.get(name);
-        if (e == null) {
-            throw ApiError.badRequest("Environment variable (name: " + name + ") was not found!");
-        }
-        return e;
+        return Context.existing(p.envVars, name,
+                n -> ApiError.badRequest("Environment variable (name: " + n + ") was not found!"));
     }
 
     Http.Resp list(Http.Req q) {

@@ -24,8 +24,12 @@ final class IpGroups {
         this.ctx = ctx;
     }
 
-    static ApiError notFound(String name) {
+    private static ApiError notFound(String name) {
         return ApiError.badRequest("IP Group (" + name + ") is not found!");
+    }
+
+    private static ObjectNode group(Model.Project p, String name) {
+        return Context.existing(p.ipGroups, name, IpGroups::notFound);
     }
 
     private static String name(ObjectNode b) {
@@ -61,10 +65,7 @@ final class IpGroups {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String path = q.param("group");
             String name = name(b);
-            ObjectNode g = p.ipGroups.get(path);
-            if (g == null) {
-                throw notFound(path);
-            }
+            ObjectNode g = group(p, path);
             Context.requireSameName("IP Group", path, name);
             if (b.hasNonNull("description")) {
                 g.set("description", b.get("description"));
@@ -92,11 +93,7 @@ final class IpGroups {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
-            String name = q.param("group");
-            ObjectNode g = p.ipGroups.get(name);
-            if (g == null) {
-                throw notFound(name);
-            }
+            ObjectNode g = group(p, q.param("group"));
             JsonNode list = b.get("ipList");
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty() && op != ListOp.REPLACE)) {
                 throw ApiError.badRequest("ipList value can not be empty!");

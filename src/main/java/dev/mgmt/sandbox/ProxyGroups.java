@@ -22,11 +22,7 @@ final class ProxyGroups {
     }
 
     private Model.Group group(Model.Project p, String name) {
-        Model.Group g = p.groups.get(name);
-        if (g == null) {
-            throw groupNotFound(name);
-        }
-        return g;
+        return Context.existing(p.groups, name, ProxyGroups::groupNotFound);
     }
 
     Http.Resp list(Http.Req q) {

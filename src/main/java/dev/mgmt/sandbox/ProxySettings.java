@@ -69,8 +69,7 @@ final class ProxySettings {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             Model.Proxy x = ctx.proxy(p, q.param("proxy"));
             change.apply(p, x, body);
-            x.markChanged();
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
@@ -132,8 +131,7 @@ final class ProxySettings {
                         "hideSpecFile must be true or false (got '" + q.param("hide") + "')");
             }
             x.meta.put("hideSpecFile", Boolean.parseBoolean(raw));
-            x.markChanged();
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 

@@ -31,11 +31,7 @@ final class Rlcls {
     }
 
     private static Model.Rlcl rlcl(Model.Project p, String name) {
-        Model.Rlcl r = p.rlcls.get(name);
-        if (r == null) {
-            throw ApiError.badRequest("RLCL (" + name + ") is not found!");
-        }
-        return r;
+        return Context.existing(p.rlcls, name, n -> ApiError.badRequest("RLCL (" + n + ") is not found!"));
     }
 
     /** Validates a create/update body and returns the stored metadata. */
