@@ -67,7 +67,7 @@ final class Certificates {
         return c;
     }
 
-    Http.Resp listCertificates(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -81,18 +81,14 @@ final class Certificates {
         }
     }
 
-    private ObjectNode certificate(Model.Project p, String name) {
-        ObjectNode c = p.certificates.get(name);
-        if (c == null) {
-            throw Secrets.notFound("Certificate", name);
-        }
-        return c;
+    static ObjectNode find(Model.Project p, String name) {
+        return Context.existing(p.certificates, name, n -> Secrets.notFound("Certificate", n));
     }
 
-    Http.Resp getCertificate(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
-            return Http.Resp.json(Json.successList(List.of(certificate(p, q.param("name")).deepCopy())));
+            return Http.Resp.json(Json.successList(List.of(find(p, q.param("name")).deepCopy())));
         }
     }
 
@@ -127,7 +123,7 @@ final class Certificates {
         return part == null ? "" : part.text().trim();
     }
 
-    Http.Resp saveCertificate(Http.Req q, boolean create) {
+    Http.Resp save(Http.Req q, boolean create) {
         Multipart mp = q.multipart();
         if (!create) {
             Secrets.checkUpdateScope(q);
@@ -166,7 +162,7 @@ final class Certificates {
                     throw ApiError.duplicate("Certificate (name: " + name + ") is already exist!");
                 }
             } else {
-                certificate(p, name);
+                find(p, name);
                 if (!formName.isEmpty() && !formName.equals(name)) {
                     throw ApiError.badRequest("Certificate name in path (" + name + ") does not match certificateName ("
                             + formName + ")!");
@@ -191,20 +187,20 @@ final class Certificates {
         }
     }
 
-    Http.Resp deleteCertificate(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
-            ObjectNode c = certificate(p, q.param("name"));
+            ObjectNode c = find(p, q.param("name"));
             p.certificates.remove(q.param("name"));
             return secrets.deployed(Secrets.envNames(c, "certificateEnvironmentList"), false);
         }
     }
 
-    Http.Resp exportCertificate(Http.Req q) {
+    Http.Resp export(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
-            ObjectNode c = certificate(p, name);
+            ObjectNode c = find(p, name);
             ByteArrayOutputStream bos = new ByteArrayOutputStream();
             try (ZipOutputStream zos = new ZipOutputStream(bos)) {
                 for (JsonNode e : c.path("certificateEnvironmentList")) {

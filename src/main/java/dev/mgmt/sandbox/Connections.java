@@ -31,7 +31,12 @@ final class Connections {
         return v;
     }
 
-    Http.Resp listConnections(Http.Req q) {
+    /** Get answers a missing connection with 404, update and delete with 400, all three with this text. */
+    private static String missing(String name) {
+        return "Connection (name: " + name + ") was not found!";
+    }
+
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
             String type = q.query.get("type");
@@ -53,19 +58,19 @@ final class Connections {
         }
     }
 
-    Http.Resp getConnection(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
             String name = q.param("name");
             ObjectNode c = p.connections.get(name);
             if (c == null) {
-                throw ApiError.notFound("Connection (name: " + name + ") was not found!");
+                throw ApiError.notFound(missing(name));
             }
             return Http.Resp.json(Json.successList(List.of(c.deepCopy())));
         }
     }
 
-    Http.Resp upsertConnection(Http.Req q, boolean create) {
+    Http.Resp upsert(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
@@ -77,26 +82,18 @@ final class Connections {
             Boolean deployToWorker = v.optBool("deployToWorker");
             v.optBool("enabled");
             v.throwIfInvalid();
-            ObjectNode existing = p.connections.get(name);
             if (create) {
-                if (!bodyName.equals(name)) {
-                    throw ApiError.badRequest("Connection name in path (" + name + ") does not match name in body ("
-                            + bodyName + ")!");
-                }
-                if (existing != null) {
-                    throw ApiError.duplicate("Connection (name: " + name + ") already exists!");
-                }
+                Context.checkCreate(p.connections, "Connection", name, bodyName);
             } else {
+                ObjectNode existing = p.connections.get(name);
                 if (existing == null) {
-                    throw ApiError.badRequest("Connection (name: " + name + ") was not found!");
+                    throw ApiError.badRequest(missing(name));
                 }
                 if (!existing.path("type").asText().equals(type)) {
                     throw ApiError.badRequest("Connection type can not be changed (from "
                             + existing.path("type").asText() + " to " + type + ")!");
                 }
-                if (!bodyName.equals(name) && p.connections.containsKey(bodyName)) {
-                    throw ApiError.duplicate("Connection (name: " + bodyName + ") already exists!");
-                }
+                Context.checkRename(p.connections, "Connection", name, bodyName);
                 p.connections.remove(name);
             }
             ObjectNode stored = b.deepCopy();
@@ -115,12 +112,12 @@ final class Connections {
         }
     }
 
-    Http.Resp deleteConnection(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
             String name = q.param("name");
             if (p.connections.remove(name) == null) {
-                throw ApiError.badRequest("Connection (name: " + name + ") was not found!");
+                throw ApiError.badRequest(missing(name));
             }
             return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", Json.obj().put("success", true)));
         }

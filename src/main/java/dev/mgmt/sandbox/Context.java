@@ -1,12 +1,15 @@
 package dev.mgmt.sandbox;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -60,11 +63,60 @@ final class Context {
     }
 
     Model.Proxy proxy(Model.Project p, String name) {
-        Model.Proxy x = p.proxies.get(name);
-        if (x == null) {
-            throw ApiError.notFound("ApiProxy (name: " + name + ") was not found!");
+        return existing(p.proxies, name, n -> ApiError.notFound("ApiProxy (name: " + n + ") was not found!"));
+    }
+
+    /** The path's project, then its proxy: a missing project is reported before a missing proxy. */
+    Model.Proxy proxy(Http.Req q, ProjectMsg style) {
+        Model.Project p = project(q, style);
+        return proxy(p, q.param("proxy"));
+    }
+
+    /** The named item, or the family's own not-found error (the texts and statuses differ per family). */
+    static <T> T existing(Map<String, T> items, String name, Function<String, ApiError> notFound) {
+        T item = items.get(name);
+        if (item == null) {
+            throw notFound.apply(name);
         }
-        return x;
+        return item;
+    }
+
+    /** The body's name, which several families' create and update pages require with this one text. */
+    static String requiredName(ObjectNode b) {
+        JsonNode n = b.get("name");
+        if (n == null || !n.isTextual() || n.asText().isBlank()) {
+            throw ApiError.badRequest("name value can not be empty!");
+        }
+        return n.asText();
+    }
+
+    /** Families whose update pages refuse to rename a resource word the refusal alike. */
+    static void requireSameName(String noun, String path, String bodyName) {
+        if (!bodyName.equals(path)) {
+            throw ApiError.badRequest(noun + " name can not be changed (path: " + path + ", body: " + bodyName + ")!");
+        }
+    }
+
+    static ApiError sameNameExists(String noun, String name) {
+        return ApiError.duplicate("An " + noun + " with same name (" + name + ") already exists in project!");
+    }
+
+    /** Where the name is in both path and body, a create must name the same thing twice, and the name must be free. */
+    static void checkCreate(Map<String, ?> items, String noun, String name, String bodyName) {
+        if (!bodyName.equals(name)) {
+            throw ApiError.badRequest(noun + " name in path (" + name + ") does not match name in body ("
+                    + bodyName + ")!");
+        }
+        if (items.containsKey(name)) {
+            throw ApiError.duplicate(noun + " (name: " + name + ") already exists!");
+        }
+    }
+
+    /** An update may rename the resource, but not onto another one. */
+    static void checkRename(Map<String, ?> items, String noun, String name, String bodyName) {
+        if (!bodyName.equals(name) && items.containsKey(bodyName)) {
+            throw ApiError.duplicate(noun + " (name: " + bodyName + ") already exists!");
+        }
     }
 
     /** A 24-hex-digit id, deterministic for a given seed. */
@@ -100,6 +152,12 @@ final class Context {
 
     static Http.Resp ok() {
         return Http.Resp.json(Json.obj().put("success", true));
+    }
+
+    /** The answer to an accepted change of a proxy, which leaves every deployment of it needing a redeploy. */
+    static Http.Resp changed(Model.Proxy x) {
+        x.markChanged();
+        return ok();
     }
 
     /** A list of HTTP method names, each one of {@link #HTTP_METHODS}. */
@@ -142,8 +200,10 @@ final class Context {
         return r;
     }
 
-    ObjectNode projectDeployResult(Model.Project p, boolean deploy) {
-        return environmentsDeployResult(p.environmentNames, deploy);
+    /** Project-wide resources (credentials, environment variables) are pushed to all the project's environments. */
+    Http.Resp projectDeployed(Model.Project p, boolean deploy) {
+        return Http.Resp.json(Json.obj().put("success", true)
+                .set("deploymentResult", environmentsDeployResult(p.environmentNames, deploy)));
     }
 
     /** {success, message, environmentResults[]} for the given environments, honouring the deployFail fault. */

@@ -20,7 +20,7 @@ final class Credentials {
         this.ctx = ctx;
     }
 
-    Http.Resp listCredentials(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -34,7 +34,7 @@ final class Credentials {
         }
     }
 
-    Http.Resp upsertCredential(Http.Req q, boolean create) {
+    Http.Resp upsert(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -79,26 +79,23 @@ final class Credentials {
             }
             p.credentials.put(username, stored);
             p.access.putIfAbsent(username, new ArrayList<>());
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, true)));
+            return ctx.projectDeployed(p, true);
         }
     }
 
     private ObjectNode credential(Model.Project p, String username) {
-        ObjectNode c = p.credentials.get(username);
-        if (c == null) {
-            throw ApiError.badRequest("Credential (username: " + username + ") was not found!");
-        }
-        return c;
+        return Context.existing(p.credentials, username,
+                u -> ApiError.badRequest("Credential (username: " + u + ") was not found!"));
     }
 
-    Http.Resp deleteCredential(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String u = q.param("username");
             credential(p, u);
             p.credentials.remove(u);
             p.access.remove(u);
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, false)));
+            return ctx.projectDeployed(p, false);
         }
     }
 
@@ -112,7 +109,7 @@ final class Credentials {
             }
             ObjectNode c = credential(p, q.param("username"));
             c.put("password", pw.asText());
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, true)));
+            return ctx.projectDeployed(p, true);
         }
     }
 
@@ -180,7 +177,7 @@ final class Credentials {
             }
             current.clear();
             current.addAll(next);
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, grant)));
+            return ctx.projectDeployed(p, grant);
         }
     }
 }

@@ -25,10 +25,9 @@ final class Endpoints {
         return v;
     }
 
-    Http.Resp listEndpoints(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             return Http.Resp.json(Json.successList(x.endpoints.stream().map(Endpoints::endpointView).toList()));
         }
     }
@@ -58,25 +57,26 @@ final class Endpoints {
         return e;
     }
 
-    Http.Resp getEndpoint(Http.Req q) {
-        ObjectNode b = q.json();
-        synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
-            return Http.Resp.json(endpointView(e));
+    /** The add and delete pages refuse other proxy types with one sentence, naming the change. */
+    private static void requireRest(Model.Proxy x, String change) {
+        if (!x.apiType().equals("REST")) {
+            throw ApiError.badRequest("Endpoint can only be " + change + " REST API Proxies!");
         }
     }
 
-    Http.Resp createEndpoint(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
-            if (!x.apiType().equals("REST")) {
-                throw ApiError.badRequest("Endpoint can only be added to REST API Proxies!");
-            }
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
+            return Http.Resp.json(endpointView(find(x, endpointKey(b))));
+        }
+    }
+
+    Http.Resp create(Http.Req q) {
+        ObjectNode b = q.json();
+        synchronized (ctx.lock) {
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
+            requireRest(x, "added to");
             Validator v = new Validator(b);
             String name = v.requireString("name");
             String desc = v.optString("description");
@@ -89,16 +89,14 @@ final class Endpoints {
                         + ") is already exist!");
             }
             x.endpoints.add(ctx.endpoint(name, desc == null ? "" : desc, m, url, bm));
-            x.deployments.replaceAll((k, val) -> true);
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
-    Http.Resp updateEndpoint(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(b);
             Validator v = new Validator(b);
             String desc = v.optString("description");
@@ -115,18 +113,15 @@ final class Endpoints {
             if (bm != null) {
                 e.put("backendHttpMethod", bm);
             }
-            x.deployments.replaceAll((kk, val) -> true);
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
-    Http.Resp endpointPolicies(Http.Req q) {
+    Http.Resp policies(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
+            ObjectNode e = find(x, endpointKey(b));
             ObjectNode v = Json.obj();
             for (String f : List.of("id", "endpoint", "description", "active", "httpMethod", "backendResourceUrl",
                     "backendHttpMethod")) {
@@ -145,14 +140,13 @@ final class Endpoints {
     }
 
     /** PATCH endpoints/status|cache|wsa: the endpoint is named by identifierName and identifierHttpMethod. */
-    Http.Resp patchEndpoint(Http.Req q, String what) {
+    Http.Resp patch(Http.Req q, String what) {
         ObjectNode b = q.json();
         ObjectNode key = Json.obj();
         key.set("name", b.get("identifierName"));
         key.set("httpMethod", b.get("identifierHttpMethod"));
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             EndpointKey k = endpointKey(key);
             Validator v = new Validator(b);
             ObjectNode settings = null;
@@ -212,24 +206,17 @@ final class Endpoints {
                 case "cache" -> e.set("cacheSettings", settings.deepCopy());
                 default -> e.set("wsaSettings", settings.deepCopy());
             }
-            x.deployments.replaceAll((kk, val) -> true);
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
-    Http.Resp deleteEndpoint(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
-            if (!x.apiType().equals("REST")) {
-                throw ApiError.badRequest("Endpoint can only be deleted from REST API Proxies!");
-            }
-            EndpointKey k = endpointKey(b);
-            ObjectNode e = find(x, k);
-            x.endpoints.remove(e);
-            x.deployments.replaceAll((kk, val) -> true);
-            return Context.ok();
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
+            requireRest(x, "deleted from");
+            x.endpoints.remove(find(x, endpointKey(b)));
+            return Context.changed(x);
         }
     }
 }

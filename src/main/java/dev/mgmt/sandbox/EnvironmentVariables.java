@@ -34,26 +34,27 @@ final class EnvironmentVariables {
         return v;
     }
 
-    Http.Resp listEnvVars(Http.Req q) {
+    private static ObjectNode envVar(Model.Project p, String name) {
+        return Context.existing(p.envVars, name,
+                n -> ApiError.badRequest("Environment variable (name: " + n + ") was not found!"));
+    }
+
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             return Http.Resp.json(Json.successList(p.envVars.values().stream().map(e -> envVarView(p, e)).toList()));
         }
     }
 
-    Http.Resp getEnvVar(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
-            ObjectNode e = p.envVars.get(name);
-            if (e == null) {
-                throw ApiError.badRequest("Environment variable (name: " + name + ") was not found!");
-            }
-            return Http.Resp.json(Json.successList(List.of(envVarView(p, e))));
+            return Http.Resp.json(Json.successList(List.of(envVarView(p, envVar(p, name)))));
         }
     }
 
-    Http.Resp upsertEnvVar(Http.Req q, boolean create) {
+    Http.Resp upsert(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -88,20 +89,10 @@ final class EnvironmentVariables {
                 }
             }
             if (create) {
-                if (!bodyName.equals(name)) {
-                    throw ApiError.badRequest("Environment variable name in path (" + name
-                            + ") does not match name in body (" + bodyName + ")!");
-                }
-                if (p.envVars.containsKey(name)) {
-                    throw ApiError.duplicate("Environment variable (name: " + name + ") already exists!");
-                }
+                Context.checkCreate(p.envVars, "Environment variable", name, bodyName);
             } else {
-                if (!p.envVars.containsKey(name)) {
-                    throw ApiError.badRequest("Environment variable (name: " + name + ") was not found!");
-                }
-                if (!bodyName.equals(name) && p.envVars.containsKey(bodyName)) {
-                    throw ApiError.duplicate("Environment variable (name: " + bodyName + ") already exists!");
-                }
+                envVar(p, name);
+                Context.checkRename(p.envVars, "Environment variable", name, bodyName);
                 p.envVars.remove(name);
             }
             ObjectNode stored = Json.obj();
@@ -122,18 +113,17 @@ final class EnvironmentVariables {
                 stored.putNull("environmentValueList");
             }
             p.envVars.put(bodyName, stored);
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, true)));
+            return ctx.projectDeployed(p, true);
         }
     }
 
-    Http.Resp deleteEnvVar(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("name");
-            if (p.envVars.remove(name) == null) {
-                throw ApiError.badRequest("Environment variable (name: " + name + ") was not found!");
-            }
-            return Http.Resp.json(Json.obj().put("success", true).set("deploymentResult", ctx.projectDeployResult(p, false)));
+            envVar(p, name);
+            p.envVars.remove(name);
+            return ctx.projectDeployed(p, false);
         }
     }
 }

@@ -24,19 +24,20 @@ final class IpGroups {
         this.ctx = ctx;
     }
 
-    static ApiError notFound(String name) {
+    private static ApiError notFound(String name) {
         return ApiError.badRequest("IP Group (" + name + ") is not found!");
     }
 
+    private static ObjectNode group(Model.Project p, String name) {
+        return Context.existing(p.ipGroups, name, IpGroups::notFound);
+    }
+
     private static String name(ObjectNode b) {
-        JsonNode n = b.get("name");
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw ApiError.badRequest("name value can not be empty!");
-        }
+        String name = Context.requiredName(b);
         Validator v = new Validator(b);
         v.optString("description");
         v.throwIfInvalid();
-        return n.asText();
+        return name;
     }
 
     Http.Resp create(Http.Req q) {
@@ -45,7 +46,7 @@ final class IpGroups {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = name(b);
             if (p.ipGroups.containsKey(name)) {
-                throw ApiError.duplicate("An IP Group with same name (" + name + ") already exists in project!");
+                throw Context.sameNameExists("IP Group", name);
             }
             ObjectNode g = Json.obj().put("id", ctx.newId()).put("name", name);
             g.set("description", b.hasNonNull("description") ? b.get("description") : null);
@@ -64,13 +65,8 @@ final class IpGroups {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String path = q.param("group");
             String name = name(b);
-            ObjectNode g = p.ipGroups.get(path);
-            if (g == null) {
-                throw notFound(path);
-            }
-            if (!name.equals(path)) {
-                throw ApiError.badRequest("IP Group name can not be changed (path: " + path + ", body: " + name + ")!");
-            }
+            ObjectNode g = group(p, path);
+            Context.requireSameName("IP Group", path, name);
             if (b.hasNonNull("description")) {
                 g.set("description", b.get("description"));
             }
@@ -97,11 +93,7 @@ final class IpGroups {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
-            String name = q.param("group");
-            ObjectNode g = p.ipGroups.get(name);
-            if (g == null) {
-                throw notFound(name);
-            }
+            ObjectNode g = group(p, q.param("group"));
             JsonNode list = b.get("ipList");
             if (list == null || list.isNull() || (list.isArray() && list.isEmpty() && op != ListOp.REPLACE)) {
                 throw ApiError.badRequest("ipList value can not be empty!");

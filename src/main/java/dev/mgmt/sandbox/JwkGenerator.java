@@ -25,7 +25,7 @@ final class JwkGenerator {
         this.random = new Random(ctx.seed ^ 0x2545F4914F6CDD1DL);
     }
 
-    Http.Resp generateJwk(Http.Req q) {
+    Http.Resp generate(Http.Req q) {
         ObjectNode b = q.json();
         Jwks.requireJwkName(b);
         JsonNode t = b.get("type");

@@ -56,7 +56,7 @@ final class Jwks {
         }
     }
 
-    Http.Resp createJwk(Http.Req q) {
+    Http.Resp create(Http.Req q) {
         ObjectNode b = q.json();
         requireJwkName(b);
         JsonNode st = b.get("sourceType");
@@ -77,7 +77,7 @@ final class Jwks {
         return saveParsedJwk(q, b, family, source);
     }
 
-    Http.Resp parseJwk(Http.Req q, String family) {
+    Http.Resp parse(Http.Req q, String family) {
         ObjectNode b = q.json();
         requireJwkName(b);
         String source = family.equals("KEY") ? "PUBLIC_KEY" : family;
@@ -164,10 +164,7 @@ final class Jwks {
         switch (family) {
             case "CERTIFICATE" -> {
                 String cn = b.get("certificateName").asText();
-                ObjectNode c = p.certificates.get(cn);
-                if (c == null) {
-                    throw Secrets.notFound("Certificate", cn);
-                }
+                ObjectNode c = Certificates.find(p, cn);
                 JsonNode ce = envEntry(c, "certificateEnvironmentList", env, "Certificate", cn);
                 try {
                     key = CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(
@@ -179,10 +176,7 @@ final class Jwks {
             }
             case "KEY" -> {
                 String kn = b.get("keyName").asText();
-                ObjectNode k = p.keys.get(kn);
-                if (k == null) {
-                    throw Secrets.notFound("Key", kn);
-                }
+                ObjectNode k = Secrets.find(p, Kind.KEY, kn);
                 JsonNode ke = envEntry(k, "cryptoKeyInfoEnvironmentList", env, "Key", kn);
                 if (ke.hasNonNull("publicKey")) {
                     try {
@@ -196,10 +190,7 @@ final class Jwks {
             }
             default -> {
                 String sn = b.get("keyStoreName").asText();
-                ObjectNode s = p.keystores.get(sn);
-                if (s == null) {
-                    throw Secrets.notFound("Keystore", sn);
-                }
+                ObjectNode s = Secrets.find(p, Kind.KEYSTORE, sn);
                 envEntry(s, "keyStoreEnvironmentList", env, "Keystore", sn);
                 sourceId = sn;
             }
@@ -287,7 +278,7 @@ final class Jwks {
         jwk.set(type.toLowerCase(Locale.ROOT), m);
     }
 
-    Http.Resp updateJwk(Http.Req q) {
+    Http.Resp update(Http.Req q) {
         ObjectNode b = q.json();
         Validator v = new Validator(b);
         String newName = v.optString("name");

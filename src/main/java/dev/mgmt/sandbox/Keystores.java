@@ -22,7 +22,7 @@ final class Keystores {
         this.secrets = secrets;
     }
 
-    Http.Resp saveStore(Http.Req q, Kind k, boolean create) {
+    Http.Resp save(Http.Req q, Kind k, boolean create) {
         ObjectNode b = q.json();
         if (!create) {
             Secrets.checkUpdateScope(q);

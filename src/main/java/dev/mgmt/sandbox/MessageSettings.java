@@ -16,6 +16,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The settings of what passes through the proxy: API keys, cache, CORS, the forwarded-IP header, the JSON and XML
@@ -145,48 +146,46 @@ final class MessageSettings {
     }
 
     static void jsonErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
-        Validator v = new Validator(b);
-        v.optBool("jsonErrorResponseTemplateActive");
-        String value = v.optString("jsonValue");
-        v.optString("contentType");
-        v.optBool("permitSpecialChars");
-        v.throwIfInvalid();
-        if (value != null) {
+        errorTemplate(x, b, "json", "JSON", DEFAULT_JSON_TEMPLATE, "application/json;charset=UTF-8", value -> {
             try {
                 JsonNode n = Json.MAPPER.readTree(value);
-                if (n == null || n.isMissingNode()) {
-                    throw ProxySettings.documented("Invalid JSON template", "jsonValue", "jsonValue is empty");
-                }
+                return n == null || n.isMissingNode() ? "jsonValue is empty" : null;
             } catch (JsonProcessingException e) {
-                throw ProxySettings.documented("Invalid JSON template", "jsonValue",
-                        "jsonValue is not valid JSON: " + e.getOriginalMessage());
+                return "jsonValue is not valid JSON: " + e.getOriginalMessage();
             }
-        }
-        ObjectNode c = ProxySettings.stored(x, "jsonErrorTemplate", Json.obj().put("jsonErrorResponseTemplateActive", false)
-                .put("jsonValue", DEFAULT_JSON_TEMPLATE).put("contentType", "application/json;charset=UTF-8")
-                .put("permitSpecialChars", false));
-        ProxySettings.merge(c, b, List.of("jsonErrorResponseTemplateActive", "jsonValue", "contentType", "permitSpecialChars"));
-        x.meta.set("jsonErrorTemplate", c);
+        });
     }
 
     static void xmlErrorTemplate(Model.Project p, Model.Proxy x, ObjectNode b) {
+        errorTemplate(x, b, "xml", "XML", DEFAULT_XML_TEMPLATE, "text/xml;charset=UTF-8", value -> {
+            String problem = xmlProblem(value);
+            return problem == null ? null : "xmlValue is not well-formed XML: " + problem;
+        });
+    }
+
+    /**
+     * The JSON and XML error templates are one settings group written for two formats: fields, defaults and texts
+     * differ only by the format's prefix and name. The check answers null for a usable value, else the complaint.
+     */
+    private static void errorTemplate(Model.Proxy x, ObjectNode b, String prefix, String format, String defaultValue,
+                                      String contentType, UnaryOperator<String> check) {
+        String active = prefix + "ErrorResponseTemplateActive";
+        String valueField = prefix + "Value";
+        String key = prefix + "ErrorTemplate";
         Validator v = new Validator(b);
-        v.optBool("xmlErrorResponseTemplateActive");
-        String value = v.optString("xmlValue");
+        v.optBool(active);
+        String value = v.optString(valueField);
         v.optString("contentType");
         v.optBool("permitSpecialChars");
         v.throwIfInvalid();
-        if (value != null) {
-            String problem = xmlProblem(value);
-            if (problem != null) {
-                throw ProxySettings.documented("Invalid XML template", "xmlValue", "xmlValue is not well-formed XML: " + problem);
-            }
+        String problem = value == null ? null : check.apply(value);
+        if (problem != null) {
+            throw ProxySettings.documented("Invalid " + format + " template", valueField, problem);
         }
-        ObjectNode c = ProxySettings.stored(x, "xmlErrorTemplate", Json.obj().put("xmlErrorResponseTemplateActive", false)
-                .put("xmlValue", DEFAULT_XML_TEMPLATE).put("contentType", "text/xml;charset=UTF-8")
-                .put("permitSpecialChars", false));
-        ProxySettings.merge(c, b, List.of("xmlErrorResponseTemplateActive", "xmlValue", "contentType", "permitSpecialChars"));
-        x.meta.set("xmlErrorTemplate", c);
+        ObjectNode c = ProxySettings.stored(x, key, Json.obj().put(active, false)
+                .put(valueField, defaultValue).put("contentType", contentType).put("permitSpecialChars", false));
+        ProxySettings.merge(c, b, List.of(active, valueField, "contentType", "permitSpecialChars"));
+        x.meta.set(key, c);
     }
 
     /** Null when the text is well-formed XML (no DTDs, no external entities); otherwise the parser's complaint. */

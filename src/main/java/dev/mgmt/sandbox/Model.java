@@ -52,6 +52,11 @@ final class Model {
         ObjectNode meta;
         final List<String> proxyNames = new ArrayList<>();
         final Map<String, Boolean> deployed = new LinkedHashMap<>();
+
+        /** A changed group stays deployed where it was, but every one of those deployments needs redeploying. */
+        void markChanged() {
+            deployed.replaceAll((env, redeploy) -> true);
+        }
     }
 
     /** A rate limit control list with its credentials, endpoint limits and condition. */
@@ -75,6 +80,11 @@ final class Model {
         final Map<String, List<ObjectNode>> policies = new LinkedHashMap<>();
         /** environment name -> redeployRequired flag; presence means deployed. */
         final Map<String, Boolean> deployments = new LinkedHashMap<>();
+
+        /** A changed proxy stays deployed where it was, but every one of those deployments needs redeploying. */
+        void markChanged() {
+            deployments.replaceAll((env, redeploy) -> true);
+        }
 
         Proxy(ObjectNode meta) {
             this.meta = meta;

@@ -21,10 +21,9 @@ final class Policies {
         this.ctx = ctx;
     }
 
-    Http.Resp listPolicies(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.QUOTED);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.QUOTED);
             ObjectNode o = Json.obj();
             o.put("name", x.name());
             o.put("type", x.apiType());
@@ -127,7 +126,7 @@ final class Policies {
         }
     }
 
-    Http.Resp upsertPolicy(Http.Req q, boolean create) {
+    Http.Resp upsert(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
@@ -186,7 +185,7 @@ final class Policies {
                 int idx = order == null || order - 1 >= l.size() ? l.size() : order - 1;
                 l.add(idx, stored);
             }
-            x.deployments.replaceAll((k, val) -> true);
+            x.markChanged();
             return Http.Resp.json(policyResponse(x, t));
         }
     }
@@ -230,11 +229,10 @@ final class Policies {
         return resp;
     }
 
-    Http.Resp deletePolicy(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         ObjectNode b = q.jsonOrEmpty();
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             String name = q.param("policy");
             Validator v = new Validator(b);
             PolicyTarget t = policyTarget(v, b, false);
@@ -243,7 +241,7 @@ final class Policies {
                 throw ApiError.badRequest("A policy with name (" + name + ") does not exist in API Proxy!");
             }
             removePolicy(x, name);
-            x.deployments.replaceAll((k, val) -> true);
+            x.markChanged();
             return Http.Resp.json(policyResponse(x, t));
         }
     }

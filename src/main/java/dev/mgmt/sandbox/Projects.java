@@ -15,7 +15,7 @@ final class Projects {
         this.ctx = ctx;
     }
 
-    Http.Resp listProjects(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             List<ObjectNode> items = new ArrayList<>();
             for (Model.Project p : ctx.model.projects.values()) {

@@ -21,7 +21,7 @@ final class Proxies {
         this.ctx = ctx;
     }
 
-    Http.Resp listProxies(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -53,14 +53,14 @@ final class Proxies {
         return o;
     }
 
-    Http.Resp getProxy(Http.Req q) {
+    Http.Resp get(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             return Http.Resp.json(proxyDetail(ctx.proxy(p, q.param("proxy"))));
         }
     }
 
-    Http.Resp deleteProxy(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             String name = q.param("proxy");
@@ -81,7 +81,7 @@ final class Proxies {
         }
     }
 
-    Http.Resp deployProxy(Http.Req q, boolean deploy) {
+    Http.Resp deploy(Http.Req q, boolean deploy) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             String name = q.param("proxy");
@@ -233,7 +233,7 @@ final class Proxies {
             if (r.routingInfo != null) {
                 x.meta.set("routing", routing(r.routingInfo));
             }
-            x.deployments.replaceAll((k, v) -> true);
+            x.markChanged();
         }
         ObjectNode resp = Json.obj().put("success", true);
         if (r.deploy && !r.envs.isEmpty()) {

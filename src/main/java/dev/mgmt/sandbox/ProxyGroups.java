@@ -22,14 +22,10 @@ final class ProxyGroups {
     }
 
     private Model.Group group(Model.Project p, String name) {
-        Model.Group g = p.groups.get(name);
-        if (g == null) {
-            throw groupNotFound(name);
-        }
-        return g;
+        return Context.existing(p.groups, name, ProxyGroups::groupNotFound);
     }
 
-    Http.Resp listGroups(Http.Req q) {
+    Http.Resp list(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             List<ObjectNode> items = new ArrayList<>();
@@ -44,10 +40,7 @@ final class ProxyGroups {
 
     /** Checks a group body the way the documented messages describe it; returns the client route to store. */
     private static ObjectNode groupClientRoute(ObjectNode b) {
-        JsonNode name = b.get("name");
-        if (name == null || !name.isTextual() || name.asText().isBlank()) {
-            throw ApiError.badRequest("name value can not be empty!");
-        }
+        Context.requiredName(b);
         JsonNode cr = b.get("clientRoute");
         if (cr == null || cr.isNull()) {
             throw ApiError.badRequest("clientRoute value can not be empty!");
@@ -96,7 +89,7 @@ final class ProxyGroups {
         return out;
     }
 
-    Http.Resp upsertGroup(Http.Req q, boolean create) {
+    Http.Resp upsert(Http.Req q, boolean create) {
         ObjectNode b = q.json();
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
@@ -119,13 +112,13 @@ final class ProxyGroups {
                 }
                 g.meta.put("description", desc);
                 g.meta.set("clientRoute", cr);
-                g.deployed.replaceAll((k, val) -> true);
+                g.markChanged();
             }
             return Context.ok();
         }
     }
 
-    Http.Resp deleteGroup(Http.Req q) {
+    Http.Resp delete(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             String name = q.param("group");
@@ -139,7 +132,7 @@ final class ProxyGroups {
     }
 
     /** Adding a member twice or removing a non-member both succeed, as documented. */
-    Http.Resp groupMember(Http.Req q, boolean add) {
+    Http.Resp member(Http.Req q, boolean add) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
@@ -150,13 +143,13 @@ final class ProxyGroups {
             }
             boolean changed = add ? !g.proxyNames.contains(proxy) && g.proxyNames.add(proxy) : g.proxyNames.remove(proxy);
             if (changed) {
-                g.deployed.replaceAll((k, val) -> true);
+                g.markChanged();
             }
             return Context.ok();
         }
     }
 
-    Http.Resp groupEnvironments(Http.Req q) {
+    Http.Resp environments(Http.Req q) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));
@@ -170,7 +163,7 @@ final class ProxyGroups {
         }
     }
 
-    Http.Resp deployGroup(Http.Req q, boolean deploy) {
+    Http.Resp deploy(Http.Req q, boolean deploy) {
         synchronized (ctx.lock) {
             Model.Project p = ctx.project(q, ProjectMsg.WAS_NOT_FOUND);
             Model.Group g = group(p, q.param("group"));

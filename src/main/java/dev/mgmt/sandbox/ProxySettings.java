@@ -69,8 +69,7 @@ final class ProxySettings {
             Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
             Model.Proxy x = ctx.proxy(p, q.param("proxy"));
             change.apply(p, x, body);
-            x.deployments.replaceAll((k, v) -> true);
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 
@@ -126,15 +125,13 @@ final class ProxySettings {
     Http.Resp hideSpecFile(Http.Req q) {
         String raw = q.param("hide").toLowerCase(Locale.ROOT);
         synchronized (ctx.lock) {
-            Model.Project p = ctx.project(q, ProjectMsg.IS_NOT_FOUND);
-            Model.Proxy x = ctx.proxy(p, q.param("proxy"));
+            Model.Proxy x = ctx.proxy(q, ProjectMsg.IS_NOT_FOUND);
             if (!raw.equals("true") && !raw.equals("false")) {
                 throw documented("Invalid hideSpecFile parameter", "hideSpecFile",
                         "hideSpecFile must be true or false (got '" + q.param("hide") + "')");
             }
             x.meta.put("hideSpecFile", Boolean.parseBoolean(raw));
-            x.deployments.replaceAll((k, v) -> true);
-            return Context.ok();
+            return Context.changed(x);
         }
     }
 

@@ -31,19 +31,12 @@ final class Rlcls {
     }
 
     private static Model.Rlcl rlcl(Model.Project p, String name) {
-        Model.Rlcl r = p.rlcls.get(name);
-        if (r == null) {
-            throw ApiError.badRequest("RLCL (" + name + ") is not found!");
-        }
-        return r;
+        return Context.existing(p.rlcls, name, n -> ApiError.badRequest("RLCL (" + n + ") is not found!"));
     }
 
     /** Validates a create/update body and returns the stored metadata. */
     private static ObjectNode meta(ObjectNode b) {
-        JsonNode n = b.get("name");
-        if (n == null || !n.isTextual() || n.asText().isBlank()) {
-            throw ApiError.badRequest("name value can not be empty!");
-        }
+        String name = Context.requiredName(b);
         Validator v = new Validator(b);
         v.optString("description");
         v.optBool("enabled");
@@ -59,7 +52,7 @@ final class Rlcls {
             variable(v.nested("targetVariable"));
         }
         v.throwIfInvalid();
-        ObjectNode m = Json.obj().put("name", n.asText()).putNull("description").put("enabled", true)
+        ObjectNode m = Json.obj().put("name", name).putNull("description").put("enabled", true)
                 .put("executionOrder", "FIRST").put("cacheConnectionTimeoutInSeconds", 3)
                 .put("cacheErrorHandlingType", "FAIL").put("timeIntervalWindowType", "FIXED")
                 .put("showRateLimitStatisticsInResponseHeader", false).putNull("targetVariable");
@@ -119,7 +112,7 @@ final class Rlcls {
             ObjectNode m = meta(b);
             String name = m.get("name").asText();
             if (p.rlcls.containsKey(name)) {
-                throw ApiError.duplicate("An RLCL with same name (" + name + ") already exists in project!");
+                throw Context.sameNameExists("RLCL", name);
             }
             Model.Rlcl r = new Model.Rlcl();
             m.put("id", ctx.newId());
@@ -136,10 +129,7 @@ final class Rlcls {
             String path = q.param("rlcl");
             Model.Rlcl r = rlcl(p, path);
             ObjectNode m = meta(b);
-            if (!m.get("name").asText().equals(path)) {
-                throw ApiError.badRequest("RLCL name can not be changed (path: " + path + ", body: "
-                        + m.get("name").asText() + ")!");
-            }
+            Context.requireSameName("RLCL", path, m.get("name").asText());
             m.put("id", r.meta.path("id").asText());
             r.meta = m;
             return Context.ok();
@@ -246,23 +236,17 @@ final class Rlcls {
                     resolve(p, e);
                 }
             }
-            switch (op) {
-                case ADD -> {
-                    for (ObjectNode e : given) {
-                        if (r.endpoints.stream().noneMatch(x -> sameEndpoint(x, e))) {
-                            r.endpoints.add(e);
-                        }
-                    }
+            if (op == ListOp.REMOVE) {
+                r.endpoints.removeIf(x -> given.stream().anyMatch(e -> sameEndpoint(x, e)));
+                return Context.ok();
+            }
+            if (op == ListOp.REPLACE) {
+                r.endpoints.clear();
+            }
+            for (ObjectNode e : given) {
+                if (r.endpoints.stream().noneMatch(x -> sameEndpoint(x, e))) {
+                    r.endpoints.add(e);
                 }
-                case REPLACE -> {
-                    r.endpoints.clear();
-                    for (ObjectNode e : given) {
-                        if (r.endpoints.stream().noneMatch(x -> sameEndpoint(x, e))) {
-                            r.endpoints.add(e);
-                        }
-                    }
-                }
-                default -> r.endpoints.removeIf(x -> given.stream().anyMatch(e -> sameEndpoint(x, e)));
             }
             return Context.ok();
         }

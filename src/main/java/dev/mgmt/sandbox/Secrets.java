@@ -154,11 +154,7 @@ final class Secrets {
     }
 
     static ObjectNode find(Model.Project p, Kind k, String name) {
-        ObjectNode s = store(p, k).get(name);
-        if (s == null) {
-            throw notFound(k.label, name);
-        }
-        return s;
+        return Context.existing(store(p, k), name, n -> notFound(k.label, n));
     }
 
     Http.Resp get(Http.Req q, Kind k) {
