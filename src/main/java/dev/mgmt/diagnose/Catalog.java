@@ -1,10 +1,14 @@
 package dev.mgmt.diagnose;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.report.Result;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The troubleshooting catalog ({@code catalog.yaml}): topics (one per status family, plus network,
@@ -25,13 +30,48 @@ public final class Catalog {
     public record Item(String id, String label) {
     }
 
+    /**
+     * A next step, shown after the checks unless the check named by {@code unless} passed: a hint
+     * that a passing check has already ruled out would contradict the line above it.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Next(String text, String unless) {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Next always(String text) {
+            return new Next(text, null);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        static Next of(@JsonProperty("text") String text, @JsonProperty("unless") String unless) {
+            return new Next(text, unless);
+        }
+    }
+
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Topic(String id, List<Integer> statuses, int exit, String title, String meaning, List<Item> checks,
-                        List<String> next) {
+                        @JsonProperty("next") List<Next> steps) {
         public Topic {
             statuses = statuses == null ? List.of() : List.copyOf(statuses);
             checks = checks == null ? List.of() : List.copyOf(checks);
-            next = next == null ? List.of() : List.copyOf(next);
+            steps = steps == null ? List.of() : List.copyOf(steps);
+        }
+
+        /** Every next step, for explain. */
+        public List<String> next() {
+            return steps.stream().map(Next::text).toList();
+        }
+
+        /** The next steps that the checks' results leave meaningful. */
+        public List<String> nextAfter(Map<String, CheckResult> done) {
+            List<String> out = new ArrayList<>();
+            for (Next n : steps) {
+                CheckResult r = n.unless() == null ? null : done.get(n.unless());
+                boolean ruledOut = r != null && r.result() == Result.PASS;
+                if (!ruledOut) {
+                    out.add(n.text());
+                }
+            }
+            return out;
         }
 
         public Item item(String itemId) {

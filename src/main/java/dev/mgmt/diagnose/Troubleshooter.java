@@ -89,7 +89,8 @@ public final class Troubleshooter {
         }
         try (Built b = build(env, settings.get(), PER_REQUEST, BUDGET, e, request, response, attempts)) {
             b.context.schema = schema;
-            return new Checklist(topic.id(), run(topic, b.context, Map.of()), topic.next());
+            List<CheckResult> results = run(topic, b.context, Map.of());
+            return new Checklist(topic.id(), results, topic.nextAfter(b.context.done));
         } catch (RuntimeException ex) {
             return new Checklist(topic.id(), List.of(CheckResult.unknown("checks",
                 "could not run: " + ex.getMessage())), topic.next());

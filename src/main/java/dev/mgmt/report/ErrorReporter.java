@@ -68,7 +68,7 @@ public final class ErrorReporter {
         if (!quiet && !checklist.items().isEmpty()) {
             println("  checklist:");
             for (CheckResult c : checklist.items()) {
-                println("  " + glyphs.line(c));
+                println("  " + glyphs.line(withoutRepeat(c, r.headline)));
             }
         }
         for (String n : quiet ? List.<String>of() : checklist.next()) {
@@ -118,7 +118,8 @@ public final class ErrorReporter {
             ApiError error = ae.error();
             String headline = (error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
                 ? error.description()
-                : statusLabel(error) + " — " + error.description()) + attemptsSuffix(ae.retry());
+                : statusLabel(error) + " — " + error.description()) + (ae.hint() == null ? "" : "; " + ae.hint())
+                + attemptsSuffix(ae.retry());
             lines.add(ae.request().line());
             if (!error.validationErrors().isEmpty()) {
                 lines.add("validation errors:");
@@ -132,6 +133,9 @@ public final class ErrorReporter {
             lines.addAll(error.notes());
             lines.addAll(ae.retry().notes());
             ObjectNode json = base(error.status(), codeFor(error), error.description(), e.exitCode());
+            if (ae.hint() != null) {
+                json.put("hint", ae.hint());
+            }
             request(json, ae.request());
             retry(json, ae.retry());
             if (!error.validationErrors().isEmpty()) {
@@ -250,6 +254,25 @@ public final class ErrorReporter {
             ArrayNode arr = json.putArray("details");
             details.forEach(arr::add);
         }
+    }
+
+    /**
+     * A checklist line that restates the headline's suggestion ("; did you mean 'x'?") drops it:
+     * the finding is said once, and the check still says how it was found.
+     */
+    private static CheckResult withoutRepeat(CheckResult c, String headline) {
+        String d = c.detail();
+        int at = d == null ? -1 : d.indexOf("did you mean '");
+        if (at < 0) {
+            return c;
+        }
+        int end = d.indexOf("'?", at + 14);
+        if (end < 0 || !headline.contains(d.substring(at, end + 2))) {
+            return c;
+        }
+        int start = d.lastIndexOf("; ", at) == at - 2 ? at - 2 : at;
+        String rest = (d.substring(0, start) + d.substring(end + 2)).strip();
+        return new CheckResult(c.check(), c.result(), rest, c.elapsed(), c.exit());
     }
 
     private void println(String s) {

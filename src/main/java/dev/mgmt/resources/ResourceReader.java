@@ -127,11 +127,15 @@ public final class ResourceReader {
         if (close.isEmpty()) {
             return ex;
         }
+        ApiException hinted = ex.withHint("did you mean '" + close.get(0) + "'?");
+        if (close.size() == 1) {
+            return hinted;
+        }
         ApiError e = ex.error();
         List<String> notes = new ArrayList<>(e.notes());
         notes.add(didYouMean(target.kind(), close));
-        return new ApiException(ex.exitCode(), new ApiError(e.status(), e.code(), e.description(), e.validationErrors(),
-            e.retryAfter(), e.origin(), notes), ex.response(), ex.attempts());
+        return hinted.withError(new ApiError(e.status(), e.code(), e.description(), e.validationErrors(),
+            e.retryAfter(), e.origin(), notes));
     }
 
     private static MgmtException notFound(Target target, String name, List<String> close) {
