@@ -53,7 +53,9 @@ final class Checks {
         entry("attempts", one(RateLimitChecks::attempts)),
         entry("limit-now", one(RateLimitChecks::limitNow)),
         entry("who-answered", one(AttributionChecks::whoAnswered)),
-        entry("correlation", one(AttributionChecks::correlation)));
+        entry("correlation", one(AttributionChecks::correlation)),
+        entry("login-user", one(LoginChecks::user)),
+        entry("login-answer", one(LoginChecks::answer)));
 
     private Checks() {
     }

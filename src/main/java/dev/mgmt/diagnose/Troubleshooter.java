@@ -58,6 +58,9 @@ public final class Troubleshooter {
             if (err.origin() == ApiError.Origin.FAILURE_IN_SUCCESS) {
                 return null;
             }
+            if (isSignIn(((ApiException) e).request()) && err.status() >= 400 && err.status() < 500) {
+                return catalog.topic("login");
+            }
             return catalog.forStatus(err.status());
         }
         if (e instanceof NetworkException) {
@@ -67,6 +70,13 @@ public final class Troubleshooter {
             return catalog.topic("no-token");
         }
         return null;
+    }
+
+    /** A request to the token endpoint: its failures are about credentials, not about a token. */
+    private static boolean isSignIn(ApiRequest request) {
+        String path = request == null ? "" : request.uri().getPath();
+        return request != null && request.method().equals("POST") && (path.endsWith("/auth/token/")
+            || path.endsWith("/auth/token"));
     }
 
     /** The checklist for a failure; empty when there is none. */

@@ -106,6 +106,20 @@ class LoginAuthTest {
     }
 
     @Test
+    void should_show_the_sign_in_checklist_not_the_token_one_on_a_wrong_password() {
+        CliResult r = mgmt().stdin("wrong-password-123\n")
+            .run("login", "--url", url(), "--username", "admin", "--password-stdin");
+        assertEquals(4, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("[ok] the credentials sent: user 'admin' (client_id) and a password (client_secret)"),
+            r.describe());
+        assertTrue(r.err().contains("[FAIL] what the token endpoint said: the manager refused this user name and password"
+            + " (401 unauthorized_client — Bad credentials)"), r.describe());
+        assertTrue(r.err().contains("next: Type the user name and password again"), r.describe());
+        assertFalse(r.err().contains("a token was sent"), r.describe());
+        assertFalse(r.err().contains("wrong-password-123"), r.describe());
+    }
+
+    @Test
     void should_refuse_to_prompt_when_stdin_is_not_a_terminal() {
         CliResult r = mgmt().run("login", "--url", url(), "--username", "admin");
         assertEquals(2, r.exitCode(), r.describe());
