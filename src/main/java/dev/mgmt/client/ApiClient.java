@@ -13,6 +13,7 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.json.Json;
 
 import java.io.ByteArrayInputStream;
@@ -198,23 +199,11 @@ public final class ApiClient implements AutoCloseable {
         return null;
     }
 
-    /**
-     * A 404, or the 400 this API answers for a missing resource ("Connection (name: c1) was not found!"),
-     * recognised by the message naming the last path segment so a missing parent does not count.
-     */
+    /** The API's "not found" for the resource the request names by its last path segment. */
     private static boolean notFound(ApiException e, ApiRequest request) {
-        int status = e.response().status();
-        if (status == 404) {
-            return true;
-        }
-        if (status != 400) {
-            return false;
-        }
-        String d = e.error().description().toLowerCase(java.util.Locale.ROOT);
         String path = request.uri().getPath();
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        return !last.isEmpty() && d.contains(last) && (d.contains("not found") || d.contains("does not exist"));
+        return NotFoundAnswer.names(e, trimmed.substring(trimmed.lastIndexOf('/') + 1));
     }
 
     /** "projects/P/connections/c1/", or "'g1' in projects/P/apiProxyGroups/" for a list read. */
