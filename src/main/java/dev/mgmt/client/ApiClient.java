@@ -185,14 +185,20 @@ public final class ApiClient implements AutoCloseable {
                 return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
                     + "), but the list " + relative(readBack.uri()) + " does not show '" + readBack.name() + "'");
             }
-            String differs = ReadBack.firstDifference(request.body(), resource);
-            if (differs != null) {
-                return Reconciliation.notApplied(shown(readBack) + " exists but differs from what was sent ("
-                    + differs + "): it was there before, not created by mgmt's earlier attempt (" + earlierCause + ")");
+            ReadBack.Comparison held = readBack.compare(request.body(), resource);
+            if (held.compared() == 0) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "), but " + shown(readBack) + " shows none of the fields mgmt sent; check with: "
+                    + verifyCommandOr(readBack, request));
+            }
+            if (!held.differing().isEmpty()) {
+                return Reconciliation.notApplied(shown(readBack) + " exists with different values: "
+                    + String.join(", ", held.differing()) + "; a real conflict, not mgmt's earlier attempt ("
+                    + earlierCause + ")");
             }
             retry.notifier().note("POST answered 409 " + ae.error().code() + " on attempt " + attempt
-                + ", but " + shown(readBack) + " holds what mgmt sent: the earlier attempt ("
-                + earlierCause + ") created it");
+                + ", but " + shown(readBack) + " holds what mgmt sent: applied by an earlier attempt of this command ("
+                + earlierCause + ")");
             return Reconciliation.success(resource == found.body() ? found
                 : new ApiResponse(found.request(), found.status(), found.headers(), resource, found.elapsed()));
         }
