@@ -9,6 +9,9 @@ import dev.mgmt.client.retry.ReadBack;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.Target;
+import dev.mgmt.resources.WriteChecks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
@@ -125,7 +128,9 @@ public final class ApiCommand extends BaseCommand {
             if (k.listPath().contains("~") || !bind(k.listPath(), segments, bound) || k.listPath().size() <= bestLength) {
                 continue;
             }
-            String name = json.path(k.nameField()).isTextual() ? json.get(k.nameField()).asText() : null;
+            String field = Operations.createdNameField(k);
+            String name = json.path(field).isTextual() ? json.get(field).asText()
+                : json.path(k.nameField()).isTextual() ? json.get(k.nameField()).asText() : null;
             if (name == null || name.isBlank()) {
                 continue;
             }
@@ -135,20 +140,8 @@ public final class ApiCommand extends BaseCommand {
             if (!creates) {
                 continue;
             }
-            bound.put("{name}", name);
-            StringBuilder cmd = new StringBuilder("mgmt get " + k.singular() + " " + shellWord(name));
-            if (bound.containsKey("{project}")) {
-                cmd.append(" -p ").append(shellWord(bound.get("{project}")));
-            }
-            if (bound.containsKey("{proxy}")) {
-                cmd.append(" --proxy ").append(shellWord(bound.get("{proxy}")));
-            }
-            if (bound.containsKey("{credential}")) {
-                cmd.append(" --credential ").append(shellWord(bound.get("{credential}")));
-            }
-            best = k.hasGet()
-                ? new ReadBack(client.base().resolveSegments(fill(k.getPath(), bound)), cmd.toString())
-                : new ReadBack(client.base().resolveSegments(fill(k.listPath(), bound)), cmd.toString(), k.nameField(), name);
+            best = WriteChecks.of(client, new Target(k, bound.get("{project}"), bound.get("{proxy}"),
+                bound.get("{credential}"), null), name);
             bestLength = k.listPath().size();
         }
         if (best != null || !json.path("name").isTextual() || json.path("name").asText().isBlank()) {
@@ -178,18 +171,6 @@ public final class ApiCommand extends BaseCommand {
             }
         }
         return true;
-    }
-
-    private static String[] fill(List<String> template, Map<String, String> bound) {
-        return template.stream().map(t -> bound.getOrDefault(t, t)).toArray(String[]::new);
-    }
-
-    /** A word as a shell needs it: bare when safe, else single-quoted. */
-    static String shellWord(String s) {
-        if (s.matches("[A-Za-z0-9._@%+=:,/-]+")) {
-            return s;
-        }
-        return "'" + s.replace("'", "'\\''") + "'";
     }
 
     static List<ApiRequest.Header> parseHeaders(List<String> raw) {

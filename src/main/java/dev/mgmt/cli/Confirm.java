@@ -20,13 +20,19 @@ final class Confirm {
     private Confirm() {
     }
 
-    static void ask(Invocation inv, String question, boolean yes) {
-        if (yes) {
-            return;
-        }
-        if (!inv.env().stdinTerminal()) {
+    /**
+     * Runs {@code precheck} (which throws when there is nothing to ask about) once it is clear that an
+     * answer can be had, so a script without --yes fails before any request and a person is never
+     * asked about a name that is not there.
+     */
+    static void ask(Invocation inv, String question, boolean yes, Runnable precheck) {
+        if (!yes && !inv.env().stdinTerminal()) {
             throw new UsageException("refusing to " + question + " without confirmation: stdin is not a terminal",
                 "Pass --yes to confirm in scripts");
+        }
+        precheck.run();
+        if (yes) {
+            return;
         }
         inv.err().print(question.substring(0, 1).toUpperCase(Locale.ROOT) + question.substring(1) + "? [y/N] ");
         inv.err().flush();

@@ -3,6 +3,8 @@ package dev.mgmt.cli;
 import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.errors.ApiException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
@@ -12,6 +14,7 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Target;
 import dev.mgmt.settings.Settings;
@@ -57,9 +60,17 @@ public final class DeleteCommand extends BaseCommand implements Destructive {
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
-        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes);
-        ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
-        ApiResponse response = writer.send(target, op, name, body);
+        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes,
+            () -> new ResourceReader(inv.authenticatedClient()).require(target, name));
+        ApiClient client = inv.authenticatedClient();
+        ResourceReader reader = new ResourceReader(client);
+        ApiResponse response;
+        try {
+            response = new ResourceWriter(client).send(target, op, name, body);
+        } catch (ApiException e) {
+            // Gone between the check and the delete: the same answer as when the check finds it missing.
+            throw reader.missing(target, name, e);
+        }
         Outcome.print(inv.out(), s.output().value(), k.singular(), name, "deleted", response);
         return ExitCodes.OK;
     }

@@ -13,6 +13,7 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.json.Json;
 
 import java.io.ByteArrayInputStream;
@@ -184,37 +185,31 @@ public final class ApiClient implements AutoCloseable {
                 return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
                     + "), but the list " + relative(readBack.uri()) + " does not show '" + readBack.name() + "'");
             }
-            String differs = ReadBack.firstDifference(request.body(), resource);
-            if (differs != null) {
-                return Reconciliation.notApplied(shown(readBack) + " exists but differs from what was sent ("
-                    + differs + "): it was there before, not created by mgmt's earlier attempt (" + earlierCause + ")");
+            ReadBack.Comparison held = readBack.compare(request.body(), resource);
+            if (held.compared() == 0) {
+                return Reconciliation.notes("the conflict may come from mgmt's earlier attempt (" + earlierCause
+                    + "), but " + shown(readBack) + " shows none of the fields mgmt sent; check with: "
+                    + verifyCommandOr(readBack, request));
+            }
+            if (!held.differing().isEmpty()) {
+                return Reconciliation.notApplied(shown(readBack) + " exists with different values: "
+                    + String.join(", ", held.differing()) + "; a real conflict, not mgmt's earlier attempt ("
+                    + earlierCause + ")");
             }
             retry.notifier().note("POST answered 409 " + ae.error().code() + " on attempt " + attempt
-                + ", but " + shown(readBack) + " holds what mgmt sent: the earlier attempt ("
-                + earlierCause + ") created it");
+                + ", but " + shown(readBack) + " holds what mgmt sent: applied by an earlier attempt of this command ("
+                + earlierCause + ")");
             return Reconciliation.success(resource == found.body() ? found
                 : new ApiResponse(found.request(), found.status(), found.headers(), resource, found.elapsed()));
         }
         return null;
     }
 
-    /**
-     * A 404, or the 400 this API answers for a missing resource ("Connection (name: c1) was not found!"),
-     * recognised by the message naming the last path segment so a missing parent does not count.
-     */
+    /** The API's "not found" for the resource the request names by its last path segment. */
     private static boolean notFound(ApiException e, ApiRequest request) {
-        int status = e.response().status();
-        if (status == 404) {
-            return true;
-        }
-        if (status != 400) {
-            return false;
-        }
-        String d = e.error().description().toLowerCase(java.util.Locale.ROOT);
         String path = request.uri().getPath();
         String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        String last = trimmed.substring(trimmed.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-        return !last.isEmpty() && d.contains(last) && (d.contains("not found") || d.contains("does not exist"));
+        return NotFoundAnswer.names(e, trimmed.substring(trimmed.lastIndexOf('/') + 1));
     }
 
     /** "projects/P/connections/c1/", or "'g1' in projects/P/apiProxyGroups/" for a list read. */

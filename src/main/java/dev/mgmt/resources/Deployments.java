@@ -2,6 +2,10 @@ package dev.mgmt.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 
@@ -30,10 +34,32 @@ public final class Deployments {
         return collection(kind) != null;
     }
 
+    /**
+     * One answer names both the proxy and the environment when either is missing ("can not be deployed to
+     * Environment(E) because it is not exist!"), so a "not found" is settled by reading both: the missing
+     * one is reported as {@code get} reports it (exit 6, did you mean).
+     */
     public ApiResponse send(Action action, Target target, String name, String environment) {
         String path = target.fill(List.of("projects", "{project}", collection(target.kind()), "{name}", "environments",
             environment), name);
-        return client.call(client.request(action.method, client.base().resolve(path), List.of(), null));
+        try {
+            return client.call(client.request(action.method, client.base().resolve(path), List.of(), null));
+        } catch (ApiException e) {
+            if (!NotFoundAnswer.names(e, environment) && !NotFoundAnswer.names(e, name)) {
+                throw e;
+            }
+            ResourceReader reader = new ResourceReader(client);
+            try {
+                reader.require(Target.of(Kinds.find("environment"), target.project(), null, null, null), environment);
+                reader.require(target, name);
+            } catch (MgmtException missing) {
+                // A read that fails for another reason (no such project, say) leaves the server's answer standing.
+                if (missing.exitCode() == ExitCodes.NOT_FOUND) {
+                    throw missing;
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -72,6 +72,13 @@ public final class Operations {
         return op;
     }
 
+    /** The body field that names a new object of this kind: the create operation's, else the list's. */
+    public static String createdNameField(Kind kind) {
+        Map<Verb, Operation> ops = BY_KIND.get(kind.singular());
+        Operation create = ops == null ? null : ops.get(Verb.CREATE);
+        return create != null && create.nameField() != null ? create.nameField() : kind.nameField();
+    }
+
     private static void put(String kind, Verb verb, Operation op) {
         BY_KIND.computeIfAbsent(kind, k -> new HashMap<>()).put(verb, op);
     }

@@ -38,7 +38,8 @@ public final class ProxyArchives {
         Multipart form = new Multipart().file("apiProxyExportFile", fileName, "application/zip",
             archive);
         return client.call(client.request(replace == null ? "POST" : "PUT", client.base().resolve(path),
-            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()));
+            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()),
+            replace == null ? WriteChecks.listing(target) : WriteChecks.of(client, target, replace));
     }
 
     /** The API takes only .zip archives: check name and content before sending anything. */

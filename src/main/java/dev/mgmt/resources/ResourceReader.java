@@ -11,6 +11,7 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.ItemSink;
 
@@ -72,10 +73,10 @@ public final class ResourceReader {
                 if (ex.error().status() == 404) {
                     throw withSuggestions(ex, target, name);
                 }
-                throw ex;
+                throw ex.error().status() == 400 ? missing(target, name, ex) : ex;
             }
             if (sink.count() == 0) {
-                throw notFound(target, name, suggestions(target, name));
+                throw notFound(target, name, suggestions(target, name), null);
             }
             sink.finish();
             return;
@@ -84,9 +85,45 @@ public final class ResourceReader {
         Picker picker = new Picker(name, Column.of("NAME", kind.nameField()), sink, names);
         list(target, picker);
         if (picker.count() == 0) {
-            throw notFound(target, name, NameMatcher.closest(name, names, 3));
+            throw notFound(target, name, NameMatcher.closest(name, names, 3), null);
         }
         sink.finish();
+    }
+
+    /** Fails as {@link #get} does when the named item is not there; reads it and drops it otherwise. */
+    public void require(Target target, String name) {
+        get(target, name, new ItemSink() {
+            private long n;
+
+            @Override
+            public void item(JsonNode item) {
+                n++;
+            }
+
+            @Override
+            public void finish() {
+                // Nothing is shown: the caller only needs to know it is there.
+            }
+
+            @Override
+            public long count() {
+                return n;
+            }
+        });
+    }
+
+    /**
+     * The failure for {@code answer} when it is the API's 400 for "{@code name} is not found" (exit 6, with
+     * did-you-mean as {@link #get} gives it); {@code answer} itself otherwise.
+     */
+    public MgmtException missing(Target target, String name, ApiException answer) {
+        if (answer.error().status() != 400 || !NotFoundAnswer.names(answer, name)) {
+            return answer;
+        }
+        return notFound(target, name, suggestions(target, name), "the manager answered 400 "
+            + (answer.error().code() == null ? "" : answer.error().code() + " ") + "to "
+            + answer.request().method() + " " + client.relative(answer.request().uri()) + ": "
+            + answer.error().description());
     }
 
     /**
@@ -138,11 +175,16 @@ public final class ResourceReader {
             e.retryAfter(), e.origin(), notes));
     }
 
-    private static MgmtException notFound(Target target, String name, List<String> close) {
+    /** {@code answer}: how the server said so, when it did; null when mgmt found out from the list. */
+    private static MgmtException notFound(Target target, String name, List<String> close, String answer) {
         Kind kind = target.kind();
         String list = "mgmt get " + kind.plural()
             + (target.project() != null && kind.scope() != Scope.GLOBAL ? " -p " + target.project() : "");
-        List<String> details = close.size() > 1 ? List.of(didYouMean(kind, close)) : List.of("List them with: " + list);
+        List<String> details = new ArrayList<>();
+        if (answer != null) {
+            details.add(answer);
+        }
+        details.add(close.size() > 1 ? didYouMean(kind, close) : "List them with: " + list);
         return new MgmtException(ExitCodes.NOT_FOUND, "no " + kind.singular() + " '" + name + "'" + target.where()
             + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), details, null);
     }

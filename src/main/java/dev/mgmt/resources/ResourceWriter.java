@@ -56,6 +56,6 @@ public final class ResourceWriter {
     }
 
     public ApiResponse send(Target target, Operation op, String name, JsonNode body) {
-        return client.call(request(target, op, name, body));
+        return client.call(request(target, op, name, body), name == null ? null : WriteChecks.of(client, target, name));
     }
 }

@@ -6,6 +6,7 @@ import dev.mgmt.client.retry.ReadBack;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -64,10 +65,10 @@ class ApiCommandReadBackTest {
         byte[] item = rb.pick("{\"resultList\":[{\"name\":\"a\"},{\"name\":\"b\",\"v\":1}]}".getBytes(StandardCharsets.UTF_8));
         assertEquals("{\"name\":\"b\",\"v\":1}", new String(item, StandardCharsets.UTF_8));
         assertNull(rb.pick("{\"resultList\":[{\"name\":\"a\"}]}".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("description is 'x', mgmt sent 'y'", ReadBack.firstDifference(
+        ReadBack.Comparison c = rb.compare(
             "{\"name\":\"b\",\"description\":\"y\",\"password\":\"p\"}".getBytes(StandardCharsets.UTF_8),
-            "{\"resultList\":[{\"name\":\"b\",\"description\":\"x\"}]}".getBytes(StandardCharsets.UTF_8)));
-        assertNull(ReadBack.firstDifference("{\"name\":\"b\",\"password\":\"p\"}".getBytes(StandardCharsets.UTF_8),
-            "{\"name\":\"b\"}".getBytes(StandardCharsets.UTF_8)));
+            "{\"resultList\":[{\"name\":\"b\",\"description\":\"x\"}]}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("description ('y' here, 'x' on the manager)"), c.differing());
+        assertEquals(2, c.compared(), "name and description; the password is not shown");
     }
 }

@@ -317,8 +317,8 @@ class RetryCliTest {
         assertEquals(List.of("POST", "POST", "GET"), log.stream().map(RequestLog.Entry::method).toList());
         assertEquals("/apiops/projects/MyProject/connections/mine1/", log.get(2).path());
         assertTrue(r.err().contains("POST answered 409 duplicate_name on attempt 2"), r.describe());
-        assertTrue(r.err().contains("projects/MyProject/connections/mine1/ holds what mgmt sent: the earlier attempt "
-            + "(connection closed before the response was complete) created it"),
+        assertTrue(r.err().contains("projects/MyProject/connections/mine1/ holds what mgmt sent: applied by an earlier "
+            + "attempt of this command (connection closed before the response was complete)"),
             r.describe());
         assertTrue(r.out().contains("created once"), r.describe());
     }
@@ -357,8 +357,8 @@ class RetryCliTest {
         assertEquals(7, r.exitCode(), r.describe());
         assertEquals(3, seen());
         assertTrue(r.err().contains("409 duplicate_name"), r.describe());
-        assertTrue(r.err().contains("exists but differs from what was sent (description is 'someone else's', "
-            + "mgmt sent 'mine'): it was there before, not created by mgmt's earlier attempt"), r.describe());
+        assertTrue(r.err().contains("exists with different values: description ('mine' here, 'someone else's' on "
+            + "the manager); a real conflict, not mgmt's earlier attempt"), r.describe());
         assertFalse(r.err().contains("may or may not"), "the read settled it: " + r.describe());
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.json.Json;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,13 +21,21 @@ import java.util.Map;
  * @param listField when the API has no single-object read: {@code uri} is the list, and the resource
  *                  is the item whose {@code listField} equals {@code name}; null otherwise
  * @param name      the name looked for in the list
+ * @param readAs    body fields the read shows under another name ({@code apiProxyDescription} → {@code description})
  */
-public record ReadBack(URI uri, String command, String listField, String name) {
+public record ReadBack(URI uri, String command, String listField, String name, Map<String, String> readAs) {
 
-    public ReadBack(URI uri, String command) {
-        this(uri, command, null, null);
+    public ReadBack {
+        readAs = Map.copyOf(readAs);
     }
 
+    public ReadBack(URI uri, String command) {
+        this(uri, command, null, null, Map.of());
+    }
+
+    public ReadBack(URI uri, String command, String listField, String name) {
+        this(uri, command, listField, name, Map.of());
+    }
     /** The resource in a read answer: the body itself, or the list item that carries the name; null if absent. */
     public byte[] pick(byte[] body) {
         JsonNode json = Json.tryParse(body);
@@ -48,30 +58,86 @@ public record ReadBack(URI uri, String command, String listField, String name) {
     }
 
     /**
-     * Compares what a POST sent with what a GET of the resource shows: the first top-level field that
-     * both carry as a plain value and that differs, described; null when none differs. Fields the read
-     * does not show (passwords, say) are not held against it. A list envelope with one item is unwrapped.
+     * What the read shows of the fields a body set: how many could be compared, and those that differ,
+     * e.g. {@code description ('a' here, 'b' on the manager)}. Fields the read does not show (passwords,
+     * say) are not held against it; nested objects are compared field by field, lists of plain values
+     * as wholes. A list envelope with one item is unwrapped.
      */
-    public static String firstDifference(byte[] sent, byte[] found) {
+    public Comparison compare(byte[] sent, byte[] found) {
         JsonNode a = sent == null ? null : Json.tryParse(sent);
         JsonNode b = found == null ? null : Json.tryParse(found);
-        if (a == null || !a.isObject() || b == null) {
-            return null;
-        }
-        if (b.has("resultList") && b.get("resultList").isArray() && b.get("resultList").size() == 1) {
+        Comparison c = new Comparison(new ArrayList<>());
+        if (b != null && b.has("resultList") && b.get("resultList").isArray() && b.get("resultList").size() == 1) {
             b = b.get("resultList").get(0);
         }
-        if (!b.isObject()) {
-            return null;
+        if (a != null && a.isObject() && b != null && b.isObject()) {
+            compare("", a, b, c);
         }
-        for (Map.Entry<String, JsonNode> e : a.properties()) {
-            JsonNode mine = e.getValue();
-            JsonNode theirs = b.get(e.getKey());
-            if (mine.isValueNode() && !mine.isNull() && theirs != null && theirs.isValueNode() && !theirs.isNull()
-                && !mine.asText().equals(theirs.asText())) {
-                return e.getKey() + " is '" + theirs.asText() + "', mgmt sent '" + mine.asText() + "'";
+        return c;
+    }
+
+    private void compare(String prefix, JsonNode mine, JsonNode theirs, Comparison c) {
+        for (Map.Entry<String, JsonNode> e : mine.properties()) {
+            String field = prefix.isEmpty() ? readAs.getOrDefault(e.getKey(), e.getKey()) : e.getKey();
+            JsonNode m = e.getValue();
+            JsonNode t = theirs.get(field);
+            if (m.isNull() || t == null || t.isNull()) {
+                continue;
+            }
+            if (m.isObject() && t.isObject()) {
+                compare(prefix + field + ".", m, t, c);
+            } else if (m.isValueNode() && t.isValueNode() || plainList(m) && plainList(t)) {
+                c.count();
+                String here = shown(m);
+                String there = shown(t);
+                if (!here.equals(there)) {
+                    c.differing().add(prefix + field + " (" + here + " here, " + there + " on the manager)");
+                }
             }
         }
-        return null;
+    }
+
+    private static boolean plainList(JsonNode n) {
+        if (!n.isArray()) {
+            return false;
+        }
+        for (JsonNode item : n) {
+            if (!item.isValueNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 'text' for a plain value; [a, b] for a list of them. */
+    private static String shown(JsonNode n) {
+        if (n.isValueNode()) {
+            return "'" + n.asText() + "'";
+        }
+        List<String> items = new ArrayList<>();
+        n.forEach(i -> items.add(i.asText()));
+        return items.toString();
+    }
+
+    /** The outcome of {@link #compare}: {@code compared} fields were seen on both sides. */
+    public static final class Comparison {
+        private final List<String> differing;
+        private int compared;
+
+        Comparison(List<String> differing) {
+            this.differing = differing;
+        }
+
+        void count() {
+            compared++;
+        }
+
+        public int compared() {
+            return compared;
+        }
+
+        public List<String> differing() {
+            return differing;
+        }
     }
 }
