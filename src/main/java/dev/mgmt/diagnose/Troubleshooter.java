@@ -168,6 +168,10 @@ public final class Troubleshooter {
     private static String skipReason(String id, Context c) {
         CheckResult dns = c.done.get("dns");
         CheckResult tcp = c.done.get("tcp");
+        CheckResult proxy = c.done.get("proxy-vars");
+        if ((id.equals("tcp") || id.equals("tls") || id.equals("dns")) && proxy != null && proxy.result() == Result.FAIL) {
+            return "skipped: the proxy failed (above)";
+        }
         if (id.equals("tls") && c.base != null && "http".equalsIgnoreCase(c.base.uri().getScheme())) {
             return null;
         }
