@@ -106,8 +106,11 @@ public final class Troubleshooter {
         }
     }
 
-    static Built build(Env env, Settings settings, Duration perRequest, Duration budget, MgmtException failure,
+    static Built build(Env env, Settings settings, Duration checkLimit, Duration budget, MgmtException failure,
                        ApiRequest request, ApiResponse response, int attempts) {
+        // A check never waits longer than the user allowed the command itself (--timeout).
+        Duration timeout = settings.timeout().value();
+        Duration perRequest = timeout != null && timeout.compareTo(checkLimit) < 0 ? timeout : checkLimit;
         BaseUrl base = null;
         String urlError = null;
         try {
