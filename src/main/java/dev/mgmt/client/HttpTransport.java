@@ -110,10 +110,14 @@ public final class HttpTransport implements AutoCloseable {
         try {
             HttpResponse<java.io.InputStream> r = client.send(httpRequest, info -> new DeadlineBody(deadline));
             if (r.statusCode() == 407 && proxyFailures != null && proxyFor(request.uri()) != null) {
-                r.body().close();
+                // A CONNECT answered 407 comes back with no body at all: it is the proxy's answer, not the manager's.
+                if (r.body() != null) {
+                    r.body().close();
+                }
                 throw proxyFailures.authRequired(request, proxyFor(request.uri()));
             }
-            return new Opened(request, r.statusCode(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - start),
+            java.io.InputStream body = r.body() == null ? java.io.InputStream.nullInputStream() : r.body();
+            return new Opened(request, r.statusCode(), r.headers(), body, Duration.ofNanos(System.nanoTime() - start),
                 start, this);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The user:password@ of HTTPS_PROXY / HTTP_PROXY, answered to the proxy's 407 Basic challenge
  * (the JDK asks an {@link Authenticator}; it never reads credentials from a proxy URL). Each proxy
- * gets its credentials once: asked again, the proxy has refused them, and answering again would
- * only repeat the refusal, so the exchange fails and {@link #refused} says so.
+ * gets its credentials once: a proxy that still says no after that has refused them (answering
+ * again would only repeat the refusal; tinyproxy even says it with a 401), so {@link #refused}.
  */
 public final class ProxyCredentials extends Authenticator {
     private record Entry(String user, char[] password) {
@@ -24,8 +24,6 @@ public final class ProxyCredentials extends Authenticator {
 
     private final Map<String, Entry> byProxy = new ConcurrentHashMap<>();
     private final Set<String> offered = ConcurrentHashMap.newKeySet();
-    private final Set<String> refused = ConcurrentHashMap.newKeySet();
-    private volatile boolean serverAsked;
 
     void add(InetSocketAddress proxy, String rawUserInfo) {
         if (proxy == null || rawUserInfo == null || rawUserInfo.isEmpty()) {
@@ -54,29 +52,19 @@ public final class ProxyCredentials extends Authenticator {
         return e == null ? null : e.user();
     }
 
-    /** True once this proxy asked again after it was given the credentials. */
+    /** True when this proxy was given the credentials: an authentication failure after that is a refusal. */
     public boolean refused(InetSocketAddress proxy) {
-        return refused.contains(key(proxy.getHostString(), proxy.getPort()));
-    }
-
-    /** True when a server (not a proxy) asked for Basic credentials, which mgmt never sends. */
-    public boolean serverAsked() {
-        return serverAsked;
+        return offered.contains(key(proxy.getHostString(), proxy.getPort()));
     }
 
     @Override
     protected PasswordAuthentication getPasswordAuthentication() {
         if (getRequestorType() != RequestorType.PROXY) {
-            serverAsked = true;
             return null;
         }
         String key = key(getRequestingHost(), getRequestingPort());
         Entry e = byProxy.get(key);
-        if (e == null) {
-            return null;
-        }
-        if (!offered.add(key)) {
-            refused.add(key);
+        if (e == null || !offered.add(key)) {
             return null;
         }
         return new PasswordAuthentication(e.user(), e.password());

@@ -70,14 +70,15 @@ final class ProxyFailures {
 
     /**
      * The JDK's words when a 407 could not be answered: no authenticator, no credentials for this
-     * proxy, or the second ask after a refusal. A CONNECT refused without an authenticator surfaces
-     * as an IOException naming the status on older JDKs.
+     * proxy, the second ask after a refusal, or a CONNECT that the proxy answered 401/407 ("Tunnel
+     * failed, got: 401").
      */
     private static boolean authFailure(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             if (m.contains("no credentials provided") || m.contains("too many authentication attempts")
-                || m.contains("no authenticator set") || m.contains("407")) {
+                || m.contains("no authenticator set")
+                || m.contains("tunnel failed") && (m.contains("401") || m.contains("407"))) {
                 return true;
             }
         }
