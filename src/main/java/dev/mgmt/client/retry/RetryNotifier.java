@@ -116,7 +116,7 @@ public class RetryNotifier {
                 case REFUSED: return "connection refused";
                 case CONNECT_TIMEOUT: return "timed out connecting";
                 case RESET: return "connection closed before the response was complete";
-                case TIMEOUT: return "no complete answer within the request timeout";
+                case TIMEOUT: return "no response within the request timeout";
                 case DNS: return "DNS lookup failed";
                 case TLS: return "TLS handshake failed";
                 default: return ne.getMessage();
