@@ -53,6 +53,9 @@ class ForwardProxyIT {
         InetAddress where = InetAddress.getByName(host);
         Assumptions.assumeFalse(host.equalsIgnoreCase("localhost") || host.startsWith("127."),
             "this machine's host name is a loopback name, which mgmt never proxies");
+        // Test traffic stays on this machine's loopback: never reach an interface address.
+        Assumptions.assumeTrue(where.isLoopbackAddress(),
+            "this machine's host name " + host + " resolves to " + where.getHostAddress() + ", not to loopback");
         http = HttpServer.create(new InetSocketAddress(where, 0), 0);
         http.createContext("/apiops/", ex -> answer(ex, "application/json",
             "{\"status\":\"SUCCESS\",\"resultList\":[{\"name\":\"via-proxy\"}],\"resultCount\":1}"));
