@@ -1,5 +1,6 @@
 package dev.mgmt;
 
+import dev.mgmt.client.ProxyTunnelAuth;
 import dev.mgmt.process.Env;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -12,6 +13,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any java.net.http class loads: it reads this setting once.
+        ProxyTunnelAuth.allowBasic();
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);

@@ -55,14 +55,15 @@ public final class GetCommand extends BaseCommand {
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
         OutputFormat format = s.output().value();
-        ItemSink sink = Sinks.create(inv, k, format, name != null);
-        if (name == null) {
-            long n = reader.list(target, sink);
-            if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query() == null) {
-                inv.err().println("No " + k.plural() + " found" + target.where() + ".");
+        try (ItemSink sink = Sinks.create(inv, k, format, name != null)) {
+            if (name == null) {
+                long n = reader.list(target, sink);
+                if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query() == null) {
+                    inv.err().println("No " + k.plural() + " found" + target.where() + ".");
+                }
+            } else {
+                reader.get(target, name, sink);
             }
-        } else {
-            reader.get(target, name, sink);
         }
         return ExitCodes.OK;
     }

@@ -15,6 +15,7 @@ import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.json.Json;
+import dev.mgmt.process.Spool;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -91,7 +92,7 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private ApiResponse send(ApiRequest request, int attempt) {
-        tracer.beforeSend(request, attempt);
+        beforeSend(request, attempt);
         ApiResponse response = transport.exchange(request);
         tracer.afterReceive(response);
         return response;
@@ -249,38 +250,87 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
-     * Like {@link #call}, but a successful body is streamed to {@code reader} instead of being held in
-     * memory. Failures are read whole and decoded as usual. At -vvv the body is buffered so it can be traced.
+     * Like {@link #call}, but a successful body is handed to {@code reader} as a stream instead of
+     * being held in memory. Failures are read whole and decoded as usual. At -vvv the body is
+     * buffered so it can be traced.
      */
     public <T> T stream(ApiRequest request, BodyReader<T> reader) {
-        ApiResponse head;
-        InputStream body;
         if (tracer.showsBodies()) {
-            head = call(request);
-            body = new ByteArrayInputStream(head.body());
-        } else {
-            // Retries cover everything up to a successful status line; once the body is being
-            // consumed (and output may have been written) a failure is final.
-            HttpTransport.Opened opened = retry.run(request, n -> openOnce(request, n));
-            head = new ApiResponse(request, opened.status(), opened.headers(), new byte[0], opened.elapsed());
-            tracer.afterHeaders(head);
-            body = opened.body();
+            ApiResponse whole = call(request);
+            return read(reader, new ByteArrayInputStream(whole.body()), whole);
         }
+        // The body is spooled to a file inside the retry loop: a connection cut or stalled part-way
+        // is retried like any transient failure, nothing is parsed (so nothing printed) from a body
+        // that never completed, and the file keeps memory flat for lists of any size.
+        try (Downloaded d = retry.run(request, n -> download(request, n))) {
+            return read(reader, d.in(), d.head());
+        }
+    }
+
+    private static <T> T read(BodyReader<T> reader, InputStream body, ApiResponse head) {
         try (InputStream in = body) {
             return reader.read(in, head);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(head.status(), null,
+                "the server's answer is not the JSON mgmt expected: " + e.getOriginalMessage(), List.of(), null,
+                ApiError.Origin.UNDECODABLE, List.of()), head, 1);
         } catch (IOException e) {
-            if (e instanceof JsonProcessingException) {
-                throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(head.status(), null,
-                    "the server's answer is not the JSON mgmt expected: "
-                        + ((JsonProcessingException) e).getOriginalMessage(), List.of(), null,
-                    ApiError.Origin.UNDECODABLE, List.of()), head, 1);
+            throw new MgmtException(ExitCodes.USAGE, Spool.failed(e));
+        }
+    }
+
+    /** A complete successful body, held in a spool until it is read. */
+    private record Downloaded(ApiResponse head, Spool spool) implements AutoCloseable {
+        InputStream in() {
+            try {
+                return spool.in();
+            } catch (IOException e) {
+                throw new MgmtException(ExitCodes.USAGE, Spool.failed(e));
             }
-            throw HttpTransport.classify(e, request);
+        }
+
+        @Override
+        public void close() {
+            try {
+                spool.close();
+            } catch (IOException ignored) {
+                // The file is already unlinked; closing frees the descriptor, best effort.
+            }
+        }
+    }
+
+    private Downloaded download(ApiRequest request, int attempt) {
+        HttpTransport.Opened opened = openOnce(request, attempt);
+        ApiResponse head = new ApiResponse(request, opened.status(), opened.headers(), new byte[0], opened.elapsed());
+        tracer.afterHeaders(head);
+        try (InputStream body = opened.body()) {
+            Downloaded d = new Downloaded(head, Spool.create());
+            try {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n; (n = readWire(body, buffer, request)) >= 0; ) {
+                    d.spool().out().write(buffer, 0, n);
+                }
+                return d;
+            } catch (IOException | RuntimeException e) {
+                d.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new MgmtException(ExitCodes.USAGE, Spool.failed(e));
+        }
+    }
+
+    /** A read from the connection, whose failures are the network's (and may be retried). */
+    private int readWire(InputStream body, byte[] buffer, ApiRequest request) {
+        try {
+            return body.read(buffer);
+        } catch (IOException e) {
+            throw transport.failure(e, request);
         }
     }
 
     private HttpTransport.Opened openOnce(ApiRequest request, int attempt) {
-        tracer.beforeSend(request, attempt);
+        beforeSend(request, attempt);
         HttpTransport.Opened opened = transport.open(request);
         if (opened.status() < 200 || opened.status() > 299) {
             ApiResponse failed = opened.readFully();
@@ -288,6 +338,15 @@ public final class ApiClient implements AutoCloseable {
             throw new ApiException(ExitCodes.forStatus(failed.status()), ErrorDecoder.decode(failed), failed, attempt);
         }
         return opened;
+    }
+
+    /** The trace of a request, and (at -v) the proxy it goes through, which can fail on its own. */
+    private void beforeSend(ApiRequest request, int attempt) {
+        tracer.beforeSend(request, attempt);
+        java.net.InetSocketAddress via = attempt == 1 ? transport.proxyFor(request.uri()) : null;
+        if (via != null) {
+            tracer.note("via proxy " + EnvProxySelector.name(via));
+        }
     }
 
     public Tracer tracer() {

@@ -20,11 +20,14 @@ public final class EnvProxySelector extends ProxySelector {
     private final InetSocketAddress httpsProxy;
     private final InetSocketAddress httpProxy;
     private final List<String> noProxy;
+    private final ProxyCredentials credentials;
 
-    private EnvProxySelector(InetSocketAddress httpsProxy, InetSocketAddress httpProxy, List<String> noProxy) {
+    private EnvProxySelector(InetSocketAddress httpsProxy, InetSocketAddress httpProxy, List<String> noProxy,
+                             ProxyCredentials credentials) {
         this.httpsProxy = httpsProxy;
         this.httpProxy = httpProxy;
         this.noProxy = noProxy;
+        this.credentials = credentials;
     }
 
     /** Null when no proxy variable is set, so the client takes the direct path without a selector. */
@@ -37,14 +40,40 @@ public final class EnvProxySelector extends ProxySelector {
         String np = first(env, "NO_PROXY");
         List<String> entries = np == null ? List.of()
             : List.of(np.toLowerCase(Locale.ROOT).replace(" ", "").split(","));
-        return new EnvProxySelector(https, http, entries);
+        ProxyCredentials credentials = new ProxyCredentials();
+        credentials.add(https, userInfo(env, "HTTPS_PROXY"));
+        credentials.add(http, userInfo(env, "HTTP_PROXY"));
+        return new EnvProxySelector(https, http, entries, credentials);
+    }
+
+    /** The user names and passwords from the variables' user:pass@ parts. */
+    public ProxyCredentials credentials() {
+        return credentials;
+    }
+
+    /** The proxy a request to this URI goes through, or null when it goes direct. */
+    public InetSocketAddress proxyFor(URI uri) {
+        List<Proxy> p = select(uri);
+        return p.isEmpty() || p.get(0).type() != Proxy.Type.HTTP ? null : (InetSocketAddress) p.get(0).address();
+    }
+
+    /** "host:port", as messages name a proxy. */
+    public static String name(InetSocketAddress proxy) {
+        return proxy.getHostString() + ":" + proxy.getPort();
     }
 
     /** A one-line description for traces and doctor. */
     public String describe() {
-        return "HTTPS_PROXY=" + (httpsProxy == null ? "-" : httpsProxy.getHostString() + ":" + httpsProxy.getPort())
-            + " HTTP_PROXY=" + (httpProxy == null ? "-" : httpProxy.getHostString() + ":" + httpProxy.getPort())
+        return "HTTPS_PROXY=" + described(httpsProxy) + " HTTP_PROXY=" + described(httpProxy)
             + " NO_PROXY=" + String.join(",", noProxy);
+    }
+
+    private String described(InetSocketAddress proxy) {
+        if (proxy == null) {
+            return "-";
+        }
+        String user = credentials.user(proxy);
+        return name(proxy) + (user == null ? "" : " (user " + user + ")");
     }
 
     @Override
@@ -90,6 +119,11 @@ public final class EnvProxySelector extends ProxySelector {
         return v != null ? v : env.var(name.toLowerCase(Locale.ROOT));
     }
 
+    private static String userInfo(Env env, String name) {
+        String raw = first(env, name);
+        return raw == null ? null : URI.create(raw.contains("://") ? raw : "http://" + raw).getRawUserInfo();
+    }
+
     private static InetSocketAddress address(Env env, String name) {
         String raw = first(env, name);
         if (raw == null) {
@@ -104,7 +138,8 @@ public final class EnvProxySelector extends ProxySelector {
             int port = u.getPort() > 0 ? u.getPort() : ("https".equalsIgnoreCase(u.getScheme()) ? 443 : 80);
             return InetSocketAddress.createUnresolved(u.getHost(), port);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("invalid " + name + " '" + raw + "': expected http://host:port");
+            throw new UsageException("invalid " + name + " '" + ProxyCredentials.hidePassword(raw)
+                + "': expected http://[user:password@]host:port");
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.text.Durations;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -30,12 +31,32 @@ import javax.net.ssl.SSLHandshakeException;
  * response out, or a {@link NetworkException} that says what failed on the wire.
  */
 public final class HttpTransport implements AutoCloseable {
+    static {
+        ProxyTunnelAuth.allowBasic();
+    }
+
+    /** How the main client names its time limit in messages. */
+    private static final String TIMEOUT_FLAG = "--timeout";
+
     private final HttpClient client;
     private final Duration requestTimeout;
+    private final String timeoutName;
+    private final ProxyFailures proxyFailures;
 
     public HttpTransport(Duration connectTimeout, Duration requestTimeout, SSLContext ssl, EnvProxySelector proxy) {
+        this(connectTimeout, requestTimeout, ssl, proxy, TIMEOUT_FLAG);
+    }
+
+    /**
+     * @param requestTimeout bounds the whole exchange, headers and body
+     * @param timeoutName    what the limit is called in messages ("--timeout", "the check's limit")
+     */
+    public HttpTransport(Duration connectTimeout, Duration requestTimeout, SSLContext ssl, EnvProxySelector proxy,
+                         String timeoutName) {
         this.client = clientBuilder(connectTimeout, ssl, proxy).build();
         this.requestTimeout = requestTimeout;
+        this.timeoutName = timeoutName;
+        this.proxyFailures = proxy == null ? null : new ProxyFailures(proxy);
     }
 
     /** How every mgmt HTTP client is set up, the load generator's included; ssl and proxy may be null. */
@@ -50,35 +71,33 @@ public final class HttpTransport implements AutoCloseable {
         }
         if (proxy != null) {
             b.proxy(proxy);
+            if (!proxy.credentials().isEmpty()) {
+                b.authenticator(proxy.credentials());
+            }
         }
         return b;
     }
 
-    public ApiResponse exchange(ApiRequest request) {
-        HttpRequest httpRequest = toHttpRequest(request);
-        long start = System.nanoTime();
-        try {
-            HttpResponse<byte[]> r = client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            byte[] body = r.body() == null ? new byte[0] : r.body();
-            return new ApiResponse(request, r.statusCode(), r.headers(), body, elapsed);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted");
-        } catch (IOException e) {
-            throw classify(e, request);
-        }
+    /** The proxy requests to this URI go through, or null when they go direct. */
+    public java.net.InetSocketAddress proxyFor(java.net.URI uri) {
+        return proxyFailures == null ? null : proxyFailures.proxyFor(uri);
     }
 
-    /** A response whose body has not been read yet. */
+    public ApiResponse exchange(ApiRequest request) {
+        Opened opened = open(request);
+        ApiResponse r = opened.readFully();
+        return new ApiResponse(request, r.status(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - opened.startNanos()));
+    }
+
+    /** A response whose body has not been read yet; reading it fails once the exchange's time is up. */
     public record Opened(ApiRequest request, int status, java.net.http.HttpHeaders headers, java.io.InputStream body,
-                         Duration elapsed) {
+                         Duration elapsed, long startNanos, HttpTransport transport) {
         /** Reads the rest of the body: for error responses, which are small and decoded whole. */
         public ApiResponse readFully() {
             try (java.io.InputStream in = body) {
                 return new ApiResponse(request, status, headers, in.readAllBytes(), elapsed);
             } catch (IOException e) {
-                throw classify(e, request);
+                throw transport.failure(e, request);
             }
         }
     }
@@ -87,15 +106,51 @@ public final class HttpTransport implements AutoCloseable {
     public Opened open(ApiRequest request) {
         HttpRequest httpRequest = toHttpRequest(request);
         long start = System.nanoTime();
+        long deadline = start + requestTimeout.toNanos();
         try {
-            HttpResponse<java.io.InputStream> r = client.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
-            return new Opened(request, r.statusCode(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - start));
+            HttpResponse<java.io.InputStream> r = client.send(httpRequest, info -> new DeadlineBody(deadline));
+            if (r.statusCode() == 407 && proxyFailures != null && proxyFor(request.uri()) != null) {
+                // A CONNECT answered 407 comes back with no body at all: it is the proxy's answer, not the manager's.
+                if (r.body() != null) {
+                    r.body().close();
+                }
+                throw proxyFailures.authRequired(request, proxyFor(request.uri()));
+            }
+            java.io.InputStream body = r.body() == null ? java.io.InputStream.nullInputStream() : r.body();
+            return new Opened(request, r.statusCode(), r.headers(), body, Duration.ofNanos(System.nanoTime() - start),
+                start, this);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted");
         } catch (IOException e) {
-            throw classify(e, request);
+            throw failure(e, request);
         }
+    }
+
+    /**
+     * What an exception met during this transport's exchange means: the proxy's failure, a body that
+     * stalled past the time limit, or whatever {@link #classify} makes of it.
+     */
+    public NetworkException failure(IOException e, ApiRequest request) {
+        if (proxyFailures != null) {
+            NetworkException byProxy = proxyFailures.classify(e, request);
+            if (byProxy != null) {
+                return byProxy;
+            }
+        }
+        if (e instanceof DeadlineBody.Stalled) {
+            long bytes = ((DeadlineBody.Stalled) e).bytes();
+            return net(Kind.TIMEOUT, "the answer from " + request.uri().getHost() + ":" + port(request) + " stalled after "
+                + bytes + (bytes == 1 ? " byte" : " bytes") + " (" + timeoutName + " " + Durations.human(requestTimeout) + ")",
+                request, e, "The server sent the headers, then stopped" + (bytes > 0 ? " part-way through the body" : "")
+                    + "; raise " + timeoutName + " if it is just slow.");
+        }
+        if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
+            return net(Kind.TIMEOUT, "no response from " + request.uri().getHost() + ":" + port(request) + " within "
+                + timeoutName + " " + Durations.human(requestTimeout), request, e,
+                "The request was sent; raise " + timeoutName + " if the server is slow.");
+        }
+        return classify(e, request);
     }
 
     private HttpRequest toHttpRequest(ApiRequest request) {

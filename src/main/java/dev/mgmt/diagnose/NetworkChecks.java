@@ -1,12 +1,13 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.errors.NetworkException;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.text.Durations;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -47,25 +48,34 @@ final class NetworkChecks {
 
     /** The proxy that requests to the manager go through, or null for a direct connection. */
     static InetSocketAddress proxyFor(Context c) {
-        if (c.proxy == null) {
-            return null;
-        }
-        List<Proxy> p = c.proxy.select(uri(c));
-        if (p.isEmpty() || p.get(0).type() != Proxy.Type.HTTP) {
-            return null;
-        }
-        return (InetSocketAddress) p.get(0).address();
+        return c.proxy == null ? null : c.proxy.proxyFor(uri(c));
     }
 
+    /**
+     * The variables, and when the manager is reached through a proxy, the proxy itself: it is the
+     * first hop, so a proxy that is down or wants credentials is the first failure, named as such.
+     */
     static CheckResult proxyVars(Context c, String label) {
         if (c.proxy == null) {
             return CheckResult.pass(label, "none set (HTTPS_PROXY, HTTP_PROXY): direct connection");
         }
         InetSocketAddress via = c.base == null ? null : proxyFor(c);
-        String use = c.base == null ? "" : via == null
-            ? "; " + c.base.host() + " is reached directly (NO_PROXY or loopback)"
-            : "; requests to " + c.base.host() + " go through " + via.getHostString() + ":" + via.getPort();
-        return CheckResult.pass(label, c.proxy.describe() + use);
+        if (via == null) {
+            return CheckResult.pass(label, c.proxy.describe() + (c.base == null ? ""
+                : "; " + c.base.host() + " is reached directly (NO_PROXY or loopback)"));
+        }
+        CheckResult reach = tcp(c, label);
+        if (reach.result() != dev.mgmt.report.Result.PASS) {
+            return reach;
+        }
+        Probe.Outcome o = c.probe == null ? null : c.probe.get("test/healthcheck/", false);
+        if (o != null && o.failure() instanceof NetworkException
+            && ((NetworkException) o.failure()).kind() == NetworkException.Kind.PROXY_AUTH) {
+            return CheckResult.fail(label, o.failure().getMessage());
+        }
+        String user = c.proxy.credentials().user(via);
+        return CheckResult.pass(label, c.proxy.describe() + "; requests to " + c.base.host() + " go through "
+            + EnvProxySelector.name(via) + (user == null ? "" : " as " + user) + ", which accepts connections");
     }
 
     static CheckResult dns(Context c, String label) {

@@ -62,7 +62,8 @@ public final class Probe implements AutoCloseable {
         this.base = base;
         this.token = token;
         this.userAgent = userAgent;
-        this.transport = new HttpTransport(perRequest, perRequest, ssl, proxy);
+        // The limit bounds the body too: a stalled answer cannot hold the checklist.
+        this.transport = new HttpTransport(perRequest, perRequest, ssl, proxy, "the check's limit");
         this.deadline = System.nanoTime() + budget.toNanos();
     }
 

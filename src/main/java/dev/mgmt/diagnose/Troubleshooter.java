@@ -117,8 +117,11 @@ public final class Troubleshooter {
         }
     }
 
-    static Built build(Env env, Settings settings, Duration perRequest, Duration budget, MgmtException failure,
+    static Built build(Env env, Settings settings, Duration checkLimit, Duration budget, MgmtException failure,
                        ApiRequest request, ApiResponse response, int attempts) {
+        // A check never waits longer than the user allowed the command itself (--timeout).
+        Duration timeout = settings.timeout().value();
+        Duration perRequest = timeout != null && timeout.compareTo(checkLimit) < 0 ? timeout : checkLimit;
         BaseUrl base = null;
         String urlError = null;
         try {
@@ -179,6 +182,10 @@ public final class Troubleshooter {
     private static String skipReason(String id, Context c) {
         CheckResult dns = c.done.get("dns");
         CheckResult tcp = c.done.get("tcp");
+        CheckResult proxy = c.done.get("proxy-vars");
+        if ((id.equals("tcp") || id.equals("tls") || id.equals("dns")) && proxy != null && proxy.result() == Result.FAIL) {
+            return "skipped: the proxy failed (above)";
+        }
         if (id.equals("tls") && c.base != null && "http".equalsIgnoreCase(c.base.uri().getScheme())) {
             return null;
         }

@@ -9,11 +9,13 @@ public class NetworkException extends MgmtException {
 
     /** What went wrong on the wire; decides whether a retry is safe. */
     public enum Kind {
-        DNS, REFUSED, CONNECT_TIMEOUT, TLS, RESET, TIMEOUT, OTHER;
+        DNS, REFUSED, CONNECT_TIMEOUT, TLS, RESET, TIMEOUT, OTHER,
+        /** A forward proxy wants credentials, or refused the ones given; it forwarded nothing. */
+        PROXY_AUTH;
 
         /** True when the failure happened before a single byte of the request left. */
         public boolean beforeSend() {
-            return this == DNS || this == REFUSED || this == CONNECT_TIMEOUT || this == TLS;
+            return this == DNS || this == REFUSED || this == CONNECT_TIMEOUT || this == TLS || this == PROXY_AUTH;
         }
     }
 

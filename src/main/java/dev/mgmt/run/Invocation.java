@@ -166,8 +166,11 @@ public final class Invocation implements AutoCloseable {
             }
             SSLContext ssl = TlsContexts.choose(s.insecure(), s.cacert().isSet() ? s.cacert().value() : null,
                 base.uri().getScheme().equals("http"));
-            HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl,
-                EnvProxySelector.fromEnv(env));
+            EnvProxySelector proxy = EnvProxySelector.fromEnv(env);
+            if (proxy != null) {
+                proxy.credentials().passwords().forEach(redactor::registerPassword);
+            }
+            HttpTransport transport = new HttpTransport(s.connectTimeout().value(), s.timeout().value(), ssl, proxy);
             Tracer tracer = new Tracer(err, s.verbosity(), s.curl(), redactor);
             client = new ApiClient(base, s.token().value(), Version.userAgent(), transport, tracer,
                 retryLoop(s, tracer));

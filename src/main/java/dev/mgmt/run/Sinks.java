@@ -5,10 +5,12 @@ import dev.mgmt.output.NameSink;
 import dev.mgmt.output.TableSink;
 import dev.mgmt.output.QuerySink;
 import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.SpooledSink;
 import dev.mgmt.output.Column;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.settings.OutputFormat;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,25 +19,30 @@ public final class Sinks {
     private Sinks() {
     }
 
+    /** Every format is spooled: stdout gets the result whole or not at all. Close it in every path. */
     public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single) {
+        return new SpooledSink(inv.out(), out -> forFormat(inv, out, kind, format, single));
+    }
+
+    private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
         String query = inv.options().query();
         if (query != null) {
-            return new QuerySink(inv.out(), query, format, single);
+            return new QuerySink(out, query, format, single);
         }
         switch (format) {
             case JSON:
-                return StructuredSink.json(inv.out(), single);
+                return StructuredSink.json(out, single);
             case YAML:
-                return StructuredSink.yaml(inv.out(), single);
+                return StructuredSink.yaml(out, single);
             case NAME:
-                return new NameSink(inv.out(), Column.of("NAME", kind.nameField()));
+                return new NameSink(out, Column.of("NAME", kind.nameField()));
             case WIDE: {
                 List<Column> cols = new ArrayList<>(kind.columns());
                 cols.addAll(kind.wideColumns());
-                return new TableSink(inv.out(), cols, inv.colorOnStdout(), inv.tableWidth());
+                return new TableSink(out, cols, inv.colorOnStdout(), inv.tableWidth());
             }
             default:
-                return new TableSink(inv.out(), kind.columns(), inv.colorOnStdout(), inv.tableWidth());
+                return new TableSink(out, kind.columns(), inv.colorOnStdout(), inv.tableWidth());
         }
     }
 }

@@ -8,11 +8,16 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback socket server for what an HTTP server library will not do on purpose: reset the
- * connection, or promise a body and close half-way. It reads each request head, then misbehaves.
+ * connection, promise a body and close half-way, or send headers and then nothing. It reads each
+ * request head, then misbehaves; {@link #recoverAfter} makes it answer properly after some faults,
+ * so retries can be seen to work. Stalled connections are held until the client gives up (or the
+ * server closes), never by sleeping.
  */
 public final class RawServer implements AutoCloseable {
 
@@ -23,13 +28,24 @@ public final class RawServer implements AutoCloseable {
         /** Send a status line and Content-Length: 100, then only a few bytes, then close. */
         TRUNCATE,
         /** Close cleanly without sending a single byte. */
-        CLOSE_SILENTLY
+        CLOSE_SILENTLY,
+        /** Send the headers of a 200 with Content-Length, then nothing until the client goes away. */
+        STALL_AFTER_HEADERS,
+        /** Send the headers and the first part of the {@link #body}, then nothing. */
+        STALL_MID_BODY,
+        /** Send the headers and most of the {@link #body} (well past the table's first rows), then reset. */
+        RESET_LATE
     }
 
     private final ServerSocket socket;
     private final Mode mode;
     private final AtomicInteger requests = new AtomicInteger();
     private final Thread acceptor;
+    private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private volatile byte[] body = ("{\"status\":\"SUCCESS\",\"resultList\":[],\"resultCount\":0}")
+        .getBytes(StandardCharsets.UTF_8);
+    private volatile int faults = Integer.MAX_VALUE;
 
     public RawServer(Mode mode) throws IOException {
         this.mode = mode;
@@ -39,8 +55,33 @@ public final class RawServer implements AutoCloseable {
         acceptor.start();
     }
 
+    public int port() {
+        return socket.getLocalPort();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + socket.getLocalPort();
+    }
+
+    /** The JSON body that the partial modes cut short, and that a recovered server sends whole. */
+    public RawServer body(String json) {
+        this.body = json.getBytes(StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Misbehave on the first {@code n} requests only, then answer 200 with the whole {@link #body}. */
+    public RawServer recoverAfter(int n) {
+        this.faults = n;
+        return this;
+    }
+
+    /** A list body of {@code n} proxies, big enough that a cut late in it would show in any format. */
+    public static String proxies(int n) {
+        StringBuilder sb = new StringBuilder("{\"status\":\"SUCCESS\",\"resultList\":[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"name\":\"proxy-").append(i).append("\",\"type\":\"REST\"}");
+        }
+        return sb.append("],\"resultCount\":").append(n).append('}').toString();
     }
 
     /** How many request heads arrived. */
@@ -50,38 +91,95 @@ public final class RawServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!socket.isClosed()) {
-            try (Socket s = socket.accept()) {
-                readHead(s.getInputStream());
-                requests.incrementAndGet();
-                OutputStream out = s.getOutputStream();
-                switch (mode) {
-                    case RESET:
-                        s.setSoLinger(true, 0);
-                        break;
-                    case TRUNCATE:
-                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
-                            + "{\"status\":").getBytes(StandardCharsets.US_ASCII));
-                        out.flush();
-                        break;
-                    default:
-                        break;
-                }
+            try {
+                Socket s = socket.accept();
+                open.add(s);
+                Thread t = new Thread(() -> serve(s), "raw-server-connection");
+                t.setDaemon(true);
+                t.start();
             } catch (IOException e) {
-                // Closed by close(), or the client went away: either way, next.
+                // Closed by close(): done.
             }
         }
     }
 
-    private static void readHead(InputStream in) throws IOException {
+    private void serve(Socket s) {
+        try (s) {
+            InputStream in = s.getInputStream();
+            lines.add(readHead(in));
+            int n = requests.incrementAndGet();
+            OutputStream out = s.getOutputStream();
+            byte[] b = body;
+            if (n > faults) {
+                out.write(head(b.length));
+                out.write(b);
+                out.flush();
+                return;
+            }
+            switch (mode) {
+                case RESET:
+                    s.setSoLinger(true, 0);
+                    break;
+                case TRUNCATE:
+                    out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+                        + "{\"status\":").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    break;
+                case STALL_AFTER_HEADERS:
+                    out.write(head(b.length));
+                    out.flush();
+                    holdUntilClientLeaves(in);
+                    break;
+                case STALL_MID_BODY:
+                    out.write(head(b.length));
+                    out.write(b, 0, b.length / 2);
+                    out.flush();
+                    holdUntilClientLeaves(in);
+                    break;
+                case RESET_LATE:
+                    out.write(head(b.length));
+                    out.write(b, 0, b.length * 9 / 10);
+                    out.flush();
+                    s.setSoLinger(true, 0);
+                    break;
+                default:
+                    break;
+            }
+        } catch (IOException e) {
+            // The client went away or close() closed the socket: either way, done.
+        } finally {
+            open.remove(s);
+        }
+    }
+
+    private static byte[] head(int length) {
+        return ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Blocks until the client closes its end (or close() closes ours): a stall without a sleep. */
+    private static void holdUntilClientLeaves(InputStream in) throws IOException {
+        while (in.read() >= 0) {
+            // Discard anything the client still sends.
+        }
+    }
+
+    /** The request lines seen ("POST /apiops/projects/ HTTP/1.1"), checklist probes included. */
+    public List<String> requestLines() {
+        return List.copyOf(lines);
+    }
+
+    private static String readHead(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) >= 0) {
             head.write(b);
             String h = head.toString(StandardCharsets.ISO_8859_1);
             if (h.endsWith("\r\n\r\n")) {
-                return;
+                return h.substring(0, h.indexOf("\r\n"));
             }
         }
+        return head.toString(StandardCharsets.ISO_8859_1);
     }
 
     /** A port on 127.0.0.1 that nothing listens on (bound, then released). */
@@ -94,5 +192,8 @@ public final class RawServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        for (Socket s : open) {
+            s.close();
+        }
     }
 }
