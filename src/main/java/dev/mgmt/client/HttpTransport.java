@@ -81,6 +81,25 @@ public final class HttpTransport implements AutoCloseable {
                 throw classify(e, request);
             }
         }
+
+        /** The same response with its first bytes buffered, so {@link #looksLikeHtml} can look at them. */
+        public Opened sniffed() {
+            java.io.InputStream in = body.markSupported() ? body : new java.io.BufferedInputStream(body, 512);
+            return new Opened(request, status, headers, in, elapsed);
+        }
+
+        /** Declared as HTML, or starting like it; the body stream is left where it was. */
+        public boolean looksLikeHtml() {
+            String type = headers.firstValue("Content-Type").orElse("");
+            try {
+                body.mark(256);
+                byte[] start = body.readNBytes(256);
+                body.reset();
+                return dev.mgmt.http.HtmlPage.isHtml(type, start);
+            } catch (IOException e) {
+                throw classify(e, request);
+            }
+        }
     }
 
     /** Sends and returns once the headers are in; the caller streams the body. */
