@@ -93,7 +93,7 @@ public final class ApiCommand extends BaseCommand {
         }
         ApiClient client = inv.client();
         ApiRequest request = client.request(method, client.base().resolve(relative), userHeaders, body);
-        ApiResponse response = client.call(request, readBack(client, method, relative, body));
+        ApiResponse response = client.call(request, readBack(client, method, relative, body), raw);
         new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal(), inv.redactor()).write(response, raw, outputFile);
         return ExitCodes.OK;
     }

@@ -14,6 +14,7 @@ import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
+import dev.mgmt.errors.WebPage;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Spool;
 
@@ -112,10 +113,18 @@ public final class ApiClient implements AutoCloseable {
      * POST/PATCH may or may not have been applied, and fetched when a retried POST answers 409.
      */
     public ApiResponse call(ApiRequest request, ReadBack readBack) {
+        return call(request, readBack, false);
+    }
+
+    /**
+     * Like {@link #call(ApiRequest, ReadBack)}; with {@code anyBody} a 2xx web page is an answer too
+     * ({@code mgmt api --raw}, the one way to see such a page on stdout).
+     */
+    public ApiResponse call(ApiRequest request, ReadBack readBack, boolean anyBody) {
         return retry.run(request, new RetryLoop.Exchange<ApiResponse>() {
             @Override
             public ApiResponse attempt(int n) {
-                return callOnce(request, n);
+                return callOnce(request, n, anyBody);
             }
 
             @Override
@@ -130,10 +139,14 @@ public final class ApiClient implements AutoCloseable {
         });
     }
 
-    private ApiResponse callOnce(ApiRequest request, int attempt) {
+    private ApiResponse callOnce(ApiRequest request, int attempt, boolean anyBody) {
         ApiResponse response = send(request, attempt);
         if (!response.isSuccess()) {
             throw new ApiException(ExitCodes.forStatus(response.status()), ErrorDecoder.decode(response), response, attempt);
+        }
+        ApiError page = anyBody ? null : WebPage.inspect(response);
+        if (page != null) {
+            throw WebPage.failure(response, page, attempt);
         }
         if (response.isJson() || response.body().length > 0 && response.body()[0] == '{') {
             JsonNode json = Json.tryParse(response.body());
@@ -337,7 +350,13 @@ public final class ApiClient implements AutoCloseable {
             tracer.afterReceive(failed);
             throw new ApiException(ExitCodes.forStatus(failed.status()), ErrorDecoder.decode(failed), failed, attempt);
         }
-        return opened;
+        HttpTransport.Opened sniffed = opened.sniffed();
+        if (sniffed.looksLikeHtml()) {
+            ApiResponse page = sniffed.readFully();
+            tracer.afterReceive(page);
+            throw WebPage.failure(page, WebPage.inspect(page), attempt);
+        }
+        return sniffed;
     }
 
     /** The trace of a request, and (at -v) the proxy it goes through, which can fail on its own. */

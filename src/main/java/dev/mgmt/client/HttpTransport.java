@@ -100,6 +100,25 @@ public final class HttpTransport implements AutoCloseable {
                 throw transport.failure(e, request);
             }
         }
+
+        /** The same response with its first bytes buffered, so {@link #looksLikeHtml} can look at them. */
+        public Opened sniffed() {
+            java.io.InputStream in = body.markSupported() ? body : new java.io.BufferedInputStream(body, 512);
+            return new Opened(request, status, headers, in, elapsed, startNanos, transport);
+        }
+
+        /** Declared as HTML, or starting like it; the body stream is left where it was. */
+        public boolean looksLikeHtml() {
+            String type = headers.firstValue("Content-Type").orElse("");
+            try {
+                body.mark(256);
+                byte[] start = body.readNBytes(256);
+                body.reset();
+                return dev.mgmt.http.HtmlPage.isHtml(type, start);
+            } catch (IOException e) {
+                throw transport.failure(e, request);
+            }
+        }
     }
 
     /** Sends and returns once the headers are in; the caller streams the body. */
@@ -194,8 +213,7 @@ public final class HttpTransport implements AutoCloseable {
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException || t instanceof SSLException) {
-                return net(Kind.TLS, "TLS handshake with " + target + " failed: " + message(t), request, e,
-                    "For a private CA pass --cacert FILE; --insecure skips verification (not for production).");
+                return tls(t, target, request, e);
             }
             if (t instanceof NoRouteToHostException) {
                 return net(Kind.REFUSED, "no route to " + target, request, e, "Check the address and your network.");
@@ -213,6 +231,22 @@ public final class HttpTransport implements AutoCloseable {
                 + message(root) + ")", request, e, "A proxy or the server dropped the connection.");
         }
         return net(Kind.OTHER, "request to " + target + " failed: " + message(root), request, e, null);
+    }
+
+    /** A refused certificate by its cause; other handshake failures in the JDK's words, minus its class names. */
+    private static NetworkException tls(Throwable t, String target, ApiRequest request, IOException e) {
+        TlsFinding finding = TlsFinding.of(t, request.uri().getHost(), java.time.Instant.now());
+        if (finding != null) {
+            return net(Kind.TLS, "TLS handshake with " + target + " failed: " + finding.cause(), request, e, finding.hint());
+        }
+        String raw = message(t);
+        String why = TlsFinding.plain(raw);
+        String hint = raw.contains("PKIX") || raw.contains("certification path")
+            ? "The issuing CA is not trusted here: pass --cacert FILE with it; --insecure skips verification (not for production)."
+            : why.toLowerCase(Locale.ROOT).contains("unrecognized") || why.contains("plaintext")
+            ? "The port does not seem to speak TLS: is the manager URL http:// rather than https://?"
+            : "Check the port in --url; --insecure skips certificate verification (not for production).";
+        return net(Kind.TLS, "TLS handshake with " + target + " failed: " + why, request, e, hint);
     }
 
     private static int port(ApiRequest request) {

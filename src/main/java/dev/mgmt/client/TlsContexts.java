@@ -33,13 +33,22 @@ public final class TlsContexts {
 
     /**
      * The context for a run: trust everything with --insecure, the system's CAs plus a bundle with
-     * --cacert, a context that refuses TLS for plain http:// (no trust store to load), else null
-     * (the JDK default).
+     * --cacert, a context that refuses TLS for plain http:// (no trust store to load), else the
+     * system's CAs; a refusal keeps the server's chain so the cause can be named.
      */
     public static SSLContext choose(boolean insecure, String cacert, boolean plainHttp) {
         return insecure ? trustingEverything()
             : cacert != null ? withExtraCas(cacert)
-            : plainHttp ? unusedForPlainHttp() : null;
+            : plainHttp ? unusedForPlainHttp() : systemTrust();
+    }
+
+    /** The system's CAs, refusing with a {@link CertificateRefused} that keeps the chain. */
+    public static SSLContext systemTrust() {
+        try {
+            return context(new Recording(trustManager(null), false));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static SSLContext trustingEverything() {
@@ -118,7 +127,7 @@ public final class TlsContexts {
             }
             X509ExtendedTrustManager extra = trustManager(ks);
             X509ExtendedTrustManager system = trustManager(null);
-            return context(new EitherTrust(system, extra));
+            return context(new Recording(new EitherTrust(system, extra), true));
         } catch (GeneralSecurityException | IOException e) {
             throw new UsageException("cannot use --cacert '" + pemFile + "': " + e.getMessage());
         }
@@ -178,53 +187,113 @@ public final class TlsContexts {
         }
     }
 
-    /** Trusts a chain that either manager trusts; each one verifies the host name itself. */
-    private static final class EitherTrust extends X509ExtendedTrustManager {
-        private final X509ExtendedTrustManager first;
-        private final X509ExtendedTrustManager second;
+    /** One way of asking a trust manager about a server chain (with an engine, a socket, or neither). */
+    @FunctionalInterface
+    private interface ServerCheck {
+        void ask(X509ExtendedTrustManager tm) throws CertificateException;
+    }
 
-        EitherTrust(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
-            this.first = first;
-            this.second = second;
+    /**
+     * A trust manager that decides about server chains through {@link #verify}, whichever of the
+     * JDK's three entry points is used; client chains go to {@code clients}.
+     */
+    private abstract static class ServerTrust extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager clients;
+
+        ServerTrust(X509ExtendedTrustManager clients) {
+            this.clients = clients;
         }
+
+        /** @param hostChecked the check includes the host name (the two-argument one does not) */
+        abstract void verify(ServerCheck check, X509Certificate[] chain, String authType, boolean hostChecked)
+            throws CertificateException;
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType, engine);
-            } catch (CertificateException e) {
-                second.checkServerTrusted(chain, authType, engine);
-            }
+            verify(tm -> tm.checkServerTrusted(chain, authType, engine), chain, authType, true);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                second.checkServerTrusted(chain, authType, socket);
-            }
+            verify(tm -> tm.checkServerTrusted(chain, authType, socket), chain, authType, true);
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            try {
-                first.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                second.checkServerTrusted(chain, authType);
-            }
+            verify(tm -> tm.checkServerTrusted(chain, authType), chain, authType, false);
         }
 
         @Override public void checkClientTrusted(X509Certificate[] c, String a, Socket s) throws CertificateException {
-            first.checkClientTrusted(c, a, s);
+            clients.checkClientTrusted(c, a, s);
         }
         @Override public void checkClientTrusted(X509Certificate[] c, String a, SSLEngine e) throws CertificateException {
-            first.checkClientTrusted(c, a, e);
+            clients.checkClientTrusted(c, a, e);
         }
         @Override public void checkClientTrusted(X509Certificate[] c, String a) throws CertificateException {
-            first.checkClientTrusted(c, a);
+            clients.checkClientTrusted(c, a);
+        }
+    }
+
+    /**
+     * Verifies through {@code trust}; a refusal becomes a {@link CertificateRefused} with the chain and
+     * whether the chain alone is trusted (the two-argument check skips the host name).
+     */
+    private static final class Recording extends ServerTrust {
+        private final X509ExtendedTrustManager trust;
+        private final boolean extraCas;
+
+        Recording(X509ExtendedTrustManager trust, boolean extraCas) {
+            super(trust);
+            this.trust = trust;
+            this.extraCas = extraCas;
+        }
+
+        @Override
+        void verify(ServerCheck check, X509Certificate[] chain, String authType, boolean hostChecked)
+            throws CertificateException {
+            try {
+                check.ask(trust);
+            } catch (CertificateException e) {
+                throw new CertificateRefused(chain, hostChecked && chainTrusted(chain, authType), extraCas, e);
+            }
+        }
+
+        private boolean chainTrusted(X509Certificate[] chain, String authType) {
+            try {
+                trust.checkServerTrusted(chain, authType);
+                return true;
+            } catch (CertificateException notTrusted) {
+                return false;
+            }
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return trust.getAcceptedIssuers();
+        }
+    }
+
+    /** Trusts a chain that either manager trusts; each one verifies the host name itself. */
+    private static final class EitherTrust extends ServerTrust {
+        private final X509ExtendedTrustManager first;
+        private final X509ExtendedTrustManager second;
+
+        EitherTrust(X509ExtendedTrustManager first, X509ExtendedTrustManager second) {
+            super(first);
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        void verify(ServerCheck check, X509Certificate[] chain, String authType, boolean hostChecked)
+            throws CertificateException {
+            try {
+                check.ask(first);
+            } catch (CertificateException e) {
+                check.ask(second);
+            }
         }
 
         @Override

@@ -18,7 +18,8 @@ final class Details {
         if (!o.answered()) {
             return o.describe();
         }
-        return errorLine(ErrorDecoder.decode(o.response())) + " (" + o.describe() + ")";
+        ApiError page = o.webPage();
+        return errorLine(page != null ? page : ErrorDecoder.decode(o.response())) + " (" + o.describe() + ")";
     }
 
     static String errorLine(ApiError e) {

@@ -2,6 +2,8 @@ package dev.mgmt.diagnose;
 
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.errors.NetworkException;
+import dev.mgmt.client.TlsContexts;
+import dev.mgmt.client.TlsFinding;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.text.Durations;
 
@@ -14,13 +16,11 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -30,8 +30,6 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /** The wire-level checks: proxy variables, DNS, TCP connect, TLS handshake and certificate. */
 final class NetworkChecks {
@@ -153,35 +151,19 @@ final class NetworkChecks {
         }
         String host = u.getHost();
         int port = port(u);
-        Exception verifyFailure = null;
         try {
-            SSLContext ctx = c.ssl != null ? c.ssl : SSLContext.getDefault();
+            SSLContext ctx = c.ssl != null ? c.ssl : TlsContexts.systemTrust();
             X509Certificate[] chain = handshake(ctx, host, port, (int) c.perRequest.toMillis(), !c.settings.insecure());
             String d = describe(chain, host);
             return CheckResult.pass(label, (c.settings.insecure() ? "verification skipped (--insecure); " : "trusted; ") + d);
         } catch (IOException | GeneralSecurityException e) {
-            verifyFailure = e;
-        }
-        try {
-            X509Certificate[] chain = handshake(trustAll(), host, port, (int) c.perRequest.toMillis(), false);
-            String d = describe(chain, host);
-            X509Certificate leaf = chain[0];
-            boolean selfSigned = leaf.getSubjectX500Principal().equals(leaf.getIssuerX500Principal());
-            String why;
-            if (!matchesHost(leaf, host)) {
-                why = "the certificate is not for " + host;
-            } else if (leaf.getNotAfter().toInstant().isBefore(Instant.now())) {
-                why = "the certificate has expired";
-            } else if (selfSigned) {
-                why = "the certificate is self-signed: trust it with --cacert FILE (its PEM)";
-            } else {
-                why = "the issuer is not trusted here: pass its CA with --cacert FILE";
+            // Worded as the client words it, so the headline and this step name the same cause.
+            TlsFinding finding = TlsFinding.of(e, host, Instant.now());
+            if (finding != null) {
+                return CheckResult.fail(label, finding.cause() + (finding.hint() == null ? "" : "; " + finding.hint()));
             }
-            return CheckResult.fail(label, why + "; " + d);
-        } catch (IOException | GeneralSecurityException e) {
-            String m = verifyFailure.getMessage() == null ? e.toString() : verifyFailure.getMessage();
-            return CheckResult.fail(label, "handshake with " + host + ":" + port + " failed: " + m
-                + " (is the port serving TLS? try http://)");
+            return CheckResult.fail(label, "handshake with " + host + ":" + port + " failed: "
+                + TlsFinding.plain(e.getMessage()) + " (is the port serving TLS? try http://)");
         }
     }
 
@@ -206,52 +188,7 @@ final class NetworkChecks {
     static String describe(X509Certificate[] chain, String host) {
         X509Certificate leaf = chain[0];
         return "subject " + leaf.getSubjectX500Principal().getName() + ", issuer " + leaf.getIssuerX500Principal().getName()
-            + ", expires " + leaf.getNotAfter().toInstant() + ", host name " + (matchesHost(leaf, host) ? "matches" : "does NOT match");
-    }
-
-    static boolean matchesHost(X509Certificate cert, String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        try {
-            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    Object v = san.get(1);
-                    if (v instanceof String && matches(((String) v).toLowerCase(Locale.ROOT), h)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-        } catch (CertificateParsingException e) {
-            return false;
-        }
-        String dn = cert.getSubjectX500Principal().getName();
-        for (String part : dn.split(",")) {
-            if (part.trim().toUpperCase(Locale.ROOT).startsWith("CN=")) {
-                return matches(part.trim().substring(3).toLowerCase(Locale.ROOT), h);
-            }
-        }
-        return false;
-    }
-
-    private static boolean matches(String pattern, String host) {
-        if (pattern.startsWith("*.")) {
-            int dot = host.indexOf('.');
-            return dot > 0 && host.substring(dot + 1).equals(pattern.substring(2));
-        }
-        return pattern.equals(host);
-    }
-
-    private static SSLContext trustAll() throws GeneralSecurityException {
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(null, new TrustManager[]{new X509TrustManager() {
-            @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-            @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-            @Override public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        }}, null);
-        return ctx;
+            + ", expires " + leaf.getNotAfter().toInstant() + ", host name " + (TlsFinding.matchesHost(leaf, host) ? "matches" : "does NOT match");
     }
 
     static boolean isIpLiteral(String h) {

@@ -6,7 +6,9 @@ import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.HttpTransport;
+import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.WebPage;
 import dev.mgmt.text.Durations;
 
 import java.net.URI;
@@ -38,8 +40,14 @@ public final class Probe implements AutoCloseable {
             return response == null ? 0 : response.status();
         }
 
+        /** A 2xx that is the API's answer: a web page from a sign-in gateway is not. */
         public boolean ok() {
-            return response != null && response.isSuccess();
+            return response != null && response.isSuccess() && webPage() == null;
+        }
+
+        /** The failure a 2xx web page means, or null. */
+        public ApiError webPage() {
+            return response == null ? null : WebPage.inspect(response);
         }
 
         /** One line for details: "HTTP 404 in 3ms" or the network failure. */

@@ -169,6 +169,10 @@ final class TokenChecks {
         if (!o.answered()) {
             return CheckResult.unknown(label, "could not ask: " + o.describe()).withExit(ExitCodes.NETWORK);
         }
+        if (o.webPage() != null) {
+            return CheckResult.fail(label, "not known: " + Details.describeFailure(o))
+                .withExit(ExitCodes.UNEXPECTED_RESPONSE);
+        }
         ApiError e = ErrorDecoder.decode(o.response());
         int exit = o.status() == 401 ? ExitCodes.UNAUTHORIZED : ExitCodes.forStatus(o.status());
         return CheckResult.fail(label, "rejected: " + Details.errorLine(e) + " (" + o.describe() + ")").withExit(exit);

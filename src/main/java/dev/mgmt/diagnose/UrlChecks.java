@@ -56,15 +56,20 @@ final class UrlChecks {
         }
         ApiResponse r = o.response();
         String body = r.bodyText().strip();
-        if (o.ok() && !r.mediaType().contains("html")) {
+        if (o.ok()) {
             return CheckResult.pass(label, "'" + Details.abbreviate(body, 40) + "' (" + o.describe() + ")");
         }
-        if (o.status() == 404 || o.ok()) {
-            String what = o.ok() ? "an HTML page (" + o.describe() + ")" : "404";
-            String detail = "nothing like the Management API at " + at + " (" + what + "): wrong host or port, "
+        String hint = o.status() == 404 || o.webPage() != null ? findApiElsewhere(c) : null;
+        String elsewhere = hint == null ? "" : "; " + hint;
+        if (o.webPage() != null) {
+            // The health check answers the text OK: a page there means something else holds the address.
+            return CheckResult.fail(label, "not healthy: " + Details.describeFailure(o) + elsewhere)
+                .withExit(ExitCodes.UNEXPECTED_RESPONSE);
+        }
+        if (o.status() == 404) {
+            String detail = "nothing like the Management API at " + at + " (404): wrong host or port, "
                 + "a missing context path (e.g. https://host/manager), or a gateway instead of the manager";
-            String hint = findApiElsewhere(c);
-            return CheckResult.fail(label, detail + (hint == null ? "" : "; " + hint)).withExit(ExitCodes.NOT_FOUND);
+            return CheckResult.fail(label, detail + elsewhere).withExit(ExitCodes.NOT_FOUND);
         }
         ApiError e = ErrorDecoder.decode(r);
         return CheckResult.fail(label, Details.errorLine(e) + " (" + o.describe() + ")")
@@ -80,7 +85,7 @@ final class UrlChecks {
         }
         URI root = URI.create(u.getScheme() + "://" + u.getRawAuthority() + "/apiops/test/healthcheck/");
         Probe.Outcome o = c.probe.get(root, false);
-        if (o.ok() && !o.response().mediaType().contains("html")) {
+        if (o.ok()) {
             String prefix = path.substring(0, path.length() - "/apiops/".length());
             return "the API answers at " + u.getScheme() + "://" + u.getRawAuthority() + "/apiops/ — drop '" + prefix
                 + "' from the URL (--url " + u.getScheme() + "://" + u.getRawAuthority() + ")";

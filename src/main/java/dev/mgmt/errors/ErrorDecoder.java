@@ -3,6 +3,7 @@ package dev.mgmt.errors;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.http.Bodies;
+import dev.mgmt.http.HtmlPage;
 import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.errors.ApiError.FieldProblem;
 import dev.mgmt.errors.ApiError.Origin;
@@ -12,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns any failed response into an {@link ApiError}. Real deployments answer through proxies and
@@ -22,9 +21,6 @@ import java.util.regex.Pattern;
  */
 public final class ErrorDecoder {
     private static final int EXCERPT = 200;
-    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
 
     private ErrorDecoder() {
     }
@@ -52,8 +48,9 @@ public final class ErrorDecoder {
                 return decoded;
             }
         }
-        if (mediaType.contains("html") || looksLikeHtml(body)) {
-            return fromHtml(r, headerRetry);
+        HtmlPage page = HtmlPage.of(r);
+        if (page != null) {
+            return fromHtml(r, page, headerRetry);
         }
         if (Bodies.looksTextual(body, mediaType) && json == null) {
             String text = firstLine(new String(body, StandardCharsets.UTF_8).strip());
@@ -105,10 +102,9 @@ public final class ErrorDecoder {
         return null;
     }
 
-    private static ApiError fromHtml(ApiResponse r, Double retry) {
-        String html = new String(r.body(), StandardCharsets.UTF_8);
-        String title = clean(find(TITLE, html));
-        String h1 = clean(find(H1, html));
+    private static ApiError fromHtml(ApiResponse r, HtmlPage html, Double retry) {
+        String title = html.title();
+        String h1 = html.heading();
         String page = title != null ? title : h1;
         if (h1 != null && title != null && !h1.equals(title) && !title.contains(h1)) {
             page = title + " / " + h1;
@@ -187,27 +183,6 @@ public final class ErrorDecoder {
     static String statusLine(int status) {
         String text = HttpStatusText.of(status);
         return text.isEmpty() ? "HTTP " + status : "HTTP " + status + " " + text;
-    }
-
-    private static boolean looksLikeHtml(byte[] body) {
-        String start = new String(body, 0, Math.min(body.length, 256), StandardCharsets.UTF_8).stripLeading()
-            .toLowerCase(Locale.ROOT);
-        return start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<head")
-            || start.startsWith("<body");
-    }
-
-    private static String find(Pattern p, String html) {
-        Matcher m = p.matcher(html);
-        return m.find() ? m.group(1) : null;
-    }
-
-    private static String clean(String s) {
-        if (s == null) {
-            return null;
-        }
-        String t = TAG.matcher(s).replaceAll("").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-            .replace("&quot;", "\"").replace("&#39;", "'").replaceAll("\\s+", " ").strip();
-        return t.isEmpty() ? null : t;
     }
 
     private static String firstLine(String s) {

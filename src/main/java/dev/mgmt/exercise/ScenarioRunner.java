@@ -14,6 +14,7 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
+import dev.mgmt.errors.WebPage;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.Scenario.Assertion;
@@ -200,6 +201,12 @@ public final class ScenarioRunner {
         }
         JsonNode json = Json.tryParse(response.body());
         if (response.isSuccess() && s.expect().defaultStatus()) {
+            ApiError page = WebPage.inspect(response);
+            if (page != null) {
+                ApiException e = WebPage.failure(response, page, 1);
+                failures.add(page.description());
+                return failed(s, phase, path, status, elapsed, failures, report(e), e.exitCode());
+            }
             ApiError failure = FailureDetector.inspect(status, json);
             if (failure != null) {
                 ApiException e = new ApiException(ExitCodes.REPORTED_FAILURE, failure, response, 1);

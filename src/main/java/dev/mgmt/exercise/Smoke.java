@@ -10,6 +10,7 @@ import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
+import dev.mgmt.errors.WebPage;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.Kind;
@@ -128,6 +129,11 @@ public final class Smoke {
                 : status == 404 ? Verdict.NOT_FOUND : Verdict.ERROR;
             String detail = (error.code() != null ? error.code() + ": " : "") + error.description();
             return new Read(new Row(label, path, status, v, detail, null, ExitCodes.forStatus(status)), null);
+        }
+        ApiError page = WebPage.inspect(response);
+        if (page != null) {
+            return new Read(new Row(label, path, status, Verdict.ERROR, page.description(), null,
+                ExitCodes.UNEXPECTED_RESPONSE), null);
         }
         JsonNode json = Json.tryParse(response.body());
         ApiError failure = FailureDetector.inspect(status, json);
