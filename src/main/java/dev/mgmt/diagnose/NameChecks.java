@@ -152,7 +152,8 @@ final class NameChecks {
                 detail += "; also close: '" + String.join("', '", close.subList(1, close.size())) + "'";
             }
         } else if (!close.isEmpty()) {
-            detail += "; closest: '" + String.join("', '", close) + "'";
+            detail += "; did you mean '" + close.get(0) + "'?" + (close.size() > 1
+                ? " (also close: '" + String.join("', '", close.subList(1, close.size())) + "')" : "");
         } else {
             detail += names.isEmpty() ? "; the list is empty" : "; " + names.size() + " exist (" + listHint + ")";
         }

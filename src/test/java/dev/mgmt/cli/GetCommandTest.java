@@ -81,6 +81,9 @@ class GetCommandTest {
         assertTrue(r.err().startsWith("error: 404 not_found — ApiProxy (name: petstore-apii) was not found!; "
             + "did you mean 'petstore-api'?\n"), r.describe());
         assertEquals(1, r.err().split("did you mean", -1).length - 1, "the suggestion is said once\n" + r.describe());
+        assertFalse(r.err().contains("closest"), "nor again in other words\n" + r.describe());
+        assertTrue(r.err().contains("[FAIL] proxy 'petstore-apii' exists in project 'MyProject': no proxy named "
+            + "'petstore-apii'\n"), r.describe());
         assertFalse(r.err().contains("context path"), "the URL check passed, so no context-path hint\n" + r.describe());
     }
 
