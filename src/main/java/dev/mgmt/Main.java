@@ -2,6 +2,7 @@ package dev.mgmt;
 
 import dev.mgmt.client.ProxyTunnelAuth;
 import dev.mgmt.process.Env;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;

@@ -1,16 +1,15 @@
 package dev.mgmt;
 
-import dev.mgmt.process.Env;
-import dev.mgmt.cli.GlobalOptions;
-import dev.mgmt.run.Invocation;
 import dev.mgmt.cli.RootCommand;
 import dev.mgmt.cli.Subcommands;
+import dev.mgmt.process.Env;
 import dev.mgmt.run.ExceptionHandler;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.ColorMode;
 import dev.mgmt.settings.Flags;
 import dev.mgmt.settings.OutputFormat;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

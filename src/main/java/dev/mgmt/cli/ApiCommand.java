@@ -1,22 +1,22 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
+import dev.mgmt.client.retry.ReadBack;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
-import dev.mgmt.client.retry.ReadBack;
+import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
+import dev.mgmt.output.ResultWriter;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.WriteChecks;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.errors.UsageException;
-import dev.mgmt.input.InputData;
-import dev.mgmt.output.ResultWriter;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** {@code mgmt api [METHOD] PATH}: any endpoint, with mgmt's decoding and error reporting. */

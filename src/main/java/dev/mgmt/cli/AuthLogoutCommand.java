@@ -1,10 +1,10 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Destructive;
-import dev.mgmt.run.Invocation;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.run.Destructive;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt auth logout}: forget the token stored in the context. */

@@ -1,19 +1,19 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.auth.Tokens;
 import dev.mgmt.config.Config;
-import dev.mgmt.text.Durations;
-import dev.mgmt.json.Jwt;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
-import dev.mgmt.text.Redactor;
+import dev.mgmt.json.Jwt;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 import dev.mgmt.settings.Source;
+import dev.mgmt.text.Durations;
+import dev.mgmt.text.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,17 +1,17 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.BenchReport;
 import dev.mgmt.exercise.BenchTarget;
 import dev.mgmt.exercise.LoadGenerator;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;

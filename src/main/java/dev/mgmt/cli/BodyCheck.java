@@ -5,8 +5,8 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
 import dev.mgmt.resources.Operation;
-import dev.mgmt.validate.BodyValidator;
 import dev.mgmt.validate.BodyValidator.Problem;
+import dev.mgmt.validate.BodyValidator;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
@@ -13,6 +12,7 @@ import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Target;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,9 +1,9 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt config current-context}: the name of the context commands use. */

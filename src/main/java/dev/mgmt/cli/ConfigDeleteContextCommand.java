@@ -1,9 +1,9 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Destructive;
-import dev.mgmt.run.Invocation;
 import dev.mgmt.config.Config;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.run.Destructive;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

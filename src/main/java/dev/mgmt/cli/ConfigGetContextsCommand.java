@@ -1,15 +1,15 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.json.Json;
-import dev.mgmt.text.Redactor;
 import dev.mgmt.output.Column;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.text.Redactor;
 import picocli.CommandLine.Command;
 
 import java.util.ArrayList;

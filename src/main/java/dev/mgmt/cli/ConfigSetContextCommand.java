@@ -1,12 +1,12 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.settings.Flags;
-import dev.mgmt.run.Invocation;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.run.Invocation;
+import dev.mgmt.settings.Flags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,15 +1,15 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.output.Column;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.output.TableSink;
-import dev.mgmt.text.Redactor;
-import dev.mgmt.output.Column;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.text.Redactor;
 
 import java.util.List;
 import java.util.regex.Pattern;

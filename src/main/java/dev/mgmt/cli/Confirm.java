@@ -1,9 +1,9 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.run.Invocation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,13 +1,11 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Destructive;
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ApiException;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
@@ -17,6 +15,8 @@ import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Target;
+import dev.mgmt.run.Destructive;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

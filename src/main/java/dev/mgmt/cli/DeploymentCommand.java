@@ -1,17 +1,17 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.output.Column;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.output.TableSink;
-import dev.mgmt.output.Column;
 import dev.mgmt.resources.Deployments;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Target;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Parameters;

@@ -1,19 +1,19 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.text.Durations;
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.report.CheckResult;
 import dev.mgmt.diagnose.Doctor;
+import dev.mgmt.json.Json;
+import dev.mgmt.report.CheckResult;
 import dev.mgmt.report.Glyphs;
 import dev.mgmt.report.Result;
-import dev.mgmt.json.Json;
-import dev.mgmt.text.Redactor;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
+import dev.mgmt.text.Durations;
+import dev.mgmt.text.Redactor;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;

@@ -1,12 +1,8 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.text.TerminalText;
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.report.Glyphs;
-import dev.mgmt.report.Result;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.ExerciseReports;
 import dev.mgmt.exercise.Scenario;
@@ -16,8 +12,12 @@ import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
 import dev.mgmt.json.Json;
+import dev.mgmt.report.Glyphs;
+import dev.mgmt.report.Result;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
+import dev.mgmt.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,16 +1,16 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.diagnose.Catalog;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.json.Json;
-import dev.mgmt.text.NameMatcher;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
+import dev.mgmt.text.NameMatcher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

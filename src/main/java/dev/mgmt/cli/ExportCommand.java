@@ -1,14 +1,14 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.output.ResultWriter;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ProxyArchives;
 import dev.mgmt.resources.Target;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,14 +1,14 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
-import dev.mgmt.run.Sinks;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
+import dev.mgmt.run.Invocation;
+import dev.mgmt.run.Sinks;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;

@@ -1,18 +1,18 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.auth.Tokens;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
-import dev.mgmt.text.Durations;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import dev.mgmt.settings.Source;
+import dev.mgmt.text.Durations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,10 +1,10 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.UsageException;
-import picocli.CommandLine;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** {@code mgmt}: holds the global options and the run's {@link Invocation}; verbs are subcommands. */
 @Command(name = "mgmt",

@@ -1,7 +1,7 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Invocation;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.run.Invocation;
 import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;
 

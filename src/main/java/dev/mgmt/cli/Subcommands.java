@@ -1,8 +1,8 @@
 package dev.mgmt.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

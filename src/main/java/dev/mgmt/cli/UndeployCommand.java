@@ -1,7 +1,7 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.run.Destructive;
 import dev.mgmt.resources.Deployments;
+import dev.mgmt.run.Destructive;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt undeploy proxy|proxy-group NAME -e ENV}. */

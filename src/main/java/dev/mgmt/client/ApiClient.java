@@ -1,12 +1,10 @@
 package dev.mgmt.client;
 
-import dev.mgmt.http.ApiResponse;
-import dev.mgmt.http.ApiRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.retry.ReadBack;
-import dev.mgmt.client.retry.RetryLoop;
 import dev.mgmt.client.retry.RetryLoop.Reconciliation;
+import dev.mgmt.client.retry.RetryLoop;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
@@ -15,6 +13,8 @@ import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.errors.WebPage;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Spool;
 

@@ -1,7 +1,8 @@
 package dev.mgmt.client;
 
-import dev.mgmt.http.Bodies;
 import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.Bodies;
+
 import java.nio.charset.StandardCharsets;
 
 /**

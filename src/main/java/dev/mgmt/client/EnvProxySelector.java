@@ -1,7 +1,7 @@
 package dev.mgmt.client;
 
-import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.Env;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,12 +1,12 @@
 package dev.mgmt.client;
 
-import dev.mgmt.http.ApiResponse;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
-import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
+import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.text.Durations;
 
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.mgmt.client;
 
-import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
+import dev.mgmt.errors.NetworkException;
 import dev.mgmt.http.ApiRequest;
 
 import java.io.IOException;

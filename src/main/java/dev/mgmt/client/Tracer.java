@@ -1,12 +1,12 @@
 package dev.mgmt.client;
 
-import dev.mgmt.text.TerminalText;
-import dev.mgmt.text.Durations;
-import dev.mgmt.http.HttpStatusText;
-import dev.mgmt.http.Bodies;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.Bodies;
+import dev.mgmt.http.HttpStatusText;
+import dev.mgmt.text.Durations;
 import dev.mgmt.text.Redactor;
+import dev.mgmt.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.net.http.HttpHeaders;

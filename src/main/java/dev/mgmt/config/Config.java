@@ -1,10 +1,10 @@
 package dev.mgmt.config;
 
-import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.text.Redactor;
+import dev.mgmt.process.Env;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Source;
+import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,14 +1,14 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.report.CheckResult;
-import dev.mgmt.process.Env;
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.process.Env;
+import dev.mgmt.report.CheckResult;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 

@@ -1,10 +1,10 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.report.Result;
-import dev.mgmt.report.CheckResult;
-import dev.mgmt.process.Env;
-import dev.mgmt.settings.Settings;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.process.Env;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.report.Result;
+import dev.mgmt.settings.Settings;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.mgmt.diagnose;
 
 import dev.mgmt.client.EnvProxySelector;
-import dev.mgmt.errors.NetworkException;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.client.TlsFinding;
+import dev.mgmt.errors.NetworkException;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.text.Durations;
 

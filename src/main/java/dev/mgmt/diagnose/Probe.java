@@ -1,7 +1,5 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
@@ -9,6 +7,8 @@ import dev.mgmt.client.HttpTransport;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.WebPage;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.text.Durations;
 
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.report.CheckResult;
 import dev.mgmt.http.ApiRequest;
+import dev.mgmt.report.CheckResult;
 
 import java.util.List;
 

@@ -1,12 +1,5 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.report.Result;
-import dev.mgmt.report.Checklist;
-import dev.mgmt.report.CheckResult;
-import dev.mgmt.process.Env;
-import dev.mgmt.process.Version;
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.TlsContexts;
@@ -15,6 +8,13 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.process.Env;
+import dev.mgmt.process.Version;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.report.Checklist;
+import dev.mgmt.report.Result;
 import dev.mgmt.settings.Settings;
 
 import java.time.Duration;

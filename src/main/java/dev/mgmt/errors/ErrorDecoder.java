@@ -1,12 +1,12 @@
 package dev.mgmt.errors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.errors.ApiError.FieldProblem;
+import dev.mgmt.errors.ApiError.Origin;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.http.Bodies;
 import dev.mgmt.http.HtmlPage;
 import dev.mgmt.http.HttpStatusText;
-import dev.mgmt.errors.ApiError.FieldProblem;
-import dev.mgmt.errors.ApiError.Origin;
 import dev.mgmt.json.Json;
 
 import java.nio.charset.StandardCharsets;

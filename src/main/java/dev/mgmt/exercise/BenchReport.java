@@ -1,11 +1,11 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.text.Durations;
-import dev.mgmt.errors.UsageException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.json.Json;
+import dev.mgmt.text.Durations;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;

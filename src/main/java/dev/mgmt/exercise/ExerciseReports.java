@@ -1,15 +1,15 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.text.Durations;
-import dev.mgmt.text.TerminalText;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.mgmt.report.Glyphs;
-import dev.mgmt.report.Result;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.exercise.StepResult.Outcome;
 import dev.mgmt.json.Json;
+import dev.mgmt.report.Glyphs;
+import dev.mgmt.report.Result;
+import dev.mgmt.text.Durations;
 import dev.mgmt.text.Redactor;
+import dev.mgmt.text.TerminalText;
 
 import java.nio.file.Path;
 import java.time.Duration;

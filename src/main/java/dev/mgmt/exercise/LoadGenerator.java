@@ -1,9 +1,9 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ErrorDecoder;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 

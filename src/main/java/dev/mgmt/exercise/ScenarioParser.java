@@ -1,6 +1,5 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.text.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
@@ -12,6 +11,7 @@ import dev.mgmt.exercise.Scenario.Op;
 import dev.mgmt.exercise.Scenario.StatusPattern;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.input.InputData;
+import dev.mgmt.text.Durations;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,27 +1,27 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.text.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.text.Redactor;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.ApiPaths;
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
-import dev.mgmt.report.Checklist;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
-import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
-import dev.mgmt.errors.WebPage;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.errors.WebPage;
 import dev.mgmt.exercise.Scenario.Assertion;
 import dev.mgmt.exercise.Scenario.Capture;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.exercise.StepResult.Outcome;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
+import dev.mgmt.report.Checklist;
+import dev.mgmt.report.ErrorReporter;
+import dev.mgmt.text.Durations;
+import dev.mgmt.text.Redactor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

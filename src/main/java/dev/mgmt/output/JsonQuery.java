@@ -1,6 +1,5 @@
 package dev.mgmt.output;
 
-import dev.mgmt.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
@@ -10,6 +9,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.json.Json;
 
 /** JSONPath (Jayway) over Jackson trees, for -q. */
 public final class JsonQuery {

@@ -1,14 +1,14 @@
 package dev.mgmt.output;
 
-import dev.mgmt.text.Redactor;
-import dev.mgmt.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.http.ApiResponse;
-import dev.mgmt.http.Bodies;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.http.ApiResponse;
+import dev.mgmt.http.Bodies;
+import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
 import java.io.OutputStream;

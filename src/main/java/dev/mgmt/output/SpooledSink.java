@@ -1,9 +1,9 @@
 package dev.mgmt.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.process.Spool;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

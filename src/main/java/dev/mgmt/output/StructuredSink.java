@@ -1,12 +1,12 @@
 package dev.mgmt.output;
 
-import dev.mgmt.json.Json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.io.PrintWriter;

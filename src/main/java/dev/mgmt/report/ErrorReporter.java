@@ -1,24 +1,24 @@
 package dev.mgmt.report;
 
-import dev.mgmt.text.TerminalText;
-import java.time.Duration;
-import dev.mgmt.text.Durations;
-import dev.mgmt.errors.MgmtException;
-import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.errors.ApiError;
-import dev.mgmt.errors.NetworkException;
-import dev.mgmt.errors.Attempts;
-import dev.mgmt.errors.ApiException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.errors.ApiError.FieldProblem;
+import dev.mgmt.errors.ApiError;
+import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.Attempts;
+import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NetworkException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.HttpStatusText;
-import dev.mgmt.errors.ApiError.FieldProblem;
 import dev.mgmt.json.Json;
+import dev.mgmt.text.Durations;
 import dev.mgmt.text.Redactor;
+import dev.mgmt.text.TerminalText;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 

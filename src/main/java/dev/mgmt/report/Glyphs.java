@@ -1,7 +1,7 @@
 package dev.mgmt.report;
 
-import dev.mgmt.text.TerminalText;
 import dev.mgmt.process.Env;
+import dev.mgmt.text.TerminalText;
 import picocli.CommandLine.Help.Ansi;
 
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.mgmt.resources;
 
 import dev.mgmt.output.Column;
+
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package dev.mgmt.resources;
 
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.output.Column;
 import dev.mgmt.text.NameMatcher;
-import dev.mgmt.errors.UsageException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,19 +1,19 @@
 package dev.mgmt.resources;
 
-import dev.mgmt.output.Column;
-import dev.mgmt.text.NameMatcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
+import dev.mgmt.output.Column;
 import dev.mgmt.output.ItemSink;
+import dev.mgmt.text.NameMatcher;
 
 import java.io.IOException;
 import java.util.ArrayList;

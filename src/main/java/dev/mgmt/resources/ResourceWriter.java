@@ -3,9 +3,9 @@ package dev.mgmt.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
-import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
 
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,8 @@
 package dev.mgmt.run;
 
-import dev.mgmt.errors.UsageException;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.report.ErrorReporter;
-import picocli.CommandLine;
 import dev.mgmt.text.NameMatcher;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -11,6 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.mgmt.run;
 
-import dev.mgmt.process.Version;
-import dev.mgmt.process.Env;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
@@ -13,13 +11,14 @@ import dev.mgmt.client.retry.RetryLoop;
 import dev.mgmt.client.retry.RetryNotifier;
 import dev.mgmt.client.retry.RetryPolicy;
 import dev.mgmt.config.Config;
-import dev.mgmt.report.ErrorReporter;
+import dev.mgmt.diagnose.Troubleshooter;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
-import dev.mgmt.diagnose.Troubleshooter;
+import dev.mgmt.process.Env;
+import dev.mgmt.process.Version;
 import dev.mgmt.report.Checklist;
-import dev.mgmt.text.Redactor;
+import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.settings.ColorMode;
 import dev.mgmt.settings.Flags;
 import dev.mgmt.settings.OutputFormat;
@@ -27,6 +26,7 @@ import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 import dev.mgmt.settings.SettingsResolver;
 import dev.mgmt.settings.Source;
+import dev.mgmt.text.Redactor;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;

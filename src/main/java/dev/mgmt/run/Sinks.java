@@ -1,12 +1,12 @@
 package dev.mgmt.run;
 
-import dev.mgmt.output.StructuredSink;
-import dev.mgmt.output.NameSink;
-import dev.mgmt.output.TableSink;
-import dev.mgmt.output.QuerySink;
-import dev.mgmt.output.ItemSink;
-import dev.mgmt.output.SpooledSink;
 import dev.mgmt.output.Column;
+import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.NameSink;
+import dev.mgmt.output.QuerySink;
+import dev.mgmt.output.SpooledSink;
+import dev.mgmt.output.StructuredSink;
+import dev.mgmt.output.TableSink;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.settings.OutputFormat;
 

@@ -3,6 +3,7 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,8 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** Certificates (keys and secrets): upload as PEM, list, get, per-environment truststore, export as zip, delete. */
 final class Certificates {

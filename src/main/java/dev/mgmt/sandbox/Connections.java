@@ -1,12 +1,11 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** Connections (02-api-reference/06-connections); secret fields are never echoed back by the list. */
 final class Connections {

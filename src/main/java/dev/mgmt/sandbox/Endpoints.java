@@ -3,11 +3,10 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.List;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** The endpoints of an API proxy: list, details, create, update, delete, their policies and the status/cache/WS-A patches. */
 final class Endpoints {

@@ -2,10 +2,9 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.List;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** Environment variables of a project; values not marked visible are shown as null. */
 final class EnvironmentVariables {

@@ -1,6 +1,7 @@
 package dev.mgmt.sandbox;
 
 import dev.mgmt.text.Durations;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -3,15 +3,14 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ListOp;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
-import dev.mgmt.sandbox.Context.ListOp;
 
 /** IP groups (02-api-reference/11-ip-groups): create/update/delete and the IP list of a group. */
 final class IpGroups {

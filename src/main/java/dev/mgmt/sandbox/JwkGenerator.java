@@ -2,13 +2,12 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
+import dev.mgmt.sandbox.Secrets.Kind;
 
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
-import dev.mgmt.sandbox.Secrets.Kind;
 
 /** Generated JWKs, and the random key material the sandbox stands in for real keys (it never uses them). */
 final class JwkGenerator {

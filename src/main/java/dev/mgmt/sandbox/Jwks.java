@@ -2,6 +2,8 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
+import dev.mgmt.sandbox.Secrets.Kind;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -19,9 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
-import dev.mgmt.sandbox.Secrets.Kind;
 
 /** JWKs created from a URL, a pasted JWK, or a certificate, key or keystore of the project; and their update. */
 final class Jwks {

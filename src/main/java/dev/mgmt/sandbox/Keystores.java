@@ -3,14 +3,13 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
+import dev.mgmt.sandbox.Secrets.Kind;
 
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
-import dev.mgmt.sandbox.Secrets.Kind;
 
 /** Create and update of keystores and crypto keys, which differ only in their environment entries. */
 final class Keystores {

@@ -3,12 +3,11 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** The policies of an API proxy, on the proxy's pipelines or on one endpoint's: list, add, update, delete. */
 final class Policies {

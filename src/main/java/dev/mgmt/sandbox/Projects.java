@@ -1,11 +1,10 @@
 package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** Projects and environments (02-api-reference/01-projects-environments). */
 final class Projects {

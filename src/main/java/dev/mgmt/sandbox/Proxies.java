@@ -3,13 +3,12 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** API proxies (02-api-reference/04-api-proxies): list, get, create or update from a URL or a file, delete, deploy. */
 final class Proxies {

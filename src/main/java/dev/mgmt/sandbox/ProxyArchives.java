@@ -3,6 +3,7 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,8 +13,6 @@ import java.util.Locale;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** Export of an API proxy as a zip archive, and import of such an archive as a new proxy or over an existing one. */
 final class ProxyArchives {

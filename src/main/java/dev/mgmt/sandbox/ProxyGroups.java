@@ -2,11 +2,10 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /** API proxy groups: create, update, delete, membership, and deployment per environment. */
 final class ProxyGroups {

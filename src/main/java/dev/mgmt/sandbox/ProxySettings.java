@@ -3,6 +3,7 @@ package dev.mgmt.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,8 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
 
 /**
  * API proxy settings (02-api-reference/04-api-proxies/settings): seventeen PATCH endpoints. Metadata, client route

@@ -2,13 +2,12 @@ package dev.mgmt.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.sandbox.Context.ListOp;
+import dev.mgmt.sandbox.Context.ProjectMsg;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import dev.mgmt.sandbox.Context.ProjectMsg;
-import dev.mgmt.sandbox.Context.ListOp;
 
 /** Rate limit control lists (02-api-reference/12-rlcl): CRUD plus credentials, endpoints and condition. */
 final class Rlcls {

@@ -1,9 +1,9 @@
 package dev.mgmt.sandbox;
 
-import java.util.Map;
-
 import dev.mgmt.sandbox.Context.ListOp;
 import dev.mgmt.sandbox.Secrets.Kind;
+
+import java.util.Map;
 
 import static dev.mgmt.sandbox.Router.Access.ADMIN;
 import static dev.mgmt.sandbox.Router.Access.PUBLIC;

@@ -1,6 +1,7 @@
 package dev.mgmt.sandbox;
 
 import dev.mgmt.process.Sleeper;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package dev.mgmt.settings;
 
-import dev.mgmt.text.Durations;
-import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.Env;
+import dev.mgmt.text.Durations;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,6 +3,7 @@ package dev.mgmt.validate;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.networknt.schema.ValidationMessage;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -2,6 +2,7 @@ package dev.mgmt.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
+
 import java.util.ArrayList;
 import java.util.List;
 

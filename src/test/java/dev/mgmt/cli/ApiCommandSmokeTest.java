@@ -1,8 +1,8 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.testing.CliResult;
-import dev.mgmt.testing.TestServer;
 import dev.mgmt.testing.TestServer.Reply;
+import dev.mgmt.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

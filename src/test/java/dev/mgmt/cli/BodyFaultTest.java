@@ -1,8 +1,8 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.testing.CliResult;
-import dev.mgmt.testing.RawServer;
 import dev.mgmt.testing.RawServer.Mode;
+import dev.mgmt.testing.RawServer;
 import dev.mgmt.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

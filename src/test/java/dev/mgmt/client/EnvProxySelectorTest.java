@@ -1,7 +1,7 @@
 package dev.mgmt.client;
 
-import dev.mgmt.process.Env;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.Env;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,8 +1,8 @@
 package dev.mgmt.client;
 
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
+import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.ApiRequest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.mgmt.client;
 
 import dev.mgmt.http.ApiRequest;
-import dev.mgmt.testing.TestServer;
 import dev.mgmt.testing.TestServer.Reply;
+import dev.mgmt.testing.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;

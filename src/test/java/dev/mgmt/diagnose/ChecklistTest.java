@@ -1,13 +1,13 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.json.Jwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.json.Json;
+import dev.mgmt.json.Jwt;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
-import dev.mgmt.testing.TestServer;
 import dev.mgmt.testing.TestServer.Reply;
+import dev.mgmt.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.mgmt.diagnose;
 
-import dev.mgmt.report.Checklist;
-import dev.mgmt.report.CheckResult;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.json.Json;
+import dev.mgmt.report.CheckResult;
+import dev.mgmt.report.Checklist;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;

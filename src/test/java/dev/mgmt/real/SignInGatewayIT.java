@@ -10,10 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import static dev.mgmt.testing.Cli.cli;
 import static dev.mgmt.real.Expect.contains;
 import static dev.mgmt.real.Expect.exit;
 import static dev.mgmt.real.Expect.lacks;
+import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 

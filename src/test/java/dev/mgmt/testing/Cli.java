@@ -1,14 +1,14 @@
 package dev.mgmt.testing;
 
-import dev.mgmt.process.Env;
 import dev.mgmt.MgmtCli;
+import dev.mgmt.process.Env;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.text.Durations;
-import dev.mgmt.process.Sleeper;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.Attempts;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.process.Sleeper;
+import dev.mgmt.text.Durations;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,17 +1,16 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.text.TerminalText;
-import dev.mgmt.text.Durations;
-import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.client.Tracer;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.HttpStatusText;
+import dev.mgmt.text.Durations;
 import dev.mgmt.text.Redactor;
+import dev.mgmt.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * What the user sees of the retry loop, on stderr: one line per retry

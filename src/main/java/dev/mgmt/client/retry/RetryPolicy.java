@@ -1,10 +1,10 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.ApiRequest;
 
 import java.time.Duration;
 import java.util.Set;

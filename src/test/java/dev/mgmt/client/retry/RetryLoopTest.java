@@ -1,15 +1,15 @@
 package dev.mgmt.client.retry;
 
-import dev.mgmt.http.ApiRequest;
-import dev.mgmt.http.ApiResponse;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
-import dev.mgmt.errors.NetworkException;
 import dev.mgmt.errors.NetworkException.Kind;
-import dev.mgmt.text.Redactor;
+import dev.mgmt.errors.NetworkException;
+import dev.mgmt.http.ApiRequest;
+import dev.mgmt.http.ApiResponse;
 import dev.mgmt.testing.FakeTime;
+import dev.mgmt.text.Redactor;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
