@@ -4,18 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,10 +31,9 @@ public final class Sandbox implements AutoCloseable {
     private static final String ADMIN_PASSWORD = "sandbox-admin";
     private static final String VIEWER_USER = "viewer";
     private static final String VIEWER_PASSWORD = "sandbox-viewer";
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final SandboxConfig config;
-    private final HttpServer server;
+    private final PublicPort front;
     private final ExecutorService executor;
     private final RequestLog log = new RequestLog();
     private final Router router = new Router();
@@ -68,15 +64,13 @@ public final class Sandbox implements AutoCloseable {
         expiredToken = tokens.issue(ADMIN_USER, now.minusSeconds(7200), now.minusSeconds(3600));
 
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(config.bindAddress(), config.port()), 64);
         AtomicInteger n = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "mgmt-sandbox-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+        front = new PublicPort(config.bindAddress(), config.port(), this::handle, executor, () -> now().instant());
     }
 
     /** Binds, seeds and starts serving; returns once the server accepts connections. */
@@ -84,7 +78,7 @@ public final class Sandbox implements AutoCloseable {
         SandboxConfig c = config == null ? SandboxConfig.defaults() : config;
         FaultEngine engine = new FaultEngine(FaultSpec.parse(c.faults()), c.seed());
         Sandbox s = new Sandbox(c, engine);
-        s.server.start();
+        s.front.serve(!engine.spec.skew.isZero());
         return s;
     }
 
@@ -95,7 +89,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public URI managerUrl() {
-        String host = server.getAddress().getAddress().getHostAddress();
+        String host = front.address().getAddress().getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -103,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front.address().getPort();
     }
 
     public String adminToken() {
@@ -144,9 +138,16 @@ public final class Sandbox implements AutoCloseable {
         return log;
     }
 
-    /** Replaces the fault specification (and resets burst counters and the random sequence). */
-    public void setFaults(String spec) {
-        faults = new FaultEngine(FaultSpec.parse(spec), config.seed());
+    /** Replaces the fault specification (and resets burst counters and the random sequence); turning a skew
+     *  on or off closes open connections, as the port moves behind or off the Date relay. */
+    public synchronized void setFaults(String spec) {
+        FaultEngine next = new FaultEngine(FaultSpec.parse(spec), config.seed());
+        faults = next;
+        try {
+            front.serve(!next.spec.skew.isZero());
+        } catch (IOException e) {
+            throw new UncheckedIOException("sandbox: could not move port " + port() + " for the skew fault", e);
+        }
     }
 
     /** The fault specification in effect. */
@@ -156,7 +157,7 @@ public final class Sandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        front.close();
         executor.shutdownNow();
     }
 
@@ -365,7 +366,9 @@ public final class Sandbox implements AutoCloseable {
         r.headers.forEach(h::set);
         FaultSpec spec = faults.spec;
         if (!spec.skew.isZero()) {
-            h.set("X-Sandbox-Date", HTTP_DATE.format(now().instant()));
+            h.set("X-Sandbox-Date", DateRelay.HTTP_DATE.format(now().instant()));
+            // the relay that rewrites Date reads no framing, so it relays one response per connection
+            h.set("Connection", "close");
         }
         byte[] body = r.body;
         if (d != null && d.reset == FaultSpec.Reset.AFTER_HEADERS) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.json.Json;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.report.Checklist;
+import dev.mgmt.sandbox.Sandbox;
+import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
@@ -58,6 +60,20 @@ class DoctorExplainTest {
         assertTrue(r.out().contains("[ok] clock skew"), r.describe());
         assertTrue(r.out().matches("(?s).*\\(\\d+(\\.\\d)?m?s\\).*"), r.describe());
         assertFalse(r.out().contains(sandbox.adminToken()), r.describe());
+    }
+
+    @Test
+    void should_fail_at_clock_skew_when_the_server_clock_is_two_hours_ahead() throws Exception {
+        try (Sandbox skewed = Sandbox.start(SandboxConfig.defaults().withFaults("skew=+2h"))) {
+            CliResult r = cli().run("--url", skewed.managerUrl().toString(), "--token", skewed.adminToken(),
+                "doctor");
+            assertTrue(r.exitCode() != 0, r.describe());
+            assertFalse(r.out().contains("[ok] clock skew"), r.describe());
+            String skew = r.out().lines().filter(l -> l.contains("clock skew")).findFirst().orElse("");
+            assertTrue(skew.strip().startsWith("[FAIL]"), r.describe());
+            // Date has whole seconds, so two hours ahead may read as 1h 59m
+            assertTrue(skew.matches(".*(2h|1h 59m) behind the server's.*"), r.describe());
+        }
     }
 
     @Test
