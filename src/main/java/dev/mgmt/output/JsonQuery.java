@@ -35,9 +35,13 @@ public final class JsonQuery {
             return JsonPath.compile(expression.startsWith("$") ? expression : "$" + (expression.startsWith(".")
                 || expression.startsWith("[") ? "" : ".") + expression);
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw new UsageException("invalid -q expression '" + expression + "': " + e.getMessage(),
-                "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'");
+            throw invalid(expression, e);
         }
+    }
+
+    private static UsageException invalid(String expression, RuntimeException e) {
+        return new UsageException("invalid -q expression '" + shortened(expression) + "': " + e.getMessage(),
+            "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'");
     }
 
     /** The compiler recurses once per step, so a generated expression of thousands would overflow the stack. */
@@ -64,6 +68,9 @@ public final class JsonQuery {
             return result == null ? Json.mapper().nullNode() : result;
         } catch (PathNotFoundException e) {
             return Json.mapper().nullNode();
+        } catch (InvalidPathException | IllegalArgumentException e) {
+            // Some mistakes (an unknown function) surface only when the path is evaluated.
+            throw invalid(expression, e);
         }
     }
 }
