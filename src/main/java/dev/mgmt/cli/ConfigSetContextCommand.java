@@ -5,6 +5,8 @@ import dev.mgmt.config.Config;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Flags;
 import picocli.CommandLine.Command;
@@ -13,7 +15,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -84,7 +85,9 @@ public final class ConfigSetContextCommand extends BaseCommand {
                 + " prefer --token-file FILE, or --token-file - to read it from stdin");
         } else if ("-".equals(o.tokenFile())) {
             try {
-                token = new String(inv.env().stdin().readAllBytes(), StandardCharsets.UTF_8).strip();
+                token = BoundedRead.text(inv.env().stdin(), InputLimit.SECRET).strip();
+            } catch (BoundedRead.TooLarge e) {
+                throw new UsageException(e.about("the token from stdin (--token-file -)"));
             } catch (IOException e) {
                 throw new UsageException("cannot read the token from stdin: " + e.getMessage());
             }

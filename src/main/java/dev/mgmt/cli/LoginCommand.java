@@ -8,6 +8,8 @@ import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
@@ -18,7 +20,6 @@ import picocli.CommandLine.Option;
 
 import java.io.Console;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -128,7 +129,9 @@ public final class LoginCommand extends BaseCommand {
         String pw;
         if (passwordStdin) {
             try {
-                pw = new String(inv.env().stdin().readAllBytes(), StandardCharsets.UTF_8);
+                pw = BoundedRead.text(inv.env().stdin(), InputLimit.SECRET);
+            } catch (BoundedRead.TooLarge e) {
+                throw new UsageException(e.about("the password from stdin (--password-stdin)"));
             } catch (IOException e) {
                 throw new UsageException("cannot read the password from stdin: " + e.getMessage());
             }

@@ -6,6 +6,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.sandbox.FaultSpec;
 import dev.mgmt.sandbox.Sandbox;
 import dev.mgmt.sandbox.SandboxConfig;
+import dev.mgmt.sandbox.SandboxDataException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +15,8 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -46,6 +49,27 @@ public final class SandboxCommand extends BaseCommand {
     @Option(names = "--once", hidden = true, description = "Start, print, stop (for tests and smoke checks).")
     boolean once;
 
+    /** A typo such as 999.1.1.1 is the user's, said before anything starts (and before a DNS look-up). */
+    static void checkBind(String bind) {
+        if (bind.matches("[0-9.]+")) {
+            String[] parts = bind.split("\\.", -1);
+            boolean ok = parts.length == 4;
+            for (String p : parts) {
+                ok &= !p.isEmpty() && p.length() <= 3 && Integer.parseInt(p) <= 255;
+            }
+            if (!ok) {
+                throw new UsageException("invalid --bind '" + bind + "': an IPv4 address is four numbers from 0 to 255,"
+                    + " e.g. 127.0.0.1");
+            }
+            return;
+        }
+        try {
+            InetAddress.getByName(bind);
+        } catch (UnknownHostException | SecurityException e) {
+            throw new UsageException("invalid --bind '" + bind + "': not an IP address or a known host name");
+        }
+    }
+
     /** Adds the fault grammar (written once, in FaultSpec) to this command's help, loaded only when shown. */
     static void addFaultHelp(CommandLine sandboxCommand) {
         sandboxCommand.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER,
@@ -60,6 +84,7 @@ public final class SandboxCommand extends BaseCommand {
         if (data != null && !Files.isReadable(data)) {
             throw new UsageException("cannot read --data '" + data + "'");
         }
+        checkBind(bind);
         SandboxConfig config = SandboxConfig.defaults().withBindAddress(bind).withPort(port).withFaults(faults)
             .withSeed(seed).withDataFile(data);
         Sandbox sandbox;
@@ -67,6 +92,8 @@ public final class SandboxCommand extends BaseCommand {
             sandbox = Sandbox.start(config);
         } catch (IllegalArgumentException e) {
             throw new UsageException("invalid --faults: " + e.getMessage());
+        } catch (SandboxDataException e) {
+            throw new UsageException(e.getMessage());
         } catch (BindException e) {
             throw new UsageException("cannot listen on " + bind + ":" + port + ": " + e.getMessage());
         } catch (IOException e) {

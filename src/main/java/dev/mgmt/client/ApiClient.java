@@ -285,7 +285,7 @@ public final class ApiClient implements AutoCloseable {
             return reader.read(in, head);
         } catch (JsonProcessingException e) {
             throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(head.status(), null,
-                "the server's answer is not the JSON mgmt expected: " + e.getOriginalMessage(), List.of(), null,
+                "the server's answer is not the JSON mgmt expected: " + Json.describe(e), List.of(), null,
                 ApiError.Origin.UNDECODABLE, List.of()), head, 1);
         } catch (IOException e) {
             throw new MgmtException(ExitCodes.USAGE, Spool.failed(e));

@@ -1,11 +1,13 @@
 package dev.mgmt.client;
 
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -134,7 +136,8 @@ public final class TlsContexts {
     }
 
     static List<X509Certificate> readPem(String file) {
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
+        // Read whole within its limit first: the certificate parser reads a device such as /dev/zero forever.
+        try (InputStream in = new ByteArrayInputStream(BoundedRead.bytes(Path.of(file), InputLimit.CA_BUNDLE))) {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
             List<X509Certificate> out = new ArrayList<>();
             for (Certificate c : certs) {
@@ -144,6 +147,8 @@ public final class TlsContexts {
                 throw new UsageException("--cacert '" + file + "' holds no certificate (expected PEM blocks)");
             }
             return out;
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("--cacert '" + file + "'"));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read --cacert '" + file + "': no such file");
         } catch (CertificateException e) {

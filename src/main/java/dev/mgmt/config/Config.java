@@ -1,14 +1,15 @@
 package dev.mgmt.config;
 
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.BoundedRead;
 import dev.mgmt.process.Env;
+import dev.mgmt.process.InputLimit;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Source;
 import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -123,7 +124,9 @@ public final class Config {
         }
         String text;
         try {
-            text = Files.readString(p, StandardCharsets.UTF_8);
+            text = BoundedRead.text(p, InputLimit.CONFIG);
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("config file " + p));
         } catch (NoSuchFileException e) {
             // Not created yet: no contexts. Writing commands create it.
             return new ConfigFile();
@@ -225,7 +228,9 @@ public final class Config {
         Path p = resolveRelative(file);
         String origin = "context " + sel.name() + " token-file " + p;
         try {
-            return new Setting<>(Files.readString(p, StandardCharsets.UTF_8), Source.CONTEXT, origin);
+            return new Setting<>(BoundedRead.text(p, InputLimit.SECRET), Source.CONTEXT, origin);
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("token file '" + p + "' (" + origin + ")"));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read token file '" + p + "' (" + origin + "): no such file");
         } catch (IOException | RuntimeException e) {

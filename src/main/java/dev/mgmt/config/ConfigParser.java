@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -58,7 +59,7 @@ final class ConfigParser {
      * the useful one; the line number is reported separately.
      */
     static String yamlProblem(JsonProcessingException e) {
-        String msg = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        String msg = Json.problem(e);
         String problem = null;
         for (String l : msg.split("\n")) {
             if (!l.isBlank() && !Character.isWhitespace(l.charAt(0))) {

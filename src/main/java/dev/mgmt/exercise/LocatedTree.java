@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ final class LocatedTree {
             return new LocatedTree(root, lines, file);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            String msg = e.getOriginalMessage();
+            String msg = Json.problem(e);
             int nl = msg.indexOf('\n');
             throw new UsageException(file + (line > 0 ? ":" + line : "") + ": invalid YAML: "
                 + (nl >= 0 ? msg.substring(0, nl) : msg));

@@ -11,10 +11,11 @@ import dev.mgmt.exercise.Scenario.Op;
 import dev.mgmt.exercise.Scenario.StatusPattern;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.input.InputData;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 import dev.mgmt.text.Durations;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +51,9 @@ public final class ScenarioParser {
     public static Scenario parse(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedRead.bytes(file, InputLimit.SCENARIO);
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("scenario '" + file + "'"));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read scenario '" + file + "': no such file");
         } catch (IOException e) {

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -37,7 +39,9 @@ public final class InputData {
     public static InputData read(String spec, InputStream stdin) {
         if (spec.equals("@-")) {
             try {
-                return new InputData(stdin.readAllBytes(), "stdin", false);
+                return new InputData(BoundedRead.bytes(stdin, InputLimit.BODY), "stdin", false);
+            } catch (BoundedRead.TooLarge e) {
+                throw new UsageException(e.about("the request body from stdin"));
             } catch (IOException e) {
                 throw new UsageException("cannot read the request body from stdin: " + e.getMessage());
             }
@@ -49,14 +53,18 @@ public final class InputData {
             }
             try {
                 String lower = file.toLowerCase(Locale.ROOT);
-                return new InputData(Files.readAllBytes(Path.of(file)), "file '" + file + "'",
+                return new InputData(BoundedRead.bytes(Path.of(file), InputLimit.BODY), "file '" + file + "'",
                     lower.endsWith(".yaml") || lower.endsWith(".yml"));
+            } catch (BoundedRead.TooLarge e) {
+                throw new UsageException(e.about("file '" + file + "'"));
             } catch (NoSuchFileException e) {
                 throw new UsageException("cannot read '" + file + "': no such file");
             } catch (AccessDeniedException e) {
                 throw new UsageException("cannot read '" + file + "': permission denied");
             } catch (IOException e) {
                 throw new UsageException("cannot read '" + file + "': " + e.getMessage());
+            } catch (InvalidPathException e) {
+                throw new UsageException("cannot read '" + file + "': not a valid file name");
             }
         }
         return new InputData(spec.getBytes(StandardCharsets.UTF_8), "the -d argument", false);
@@ -113,7 +121,7 @@ public final class InputData {
             throw new UsageException("invalid JSON in " + origin + ": " + Json.describe(e),
                 "To send something other than JSON, set its type: -H 'Content-Type: text/plain'");
         } catch (IOException e) {
-            throw new UsageException("invalid JSON in " + origin + ": " + e.getMessage());
+            throw new UsageException("invalid JSON in " + origin + ": " + Json.describe(e));
         }
     }
 
@@ -127,7 +135,7 @@ public final class InputData {
         } catch (JsonParseException e) {
             throw new UsageException("invalid YAML in " + origin + ": " + Json.describe(e));
         } catch (IOException e) {
-            throw new UsageException("invalid YAML in " + origin + ": " + e.getMessage());
+            throw new UsageException("invalid YAML in " + origin + ": " + Json.describe(e));
         }
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -26,8 +28,7 @@ public final class Json {
     }
 
     private static final class Holder {
-        static final ObjectMapper MAPPER = JsonMapper.builder(
-                JsonFactory.builder().enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
+        static final ObjectMapper MAPPER = JsonMapper.builder(newFactory())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .defaultPrettyPrinter(printer())
             .build();
@@ -75,8 +76,19 @@ public final class Json {
     }
 
     private static final class FactoryHolder {
-        static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
+        static final JsonFactory FACTORY = newFactory();
+    }
+
+    /**
+     * Jackson's 20 MB cap on one string value would refuse valid answers (a proxy archive, a long
+     * description) that stream well; what the user gives is bounded by size before it is parsed
+     * ({@code process.InputLimit}), so the cap is lifted. The nesting limit stays: deeper is hostile.
+     */
+    private static JsonFactory newFactory() {
+        return JsonFactory.builder()
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
     }
 
     /**
@@ -158,6 +170,33 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What went wrong, in the user's words: "line 3, column 7: Unexpected character ..." for a
+     * syntax error, "it is nested deeper than 1000 levels" for a limit (never Jackson's class names).
+     */
+    public static String describe(IOException e) {
+        if (e instanceof JsonParseException p) {
+            return describe(p);
+        }
+        if (e instanceof JsonProcessingException p) {
+            return firstLine(problem(p));
+        }
+        return String.valueOf(e.getMessage());
+    }
+
+    /** Jackson's own message, except that a read limit is worded for the user; no location added. */
+    public static String problem(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return ReadLimits.describe(e.getOriginalMessage());
+        }
+        return e.getOriginalMessage() == null ? "it cannot be read" : e.getOriginalMessage();
+    }
+
+    private static String firstLine(String msg) {
+        int nl = msg == null ? -1 : msg.indexOf('\n');
+        return nl >= 0 ? msg.substring(0, nl) : String.valueOf(msg);
     }
 
     /** "line 3, column 7: Unexpected character ..." for a parse failure in user input. */

@@ -5,9 +5,10 @@ import dev.mgmt.client.Multipart;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,12 +45,15 @@ public final class ProxyArchives {
 
     /** The API takes only .zip archives: check name and content before sending anything. */
     public static byte[] read(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        // The root directory has no file name.
+        if (file.getFileName() == null || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new UsageException("'" + file + "' is not a .zip file; the API imports only the ZIP archives export makes");
         }
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedRead.bytes(file, InputLimit.BODY);
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("'" + file + "'"));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read '" + file + "': no such file");
         } catch (IOException e) {

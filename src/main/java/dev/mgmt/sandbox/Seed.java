@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mgmt.process.BoundedRead;
+import dev.mgmt.process.InputLimit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -33,14 +34,22 @@ final class Seed {
         }
         String fn = dataFile.getFileName().toString().toLowerCase(Locale.ROOT);
         JsonNode data;
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(dataFile);
+            bytes = BoundedRead.bytes(dataFile, InputLimit.SANDBOX_DATA);
+        } catch (BoundedRead.TooLarge e) {
+            throw new SandboxDataException(e.about("sandbox data file " + dataFile));
+        } catch (IOException e) {
+            throw new SandboxDataException("cannot read sandbox data file " + dataFile + ": " + e.getMessage());
+        }
+        try {
             data = fn.endsWith(".json") ? Json.MAPPER.readTree(bytes) : new YAMLMapper().readTree(bytes);
         } catch (IOException e) {
-            throw new IOException("cannot read sandbox data file " + dataFile + ": " + e.getMessage(), e);
+            throw new SandboxDataException("invalid sandbox data file " + dataFile + ": "
+                + dev.mgmt.json.Json.describe(e));
         }
         if (data == null || !data.isObject()) {
-            throw new IOException("sandbox data file " + dataFile + " must contain an object with "
+            throw new SandboxDataException("sandbox data file " + dataFile + " must contain an object with "
                     + "'environments' and/or 'projects'");
         }
         data.fields().forEachRemaining(f -> seed.set(f.getKey(), f.getValue()));

@@ -1,13 +1,12 @@
 package dev.mgmt.settings;
 
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.process.BoundedRead;
 import dev.mgmt.process.Env;
+import dev.mgmt.process.InputLimit;
 import dev.mgmt.text.Durations;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,10 +125,11 @@ public final class SettingsResolver {
     private String readTokenFile(String file, String origin) {
         try {
             if (file.equals("-")) {
-                InputStream in = env.stdin();
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return BoundedRead.text(env.stdin(), InputLimit.SECRET);
             }
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            return BoundedRead.text(Path.of(file), InputLimit.SECRET);
+        } catch (BoundedRead.TooLarge e) {
+            throw new UsageException(e.about("token file '" + file + "' (" + origin + ")"));
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read token file '" + file + "' (" + origin + "): no such file");
         } catch (IOException | RuntimeException e) {

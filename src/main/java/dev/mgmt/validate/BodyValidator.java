@@ -3,6 +3,7 @@ package dev.mgmt.validate;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.networknt.schema.ValidationMessage;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public final class BodyValidator {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             int line = loc == null ? 0 : Math.max(loc.getLineNr(), 0);
-            return List.of(new Problem(ROOT, "not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage(), line));
+            return List.of(new Problem(ROOT, "not valid " + (yaml ? "YAML" : "JSON") + ": " + Json.problem(e), line));
         } catch (IOException e) {
             return List.of(new Problem(ROOT, "cannot be read: " + e.getMessage(), 0));
         }
