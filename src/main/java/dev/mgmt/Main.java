@@ -2,11 +2,13 @@ package dev.mgmt;
 
 import dev.mgmt.client.ProxyTunnelAuth;
 import dev.mgmt.process.Env;
+import dev.mgmt.process.Interrupt;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Duration;
 
 /** Process entry point: the real environment in, the exit code out. */
 public final class Main {
@@ -20,9 +22,12 @@ public final class Main {
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
         Terminals t = Terminals.detect();
+        Interrupt interrupt = new Interrupt().install(Duration.ofSeconds(2));
         Env env = new Env(System.getenv(), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
-            Clock.systemUTC());
+            Clock.systemUTC(), null, null, interrupt);
         int code = MgmtCli.create(env).execute(args);
+        // After Ctrl-C this lets the hook return, and the process ends with the signal's status (130).
+        interrupt.runEnded();
         System.exit(code);
     }
 }

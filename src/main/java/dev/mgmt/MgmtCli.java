@@ -2,6 +2,8 @@ package dev.mgmt;
 
 import dev.mgmt.cli.RootCommand;
 import dev.mgmt.cli.Subcommands;
+import dev.mgmt.errors.OutputFailure;
+import dev.mgmt.output.CheckedOutput;
 import dev.mgmt.process.Env;
 import dev.mgmt.run.ExceptionHandler;
 import dev.mgmt.run.Invocation;
@@ -28,7 +30,8 @@ public final class MgmtCli {
         return create(env, dev.mgmt.cli.SandboxSupport.launcher());
     }
 
-    public static CommandLine create(Env env, Invocation.SandboxLauncher sandbox) {
+    public static CommandLine create(Env process, Invocation.SandboxLauncher sandbox) {
+        Env env = process.withStdout(new CheckedOutput(process.stdout(), "stdout"));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(env.stdout(), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(env.stderr(), StandardCharsets.UTF_8), true);
         RootCommand root = new RootCommand();
@@ -77,16 +80,24 @@ public final class MgmtCli {
         try {
             Integer help = CommandLine.executeHelpRequest(parseResult);
             if (help != null) {
-                return help;
+                return closed(help, invocation, handler);
             }
             validateEarly(invocation.options(), env);
-            return new CommandLine.RunLast().execute(parseResult);
+            return closed(new CommandLine.RunLast().execute(parseResult), invocation, handler);
         } catch (CommandLine.ExecutionException e) {
-            return handler.handle(e.getCause() == null ? e : e.getCause());
+            return closed(handler.handle(e.getCause() == null ? e : e.getCause()), invocation, handler);
         } catch (RuntimeException e) {
-            return handler.handle(e);
-        } finally {
+            return closed(handler.handle(e), invocation, handler);
+        }
+    }
+
+    /** The last flush of stdout can fail too (full disk): a run that wrote nothing whole is not a success. */
+    private static int closed(int code, Invocation invocation, ExceptionHandler handler) {
+        try {
             invocation.close();
+            return code;
+        } catch (OutputFailure e) {
+            return code == 0 ? handler.handle(e) : code;
         }
     }
 

@@ -62,6 +62,7 @@ class StreamingIT {
     @AfterAll
     static void stop() {
         server.stop(0);
+        server = null;
     }
 
     record Result(int exit, long lines, String err) {

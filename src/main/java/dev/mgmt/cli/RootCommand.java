@@ -25,7 +25,11 @@ import picocli.CommandLine;
         " 9:5xx server error, after retries",
         "10:network: DNS, connection refused/reset, TLS, timeout",
         "11:the server answered 2xx but reported that the operation failed",
-        "12:other unexpected HTTP status, or an undecodable success body"},
+        "12:other unexpected HTTP status, or an undecodable success body",
+        "13:mgmt exercise: a response did not meet the scenario's expectations",
+        "14:the result could not be written: full disk, closed file, unwritable --output-file",
+        "130:interrupted (Ctrl-C); stdout ends on a whole line, stderr says what is missing",
+        "141:the reader of stdout went away (| head); nothing is printed"},
     footerHeading = "%nEnvironment:%n",
     footer = {
         "  MGMT_URL, MGMT_TOKEN, MGMT_TOKEN_FILE, MGMT_CONTEXT, MGMT_CONFIG,",

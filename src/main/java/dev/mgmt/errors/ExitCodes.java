@@ -15,6 +15,10 @@ public final class ExitCodes {
     public static final int NETWORK = 10;
     public static final int REPORTED_FAILURE = 11;
     public static final int UNEXPECTED_RESPONSE = 12;
+    /** The result could not be written: full disk, closed file, unwritable --output-file or --junit. */
+    public static final int OUTPUT_FAILED = 14;
+    /** The reader of stdout went away (| head): quiet, and what a shell reports for a process killed by SIGPIPE. */
+    public static final int CLOSED_PIPE = 141;
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {

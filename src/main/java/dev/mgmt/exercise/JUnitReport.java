@@ -1,13 +1,13 @@
 package dev.mgmt.exercise;
 
-import dev.mgmt.errors.UsageException;
+import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.exercise.StepResult.Outcome;
 import dev.mgmt.text.Redactor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,16 +89,21 @@ final class JUnitReport {
             }
             ts.appendChild(tc);
         }
-        try (OutputStream out = Files.newOutputStream(file)) {
+        // Rendered in memory first: the transformer would hide a failed write inside a TransformerException.
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        try {
             Transformer t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.INDENT, "yes");
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            t.transform(new DOMSource(doc), new StreamResult(out));
-        } catch (IOException e) {
-            throw new UsageException("cannot write --junit file '" + file + "': " + e.getMessage());
+            t.transform(new DOMSource(doc), new StreamResult(xml));
         } catch (TransformerException e) {
             throw new IllegalStateException(e);
+        }
+        try {
+            Files.write(file, xml.toByteArray());
+        } catch (IOException e) {
+            throw OutputFailure.writing("--junit file '" + file + "'", e);
         }
     }
 

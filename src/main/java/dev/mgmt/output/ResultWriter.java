@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.http.Bodies;
@@ -91,7 +92,7 @@ public final class ResultWriter {
             rawOut.write(body);
             rawOut.flush();
         } catch (IOException e) {
-            throw new UsageException("cannot write to stdout: " + e.getMessage());
+            throw OutputFailure.writing("stdout", e);
         }
     }
 
@@ -99,7 +100,7 @@ public final class ResultWriter {
         try {
             Files.write(Path.of(file), body);
         } catch (IOException e) {
-            throw new UsageException("cannot write --output-file '" + file + "': " + e.getMessage());
+            throw OutputFailure.writing("--output-file '" + file + "'", e);
         }
     }
 }

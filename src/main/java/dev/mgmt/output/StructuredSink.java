@@ -78,6 +78,8 @@ public final class StructuredSink implements ItemSink {
                 gen.writeTree(item);
             }
             count++;
+            // Each item whole in the writer below: an interrupted copy counts the items it printed.
+            gen.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

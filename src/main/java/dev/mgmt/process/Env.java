@@ -21,6 +21,7 @@ import java.util.function.DoubleSupplier;
  * @param clock          wall clock
  * @param sleeper        waits between retries (interruptible)
  * @param random         uniform draws in [0, 1) for retry jitter
+ * @param interrupt      Ctrl-C, so that output stops at a whole line
  */
 public record Env(Map<String, String> vars,
                   InputStream stdin,
@@ -31,17 +32,26 @@ public record Env(Map<String, String> vars,
                   boolean stderrTerminal,
                   Clock clock,
                   Sleeper sleeper,
-                  DoubleSupplier random) {
+                  DoubleSupplier random,
+                  Interrupt interrupt) {
 
     public Env {
         sleeper = sleeper == null ? Sleeper.system() : sleeper;
         random = random == null ? Math::random : random;
+        interrupt = interrupt == null ? new Interrupt() : interrupt;
+    }
+
+    /** No interrupt from outside: one nobody requests. */
+    public Env(Map<String, String> vars, InputStream stdin, OutputStream stdout, OutputStream stderr,
+               boolean stdinTerminal, boolean stdoutTerminal, boolean stderrTerminal, Clock clock, Sleeper sleeper,
+               DoubleSupplier random) {
+        this(vars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, sleeper, random, null);
     }
 
     /** The real sleeper and random source. */
     public Env(Map<String, String> vars, InputStream stdin, OutputStream stdout, OutputStream stderr,
                boolean stdinTerminal, boolean stdoutTerminal, boolean stderrTerminal, Clock clock) {
-        this(vars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, null, null);
+        this(vars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, null, null, null);
     }
 
     public String var(String name) {
@@ -55,6 +65,11 @@ public record Env(Map<String, String> vars,
 
     public Env withVars(Map<String, String> newVars) {
         return new Env(newVars, stdin, stdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, sleeper,
-            random);
+            random, interrupt);
+    }
+
+    public Env withStdout(OutputStream newStdout) {
+        return new Env(vars, stdin, newStdout, stderr, stdinTerminal, stdoutTerminal, stderrTerminal, clock, sleeper,
+            random, interrupt);
     }
 }

@@ -181,7 +181,8 @@ public final class ErrorReporter {
         String code = e.exitCode() == ExitCodes.USAGE ? "usage_error"
             : e.exitCode() == ExitCodes.UNAUTHORIZED ? "no_token"
             : e.exitCode() == ExitCodes.NOT_FOUND ? "not_found"
-            : e.exitCode() == ExitCodes.INTERRUPTED ? "interrupted" : "error";
+            : e.exitCode() == ExitCodes.INTERRUPTED ? "interrupted"
+            : e.exitCode() == ExitCodes.OUTPUT_FAILED ? "output_failed" : "error";
         ObjectNode json = base(null, code, e.getMessage(), e.exitCode());
         addDetails(json, e.details());
         return new Report(e.getMessage(), lines, json);

@@ -1,6 +1,7 @@
 package dev.mgmt.run;
 
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.report.ErrorReporter;
 import dev.mgmt.text.NameMatcher;
@@ -33,6 +34,9 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
 
     /** Also used for failures raised before a command runs (option validation). */
     public int handle(Throwable ex) {
+        if (ex instanceof OutputFailure && ((OutputFailure) ex).closedPipe()) {
+            return ((OutputFailure) ex).exitCode();
+        }
         ErrorReporter reporter = invocation.errorReporter();
         if (ex instanceof MgmtException) {
             MgmtException me = (MgmtException) ex;

@@ -125,12 +125,12 @@ class SuccessOutputTest extends ServerTest {
     }
 
     @Test
-    void should_exit_2_when_the_output_file_cannot_be_written(@TempDir Path dir) {
+    void should_exit_14_when_the_output_file_cannot_be_written(@TempDir Path dir) {
         server.on("projects/", Reply.json(200, "{\"a\":1}"));
         String file = dir.resolve("no/such/dir/out.json").toString();
         CliResult r = cli().run("--url", server.url(), "api", "projects", "--output-file", file);
-        assertExit(2, r);
-        assertErrContains(r, "cannot write --output-file");
+        assertExit(14, r);
+        assertErrContains(r, "cannot write the result to --output-file '" + file + "'");
     }
 
     @Test

@@ -2,9 +2,11 @@ package dev.mgmt.testing;
 
 import dev.mgmt.MgmtCli;
 import dev.mgmt.process.Env;
+import dev.mgmt.process.Interrupt;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,8 @@ public final class Cli {
     private final FakeTime time = new FakeTime(Instant.parse("2026-11-25T10:00:00Z"));
     private Clock clock = time;
     private DoubleSupplier random = () -> 0.5;
+    private java.util.function.Function<OutputStream, OutputStream> stdout = captured -> captured;
+    private Interrupt interrupt = new Interrupt();
 
     public static Cli cli() {
         return new Cli();
@@ -97,11 +101,26 @@ public final class Cli {
         return time;
     }
 
+    /**
+     * What mgmt writes stdout to, given the capture {@link CliResult#out} reads: e.g. /dev/full, a
+     * closed pipe, or a stream that interrupts the run after so many bytes.
+     */
+    public Cli stdout(java.util.function.Function<OutputStream, OutputStream> stdout) {
+        this.stdout = stdout;
+        return this;
+    }
+
+    /** The Ctrl-C mgmt sees; request it before or during the run. */
+    public Cli interrupt(Interrupt interrupt) {
+        this.interrupt = interrupt;
+        return this;
+    }
+
     public CliResult run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Env env = new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), out, err,
-            stdinTerminal, stdoutTerminal, stderrTerminal, clock, time, random);
+        Env env = new Env(Map.copyOf(vars), new ByteArrayInputStream(stdin), stdout.apply(out), err,
+            stdinTerminal, stdoutTerminal, stderrTerminal, clock, time, random, interrupt);
         int code = MgmtCli.create(env).execute(args);
         return new CliResult(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
