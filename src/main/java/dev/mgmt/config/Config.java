@@ -32,6 +32,7 @@ public final class Config {
     private final Redactor redactor;
     private ConfigFile file;
     private boolean exists;
+    private boolean warned;
 
     /**
      * Where the config file is and why.
@@ -142,7 +143,7 @@ public final class Config {
     }
 
     private void warnIfReadableByOthers(Path p) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (warned || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         try {
@@ -155,6 +156,7 @@ public final class Config {
                 err.println("warning: config file " + p + " is accessible by " + (others ? "others" : "its group")
                     + " (mode " + PosixFilePermissions.toString(perms) + ") and may hold tokens; run: chmod 600 " + p);
                 err.flush();
+                warned = true;
             }
         } catch (IOException | RuntimeException ignored) {
             // Cannot tell; say nothing.
@@ -242,20 +244,38 @@ public final class Config {
         return p.normalize();
     }
 
-    /** Writes the (successfully read, then changed) content back, atomically and privately. */
-    public void save() {
-        ConfigFile content = file();
+    /**
+     * Changes the file as it is on disk now: under the writers' lock the file is read again,
+     * {@code change} is applied to that content, and the result replaces the file atomically, so
+     * writers running at the same time never lose each other's changes. Afterwards {@link #file()}
+     * is what was written. {@code by} names this run to a writer that has to wait ("mgmt login").
+     */
+    public <T> T update(String by, Function<ConfigFile, T> change) {
         Path p = location.path();
         if (p == null) {
             throw new UsageException("cannot tell where to save the config: HOME is not set",
                 "Pass --config FILE or set MGMT_CONFIG.");
         }
         try {
-            ConfigWriter.writeAtomically(p, ConfigWriter.render(content));
-            exists = true;
-        } catch (IOException | RuntimeException e) {
+            Path real = ConfigWriter.realTarget(p);
+            ConfigWriter.ensureDirectory(real.getParent());
+            String holder = "pid " + ProcessHandle.current().pid() + " (" + by + ")";
+            try (ConfigLock lock = ConfigLock.acquire(real, holder, env.clock(), env.sleeper(), this::notice)) {
+                file = null;
+                exists = false;
+                T result = change.apply(file());
+                ConfigWriter.writeAtomically(real, ConfigWriter.render(file));
+                exists = true;
+                return result;
+            }
+        } catch (IOException e) {
             throw new UsageException("cannot write config file " + p + ": " + describe(e));
         }
+    }
+
+    private void notice(String line) {
+        err.println(line);
+        err.flush();
     }
 
     private static String describe(Exception e) {
