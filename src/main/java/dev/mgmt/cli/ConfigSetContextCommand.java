@@ -8,6 +8,7 @@ import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Flags;
+import dev.mgmt.settings.TokenFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -96,6 +97,9 @@ public final class ConfigSetContextCommand extends BaseCommand {
         } else if (o.tokenFile() != null) {
             Path p = Path.of(o.tokenFile()).toAbsolutePath().normalize();
             if (!Files.isReadable(p)) {
+                if (TokenFiles.looksLikeToken(o.tokenFile())) {
+                    throw TokenFiles.unreadable(o.tokenFile(), "--token-file", TokenFiles.NO_SUCH_FILE, "--token");
+                }
                 ConfigSupport.warn(inv, "token file " + p + " does not exist or is not readable (yet)");
             }
             tokenFile = p.toString();

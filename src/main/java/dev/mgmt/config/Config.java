@@ -4,6 +4,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.process.Env;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Source;
+import dev.mgmt.settings.TokenFiles;
 import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
@@ -228,10 +229,12 @@ public final class Config {
         String origin = "context " + sel.name() + " token-file " + p;
         try {
             return new Setting<>(Files.readString(p, StandardCharsets.UTF_8), Source.CONTEXT, origin);
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read token file '" + p + "' (" + origin + "): no such file");
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read token file '" + p + "' (" + origin + "): " + describe(e));
+            String reason = e instanceof NoSuchFileException ? TokenFiles.NO_SUCH_FILE : describe(e);
+            // The resolved path would carry a token given as the file into the message: name only the context.
+            throw TokenFiles.looksLikeToken(file)
+                ? TokenFiles.unreadable(file, "context " + sel.name(), reason, "'token:' in the context")
+                : TokenFiles.unreadable(p.toString(), origin, reason, "'token:' in the context");
         }
     }
 

@@ -124,6 +124,7 @@ public final class SettingsResolver {
     }
 
     private String readTokenFile(String file, String origin) {
+        String instead = origin.equals("--token-file") ? "--token" : "MGMT_TOKEN";
         try {
             if (file.equals("-")) {
                 InputStream in = env.stdin();
@@ -131,9 +132,9 @@ public final class SettingsResolver {
             }
             return Files.readString(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): no such file");
+            throw TokenFiles.unreadable(file, origin, TokenFiles.NO_SUCH_FILE, instead);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): " + e.getMessage());
+            throw TokenFiles.unreadable(file, origin, String.valueOf(e.getMessage()), instead);
         }
     }
 
