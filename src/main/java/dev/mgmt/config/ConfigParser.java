@@ -3,8 +3,7 @@ package dev.mgmt.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -35,8 +34,7 @@ final class ConfigParser {
     }
 
     static ConfigFile parse(String text) throws Problem {
-        YAMLFactory f = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        try (JsonParser p = f.createParser(text)) {
+        try (JsonParser p = Json.strictYaml().createParser(text)) {
             return new ConfigParser(p).document();
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -68,9 +66,7 @@ final class ConfigParser {
         if (problem == null) {
             problem = msg.strip();
         }
-        if (problem.startsWith("Duplicate field")) {
-            problem = problem.replace("Duplicate field", "duplicate key");
-        }
+        problem = Json.userWords(problem);
         if (problem.contains("<block end>") || problem.contains("mapping values are not allowed")) {
             problem += " (check the indentation: keys of one mapping must line up, and a value cannot hold 'key: value')";
         }
