@@ -47,23 +47,25 @@ class DuplicateKeysTest {
         return r.err().lines().findFirst().orElse("");
     }
 
+    /** Exit 2, this one line first, and no request at all. */
+    private static void assertRefused(String expectedHeadline, CliResult r) {
+        assertEquals(2, r.exitCode(), r.describe());
+        assertEquals(expectedHeadline, headline(r), r.describe());
+        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+    }
+
     @Test
     void should_refuse_a_yaml_file_with_a_key_twice_for_create_naming_the_line() throws Exception {
         Path f = dir.resolve("proxy.yaml");
         Files.writeString(f, YAML);
         CliResult r = mgmt().run("create", "proxy", "-f", f.toString());
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals("error: invalid YAML in file '" + f + "': line 5, column 13: duplicate key 'apiProxyName'", headline(r),
-            r.describe());
-        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+        assertRefused("error: invalid YAML in file '" + f + "': line 5, column 13: duplicate key 'apiProxyName'", r);
     }
 
     @Test
     void should_refuse_yaml_from_stdin_with_a_key_twice() {
         CliResult r = mgmt().stdin(YAML).run("create", "proxy", "-f", "-");
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals("error: invalid YAML in stdin: line 5, column 13: duplicate key 'apiProxyName'", headline(r), r.describe());
-        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+        assertRefused("error: invalid YAML in stdin: line 5, column 13: duplicate key 'apiProxyName'", r);
     }
 
     @Test
@@ -71,18 +73,13 @@ class DuplicateKeysTest {
         Path f = dir.resolve("proxy.json");
         Files.writeString(f, "{\n  \"apiProxyName\": \"orders-dup\",\n  \"deploy\": false,\n  \"deploy\": true\n}\n");
         CliResult r = mgmt().run("update", "proxy", "-f", f.toString());
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals("error: invalid JSON in file '" + f + "': line 4, column 11: duplicate key 'deploy'", headline(r),
-            r.describe());
-        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+        assertRefused("error: invalid JSON in file '" + f + "': line 4, column 11: duplicate key 'deploy'", r);
     }
 
     @Test
     void should_refuse_a_json_data_argument_with_a_key_twice_nested_too() {
         CliResult r = mgmt().run("api", "POST", "projects/", "-d", "{\"a\": {\"b\": 1, \"b\": 2}}");
-        assertEquals(2, r.exitCode(), r.describe());
-        assertEquals("error: invalid JSON in the -d argument: line 1, column 19: duplicate key 'b'", headline(r), r.describe());
-        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+        assertRefused("error: invalid JSON in the -d argument: line 1, column 19: duplicate key 'b'", r);
     }
 
     @Test
