@@ -91,7 +91,8 @@ final class ConfigParser {
                     if (t == JsonToken.VALUE_NULL) {
                         break;
                     }
-                    if (t != JsonToken.VALUE_STRING) {
+                    // Older versions wrote a name like 2026 unquoted: it is still that context's name.
+                    if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) {
                         throw problem("'current-context' must be a context name, found " + what(t));
                     }
                     file.setCurrentContext(p.getText().strip());
