@@ -1,21 +1,16 @@
 package dev.mgmt;
 
+import dev.mgmt.testing.JarRuns;
+import dev.mgmt.testing.JarRuns.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,14 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The packaged jar and the ./mgmt launcher, run as separate processes (after 'package', under failsafe). */
 class MgmtJarIT {
-    static final Path ROOT = Path.of("").toAbsolutePath();
-    static final Path JAR = ROOT.resolve("target/mgmt.jar");
-
-    record Run(int exit, String out, String err) {
-        String describe() {
-            return "exit " + exit + "\n--- stdout ---\n" + out + "\n--- stderr ---\n" + err;
-        }
-    }
+    static final Path ROOT = JarRuns.ROOT;
+    static final Path JAR = JarRuns.JAR;
 
     @BeforeAll
     static void jarExists() {
@@ -38,43 +27,12 @@ class MgmtJarIT {
     }
 
     private static Run run(List<String> command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("MGMT_") || k.equalsIgnoreCase("HTTPS_PROXY") || k.equalsIgnoreCase("HTTP_PROXY"));
-        env.put("NO_COLOR", "1");
-        // No detached cache-training JVM left running after the build.
-        env.put("MGMT_JVM_CACHE", "off");
-        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        Process p = pb.start();
-        CompletableFuture<String> out = read(p.getInputStream());
-        CompletableFuture<String> err = read(p.getErrorStream());
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
-        }
-        return new Run(p.exitValue(), out.get(), err.get());
-    }
-
-    private static CompletableFuture<String> read(InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "(unreadable: " + e + ")";
-            }
-        });
-    }
-
-    private static List<String> java(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-            JAR.toString()));
-        cmd.addAll(List.of(args));
-        return cmd;
+        return JarRuns.start(command, null).await(Duration.ofSeconds(60));
     }
 
     @Test
     void should_print_the_version_from_the_jar() throws Exception {
-        Run r = run(java("--version"));
+        Run r = run(JarRuns.java("--version"));
         assertEquals(0, r.exit(), r.describe());
         assertTrue(r.out().startsWith("mgmt "), r.describe());
         assertFalse(r.out().startsWith("mgmt dev"), "the version was not stamped into the jar\n" + r.describe());
@@ -87,7 +45,7 @@ class MgmtJarIT {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        Run r = run(java("api", "projects/", "--url", "http://127.0.0.1:" + port, "--no-retry"));
+        Run r = run(JarRuns.java("api", "projects/", "--url", "http://127.0.0.1:" + port, "--no-retry"));
         assertEquals(10, r.exit(), r.describe());
         assertEquals("", r.out(), r.describe());
         assertTrue(r.err().startsWith("error: cannot connect to 127.0.0.1:" + port + ": connection refused"), r.describe());
@@ -96,7 +54,7 @@ class MgmtJarIT {
 
     @Test
     void should_exit_2_on_a_usage_error() throws Exception {
-        Run r = run(java("api", "FETCH", "projects"));
+        Run r = run(JarRuns.java("api", "FETCH", "projects"));
         assertEquals(2, r.exit(), r.describe());
         assertEquals("", r.out(), r.describe());
         assertTrue(r.err().startsWith("error: "), r.describe());

@@ -1,6 +1,7 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.config.Config;
+import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.run.Destructive;
@@ -24,13 +25,20 @@ public final class AuthLogoutCommand extends BaseCommand implements Destructive 
         if (sel.entry().get("token") == null) {
             ConfigSupport.note(inv, "Context \"" + sel.name() + "\" has no stored token.");
         } else {
-            sel.entry().set("token", null);
-            sel.entry().set("token-expires", null);
-            config.save();
+            config.update(spec.qualifiedName(), file -> {
+                ContextEntry entry = file.context(sel.name());
+                if (entry == null) {
+                    throw config.unknownContext(sel.name(), sel.origin());
+                }
+                entry.set("token", null);
+                entry.set("token-expires", null);
+                return null;
+            });
             ConfigSupport.note(inv, "Removed the token from context \"" + sel.name() + "\".");
         }
-        if (sel.entry().get("token-file") != null) {
-            ConfigSupport.note(inv, "The context still reads a token from " + sel.entry().get("token-file")
+        ContextEntry now = config.file().context(sel.name());
+        if (now != null && now.get("token-file") != null) {
+            ConfigSupport.note(inv, "The context still reads a token from " + now.get("token-file")
                 + "; remove that with: mgmt config set-context " + sel.name() + " --unset token-file");
         }
         for (String v : new String[]{"MGMT_TOKEN", "MGMT_TOKEN_FILE"}) {

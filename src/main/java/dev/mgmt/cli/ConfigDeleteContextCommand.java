@@ -17,15 +17,17 @@ public final class ConfigDeleteContextCommand extends BaseCommand implements Des
     public Integer call() {
         Invocation inv = invocation();
         Config config = inv.config();
-        if (config.file().context(name) == null) {
-            throw config.unknownContext(name, null);
-        }
-        config.file().contexts().remove(name);
-        boolean wasCurrent = name.equals(config.file().currentContext());
-        if (wasCurrent) {
-            config.file().setCurrentContext(null);
-        }
-        config.save();
+        boolean wasCurrent = config.update(spec.qualifiedName(), file -> {
+            if (file.context(name) == null) {
+                throw config.unknownContext(name, null);
+            }
+            file.contexts().remove(name);
+            boolean current = name.equals(file.currentContext());
+            if (current) {
+                file.setCurrentContext(null);
+            }
+            return current;
+        });
         ConfigSupport.note(inv, "Deleted context \"" + name + "\" from " + config.displayPath() + "."
             + (wasCurrent ? " It was the current context; choose another with 'mgmt config use-context NAME'." : ""));
         return ExitCodes.OK;

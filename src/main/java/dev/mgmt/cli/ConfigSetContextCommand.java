@@ -2,6 +2,7 @@ package dev.mgmt.cli;
 
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.config.Config;
+import dev.mgmt.config.ConfigFile;
 import dev.mgmt.config.ContextEntry;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
@@ -9,6 +10,7 @@ import dev.mgmt.process.BoundedRead;
 import dev.mgmt.process.InputLimit;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Flags;
+import dev.mgmt.settings.TokenFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -98,17 +100,37 @@ public final class ConfigSetContextCommand extends BaseCommand {
         } else if (o.tokenFile() != null) {
             Path p = Path.of(o.tokenFile()).toAbsolutePath().normalize();
             if (!Files.isReadable(p)) {
+                if (TokenFiles.looksLikeToken(o.tokenFile())) {
+                    throw TokenFiles.unreadable(o.tokenFile(), "--token-file", TokenFiles.NO_SUCH_FILE, "--token");
+                }
                 ConfigSupport.warn(inv, "token file " + p + " does not exist or is not readable (yet)");
             }
             tokenFile = p.toString();
         }
 
         Config config = inv.config();
-        ContextEntry entry = config.file().context(name);
+        String storedToken = token;
+        String storedTokenFile = tokenFile;
+        Change change = config.update(spec.qualifiedName(), file -> apply(file, o, storedToken, storedTokenFile));
+        if (o.insecure()) {
+            ConfigSupport.warn(inv, "context \"" + name + "\" will skip TLS verification (insecure: true)");
+        }
+        ConfigSupport.note(inv, (change.created() ? "Context \"" + name + "\" created" : "Context \"" + name + "\" modified")
+            + " in " + config.displayPath() + (change.becameCurrent() ? "; it is now the current context." : "."));
+        return ExitCodes.OK;
+    }
+
+    /** What one run changed, told to the user once the file is written. */
+    private record Change(boolean created, boolean becameCurrent) {
+    }
+
+    /** Applies this command line to the file's content as it is under the lock. */
+    private Change apply(ConfigFile file, Flags o, String token, String tokenFile) {
+        ContextEntry entry = file.context(name);
         boolean created = entry == null;
         if (created) {
             entry = new ContextEntry();
-            config.file().contexts().put(name, entry);
+            file.contexts().put(name, entry);
         }
         for (String key : unset) {
             entry.set(key, null);
@@ -136,17 +158,13 @@ public final class ConfigSetContextCommand extends BaseCommand {
         set(entry, "cacert", o.cacert() == null ? null : Path.of(o.cacert()).toAbsolutePath().normalize().toString());
         if (o.insecure()) {
             entry.set("insecure", "true");
-            ConfigSupport.warn(inv, "context \"" + name + "\" will skip TLS verification (insecure: true)");
         }
         boolean becameCurrent = false;
-        if (current || config.file().currentContext() == null) {
-            becameCurrent = !name.equals(config.file().currentContext());
-            config.file().setCurrentContext(name);
+        if (current || file.currentContext() == null) {
+            becameCurrent = !name.equals(file.currentContext());
+            file.setCurrentContext(name);
         }
-        config.save();
-        ConfigSupport.note(inv, (created ? "Context \"" + name + "\" created" : "Context \"" + name + "\" modified")
-            + " in " + config.displayPath() + (becameCurrent ? "; it is now the current context." : "."));
-        return ExitCodes.OK;
+        return new Change(created, becameCurrent);
     }
 
     private static void set(ContextEntry entry, String key, String value) {

@@ -16,11 +16,13 @@ public final class ConfigUseContextCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Config config = inv.config();
-        if (config.file().context(name) == null) {
-            throw config.unknownContext(name, null);
-        }
-        config.file().setCurrentContext(name);
-        config.save();
+        config.update(spec.qualifiedName(), file -> {
+            if (file.context(name) == null) {
+                throw config.unknownContext(name, null);
+            }
+            file.setCurrentContext(name);
+            return null;
+        });
         ConfigSupport.note(inv, "Switched to context \"" + name + "\".");
         if (inv.env().var("MGMT_CONTEXT") != null && !inv.env().var("MGMT_CONTEXT").strip().equals(name)) {
             ConfigSupport.warn(inv, "MGMT_CONTEXT=" + inv.env().var("MGMT_CONTEXT")

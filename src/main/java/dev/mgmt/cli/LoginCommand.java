@@ -67,23 +67,25 @@ public final class LoginCommand extends BaseCommand {
         Instant now = grant.issued();
         Instant expires = grant.expires();
 
-        ContextEntry entry = config.file().context(contextName);
-        boolean created = entry == null;
-        if (created) {
-            entry = new ContextEntry();
-            config.file().contexts().put(contextName, entry);
-        }
-        if (created || entry.get("url") == null || s.url().source() == Source.FLAG) {
-            entry.set("url", s.url().value().strip());
-        }
-        boolean hadTokenFile = entry.get("token-file") != null;
-        entry.set("token", token);
-        entry.set("token-file", null);
-        entry.set("token-expires", expires == null ? null : expires.toString());
-        if (config.file().currentContext() == null) {
-            config.file().setCurrentContext(contextName);
-        }
-        config.save();
+        boolean hadTokenFile = config.update(spec.qualifiedName(), file -> {
+            ContextEntry entry = file.context(contextName);
+            boolean created = entry == null;
+            if (created) {
+                entry = new ContextEntry();
+                file.contexts().put(contextName, entry);
+            }
+            if (created || entry.get("url") == null || s.url().source() == Source.FLAG) {
+                entry.set("url", s.url().value().strip());
+            }
+            boolean replacedFile = entry.get("token-file") != null;
+            entry.set("token", token);
+            entry.set("token-file", null);
+            entry.set("token-expires", expires == null ? null : expires.toString());
+            if (file.currentContext() == null) {
+                file.setCurrentContext(contextName);
+            }
+            return replacedFile;
+        });
 
         String when = expires == null ? "" : " (expires " + expires + ", in " + Durations.human(Duration.between(now, expires)) + ")";
         ConfigSupport.note(inv, "Logged in to " + client.base().uri() + " as " + user + "; token saved in context \""

@@ -6,6 +6,7 @@ import dev.mgmt.process.Env;
 import dev.mgmt.process.InputLimit;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Source;
+import dev.mgmt.settings.TokenFiles;
 import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
@@ -33,6 +34,7 @@ public final class Config {
     private final Redactor redactor;
     private ConfigFile file;
     private boolean exists;
+    private boolean warned;
 
     /**
      * Where the config file is and why.
@@ -145,7 +147,7 @@ public final class Config {
     }
 
     private void warnIfReadableByOthers(Path p) {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (warned || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return;
         }
         try {
@@ -158,6 +160,7 @@ public final class Config {
                 err.println("warning: config file " + p + " is accessible by " + (others ? "others" : "its group")
                     + " (mode " + PosixFilePermissions.toString(perms) + ") and may hold tokens; run: chmod 600 " + p);
                 err.flush();
+                warned = true;
             }
         } catch (IOException | RuntimeException ignored) {
             // Cannot tell; say nothing.
@@ -231,10 +234,12 @@ public final class Config {
             return new Setting<>(BoundedRead.text(p, InputLimit.SECRET), Source.CONTEXT, origin);
         } catch (BoundedRead.TooLarge e) {
             throw new UsageException(e.about("token file '" + p + "' (" + origin + ")"));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read token file '" + p + "' (" + origin + "): no such file");
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read token file '" + p + "' (" + origin + "): " + describe(e));
+            String reason = e instanceof NoSuchFileException ? TokenFiles.NO_SUCH_FILE : describe(e);
+            // The resolved path would carry a token given as the file into the message: name only the context.
+            throw TokenFiles.looksLikeToken(file)
+                ? TokenFiles.unreadable(file, "context " + sel.name(), reason, "'token:' in the context")
+                : TokenFiles.unreadable(p.toString(), origin, reason, "'token:' in the context");
         }
     }
 
@@ -247,20 +252,38 @@ public final class Config {
         return p.normalize();
     }
 
-    /** Writes the (successfully read, then changed) content back, atomically and privately. */
-    public void save() {
-        ConfigFile content = file();
+    /**
+     * Changes the file as it is on disk now: under the writers' lock the file is read again,
+     * {@code change} is applied to that content, and the result replaces the file atomically, so
+     * writers running at the same time never lose each other's changes. Afterwards {@link #file()}
+     * is what was written. {@code by} names this run to a writer that has to wait ("mgmt login").
+     */
+    public <T> T update(String by, Function<ConfigFile, T> change) {
         Path p = location.path();
         if (p == null) {
             throw new UsageException("cannot tell where to save the config: HOME is not set",
                 "Pass --config FILE or set MGMT_CONFIG.");
         }
         try {
-            ConfigWriter.writeAtomically(p, ConfigWriter.render(content));
-            exists = true;
-        } catch (IOException | RuntimeException e) {
+            Path real = ConfigWriter.realTarget(p);
+            ConfigWriter.ensureDirectory(real.getParent());
+            String holder = "pid " + ProcessHandle.current().pid() + " (" + by + ")";
+            try (ConfigLock lock = ConfigLock.acquire(real, holder, env.clock(), env.sleeper(), this::notice)) {
+                file = null;
+                exists = false;
+                T result = change.apply(file());
+                ConfigWriter.writeAtomically(real, ConfigWriter.render(file));
+                exists = true;
+                return result;
+            }
+        } catch (IOException e) {
             throw new UsageException("cannot write config file " + p + ": " + describe(e));
         }
+    }
+
+    private void notice(String line) {
+        err.println(line);
+        err.flush();
     }
 
     private static String describe(Exception e) {

@@ -3,8 +3,6 @@ package dev.mgmt.config;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mgmt.json.Json;
 
 import java.io.IOException;
@@ -36,8 +34,7 @@ final class ConfigParser {
     }
 
     static ConfigFile parse(String text) throws Problem {
-        YAMLFactory f = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-        try (JsonParser p = f.createParser(text)) {
+        try (JsonParser p = Json.strictYaml().createParser(text)) {
             return new ConfigParser(p).document();
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -69,9 +66,7 @@ final class ConfigParser {
         if (problem == null) {
             problem = msg.strip();
         }
-        if (problem.startsWith("Duplicate field")) {
-            problem = problem.replace("Duplicate field", "duplicate key");
-        }
+        problem = Json.userWords(problem);
         if (problem.contains("<block end>") || problem.contains("mapping values are not allowed")) {
             problem += " (check the indentation: keys of one mapping must line up, and a value cannot hold 'key: value')";
         }
@@ -96,7 +91,8 @@ final class ConfigParser {
                     if (t == JsonToken.VALUE_NULL) {
                         break;
                     }
-                    if (t != JsonToken.VALUE_STRING) {
+                    // Older versions wrote a name like 2026 unquoted: it is still that context's name.
+                    if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) {
                         throw problem("'current-context' must be a context name, found " + what(t));
                     }
                     file.setCurrentContext(p.getText().strip());

@@ -74,6 +74,8 @@ final class ConfigWriter {
         YAMLFactory f = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            // A name or value that reads as a number ("2026", "1.5") must come back as the text it was.
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .build();
         try {
@@ -83,25 +85,40 @@ final class ConfigWriter {
         }
     }
 
+    /** The file a write replaces: {@code target} itself, or the real file a symbolic link points to. */
+    static Path realTarget(Path target) throws IOException {
+        Path real = Files.isSymbolicLink(target) ? target.toRealPath() : target;
+        return real.toAbsolutePath();
+    }
+
+    /** Creates the file's directory when missing (0700 where POSIX modes exist). */
+    static void ensureDirectory(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        if (posix()) {
+            createPrivateDirectories(dir);
+        } else {
+            Files.createDirectories(dir);
+        }
+    }
+
+    static boolean posix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** Attributes that create a file 0600 where POSIX modes exist. */
+    static FileAttribute<?>[] privateFile() {
+        return posix() ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
+    }
+
     /** Replaces {@code target} (following a symbolic link to the real file) with {@code text}. */
     static void writeAtomically(Path target, String text) throws IOException {
-        Path real = target;
-        if (Files.isSymbolicLink(target)) {
-            real = target.toRealPath();
-        }
-        real = real.toAbsolutePath();
+        Path real = realTarget(target);
         Path dir = real.getParent();
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(dir)) {
-            if (posix) {
-                createPrivateDirectories(dir);
-            } else {
-                Files.createDirectories(dir);
-            }
-        }
-        FileAttribute<?>[] attrs = posix
-            ? new FileAttribute<?>[]{PosixFilePermissions.asFileAttribute(FILE_MODE)} : new FileAttribute<?>[0];
-        Path tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", attrs);
+        ensureDirectory(dir);
+        boolean posix = posix();
+        Path tmp = Files.createTempFile(dir, "." + real.getFileName() + ".", ".tmp", privateFile());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
@@ -107,6 +106,8 @@ public final class InputData {
     public JsonNode parseJson() {
         ObjectMapper mapper = Json.mapper();
         try (JsonParser p = mapper.getFactory().createParser(bytes)) {
+            // A key given twice would otherwise be sent as the server's parser picks it: refuse it here.
+            p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonNode node = mapper.readTree(p);
             if (node == null) {
                 throw new UsageException("invalid JSON in " + origin + ": it is empty");
@@ -127,7 +128,7 @@ public final class InputData {
 
     private JsonNode parseYaml() {
         try {
-            JsonNode node = new YAMLMapper(new YAMLFactory()).readTree(bytes);
+            JsonNode node = new YAMLMapper(Json.strictYaml()).readTree(bytes);
             if (node == null || node.isMissingNode()) {
                 throw new UsageException("invalid YAML in " + origin + ": it is empty");
             }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 
@@ -144,6 +145,19 @@ public final class Json {
         return Holder.MAPPER;
     }
 
+    /**
+     * YAML as people write it by hand (config files, bodies): a key given twice is refused where
+     * Jackson would silently keep the last one, so what is sent or used is what the user sees.
+     */
+    public static YAMLFactory strictYaml() {
+        return YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
+
+    /** Jackson's words for a problem in the user's input, in the user's: "duplicate key 'name'". */
+    public static String userWords(String problem) {
+        return problem.startsWith("Duplicate field") ? problem.replace("Duplicate field", "duplicate key") : problem;
+    }
+
     /** Parses, or returns null when the bytes are not JSON. */
     public static JsonNode tryParse(byte[] body) {
         if (body == null || body.length == 0) {
@@ -211,6 +225,7 @@ public final class Json {
         if (marker >= 0) {
             msg = msg.substring(0, marker);
         }
+        msg = userWords(msg);
         if (e.getLocation() == null) {
             return msg;
         }

@@ -123,6 +123,7 @@ public final class SettingsResolver {
     }
 
     private String readTokenFile(String file, String origin) {
+        String instead = origin.equals("--token-file") ? "--token" : "MGMT_TOKEN";
         try {
             if (file.equals("-")) {
                 return BoundedRead.text(env.stdin(), InputLimit.SECRET);
@@ -131,9 +132,9 @@ public final class SettingsResolver {
         } catch (BoundedRead.TooLarge e) {
             throw new UsageException(e.about("token file '" + file + "' (" + origin + ")"));
         } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): no such file");
+            throw TokenFiles.unreadable(file, origin, TokenFiles.NO_SUCH_FILE, instead);
         } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read token file '" + file + "' (" + origin + "): " + e.getMessage());
+            throw TokenFiles.unreadable(file, origin, String.valueOf(e.getMessage()), instead);
         }
     }
 

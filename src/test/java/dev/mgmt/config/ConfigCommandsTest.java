@@ -68,6 +68,22 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void should_read_back_a_context_whose_name_and_values_look_like_numbers() throws IOException {
+        ok(mgmt(), "config", "set-context", "2026", "--url", "https://m.example.com", "-p", "1.5", "-e", "010");
+        CliResult r = ok(mgmt(), "config", "get-contexts", "-o", "json");
+        assertTrue(r.out().contains("\"2026\""), r.describe());
+        String yaml = read();
+        assertTrue(yaml.contains("current-context: \"2026\""), yaml);
+        assertTrue(yaml.contains("project: \"1.5\"") && yaml.contains("environment: \"010\""), yaml);
+    }
+
+    @Test
+    void should_read_a_numeric_current_context_written_unquoted_by_older_versions() throws IOException {
+        write("current-context: 2026\ncontexts:\n  \"2026\":\n    url: https://m.example.com\n");
+        assertEquals("2026\n", ok(mgmt(), "config", "current-context").out());
+    }
+
+    @Test
     void should_store_only_options_from_the_command_line_not_from_the_environment() throws IOException {
         ok(mgmt().env("MGMT_URL", "https://from-env.example.com").env("MGMT_PROJECT", "envproj"),
             "config", "set-context", "a", "-p", "flagproj");
@@ -226,7 +242,8 @@ class ConfigCommandsTest {
         assertFalse(inodeBefore.equals(inodeAfter), "written through a new file renamed into place");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file())));
         try (Stream<Path> files = Files.list(file().getParent())) {
-            assertEquals(List.of(file()), files.toList());
+            // The writers' lock file stays (see ConfigLockTest); no temporary file does.
+            assertEquals(List.of(file(), file().resolveSibling("config.yaml.lock")), files.sorted().toList());
         }
         assertTrue(read().contains("project: p1"));
         assertTrue(read().contains("url: https://a"));
