@@ -3,6 +3,7 @@ package dev.mgmt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.ExerciseReports;
 import dev.mgmt.exercise.Scenario;
@@ -12,6 +13,7 @@ import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
 import dev.mgmt.json.Json;
+import dev.mgmt.process.CtrlC;
 import dev.mgmt.report.Glyphs;
 import dev.mgmt.report.Result;
 import dev.mgmt.run.Invocation;
@@ -118,8 +120,8 @@ public final class ExerciseCommand extends BaseCommand {
             + inv.client().base().uri()));
         lines.flush();
         int width = ExerciseReports.nameWidth(sc);
-        List<StepResult> results = new ScenarioRunner(new ScenarioRunner.Session(inv::client, inv.redactor(), inv::checklistFor,
-            inv.unicodeOnStderr()), sc, vars, keepGoing, r -> {
+        ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Session(inv::client, inv.redactor(),
+            inv::checklistFor, inv.unicodeOnStderr()), sc, vars, keepGoing, r -> {
             lines.println(inv.redactor().redact(ExerciseReports.stepLine(r, glyphs, width)));
             for (String f : r.failures()) {
                 if (r.outcome() == StepResult.Outcome.FAILED) {
@@ -131,19 +133,26 @@ public final class ExerciseCommand extends BaseCommand {
                 inv.err().print(r.report());
                 inv.err().flush();
             }
-        }).run();
-        Duration total = Duration.ofNanos(System.nanoTime() - t0);
-        int exit = ExerciseReports.exitCode(results);
-        lines.println(inv.redactor().redact(ExerciseReports.summaryLine(results, total)));
-        lines.flush();
-        if (junit != null) {
-            ExerciseReports.junit(junit, sc.name(), results, started, total, inv.redactor());
+        });
+        // Ctrl-C skips the remaining main steps, but the finally steps (each bounded by the request
+        // timeouts) and the reports still happen before the process ends with 130.
+        Duration perStep = s.timeout().value().plus(s.connectTimeout().value());
+        try (CtrlC ignored = CtrlC.interruptsThisThread(perStep.multipliedBy(sc.cleanup().size() + 1L))) {
+            List<StepResult> results = runner.run();
+            Duration total = Duration.ofNanos(System.nanoTime() - t0);
+            int exit = runner.interrupted() ? ExitCodes.INTERRUPTED : ExerciseReports.exitCode(results);
+            lines.println(inv.redactor().redact(ExerciseReports.summaryLine(results, total)
+                + (runner.interrupted() ? " (interrupted)" : "")));
+            lines.flush();
+            if (junit != null) {
+                ExerciseReports.junit(junit, sc.name(), results, started, total, inv.redactor());
+            }
+            if (structured) {
+                ObjectNode json = ExerciseReports.json(sc, results, total, exit);
+                print(inv, format, json);
+            }
+            return exit;
         }
-        if (structured) {
-            ObjectNode json = ExerciseReports.json(sc, results, total, exit);
-            print(inv, format, json);
-        }
-        return exit;
     }
 
     private int smoke(Invocation inv) {
