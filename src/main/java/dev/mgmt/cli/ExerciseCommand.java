@@ -42,13 +42,15 @@ import java.util.Map;
         "",
         "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
         "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
-        "never retried. 'finally:' steps always run. Scenario format: see examples/ and the README."},
+        "never retried. 'finally:' steps always run (Ctrl-C too: then exit 130); 'if: {passed: STEP}' sends a step",
+        "only when that earlier step passed. Scenario format: see examples/ and the README."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:every step passed (--smoke: every endpoint readable)",
         " 2:the scenario is invalid (unknown key, bad JSONPath, undefined variable; the line is named)",
         "3-12:the first failed step's error, as for any command (e.g. 6 for 404, 10 network)",
-        "13:a response arrived but did not meet the expectations (status, error code, body, latency)"},
+        "13:a response arrived but did not meet the expectations (status, error code, body, latency)",
+        "130:interrupted (Ctrl-C); the finally steps were still sent and the reports written"},
     sortOptions = false)
 public final class ExerciseCommand extends BaseCommand {
 
