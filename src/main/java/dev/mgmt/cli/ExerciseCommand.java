@@ -3,6 +3,7 @@ package dev.mgmt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.ExerciseReports;
 import dev.mgmt.exercise.Scenario;
@@ -12,6 +13,7 @@ import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
 import dev.mgmt.json.Json;
+import dev.mgmt.process.Interrupt;
 import dev.mgmt.report.Glyphs;
 import dev.mgmt.report.Result;
 import dev.mgmt.run.Invocation;
@@ -40,13 +42,15 @@ import java.util.Map;
         "",
         "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
         "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
-        "never retried. 'finally:' steps always run. Scenario format: see examples/ and the README."},
+        "never retried. 'finally:' steps always run (Ctrl-C too: then exit 130); 'if: {passed: STEP}' sends a step",
+        "only when that earlier step passed. Scenario format: see examples/ and the README."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:every step passed (--smoke: every endpoint readable)",
         " 2:the scenario is invalid (unknown key, bad JSONPath, undefined variable; the line is named)",
         "3-12:the first failed step's error, as for any command (e.g. 6 for 404, 10 network)",
-        "13:a response arrived but did not meet the expectations (status, error code, body, latency)"},
+        "13:a response arrived but did not meet the expectations (status, error code, body, latency)",
+        "130:interrupted (Ctrl-C); the finally steps were still sent and the reports written"},
     sortOptions = false)
 public final class ExerciseCommand extends BaseCommand {
 
@@ -118,8 +122,8 @@ public final class ExerciseCommand extends BaseCommand {
             + inv.client().base().uri()));
         lines.flush();
         int width = ExerciseReports.nameWidth(sc);
-        List<StepResult> results = new ScenarioRunner(new ScenarioRunner.Session(inv::client, inv.redactor(), inv::checklistFor,
-            inv.unicodeOnStderr()), sc, vars, keepGoing, r -> {
+        ScenarioRunner runner = new ScenarioRunner(new ScenarioRunner.Session(inv::client, inv.redactor(),
+            inv::checklistFor, inv.unicodeOnStderr()), sc, vars, keepGoing, r -> {
             lines.println(inv.redactor().redact(ExerciseReports.stepLine(r, glyphs, width)));
             for (String f : r.failures()) {
                 if (r.outcome() == StepResult.Outcome.FAILED) {
@@ -131,19 +135,27 @@ public final class ExerciseCommand extends BaseCommand {
                 inv.err().print(r.report());
                 inv.err().flush();
             }
-        }).run();
-        Duration total = Duration.ofNanos(System.nanoTime() - t0);
-        int exit = ExerciseReports.exitCode(results);
-        lines.println(inv.redactor().redact(ExerciseReports.summaryLine(results, total)));
-        lines.flush();
-        if (junit != null) {
-            ExerciseReports.junit(junit, sc.name(), results, started, total, inv.redactor());
+        });
+        // Ctrl-C skips the remaining main steps, but the finally steps (each bounded by the request
+        // timeouts) and the reports still happen before the process ends with 130.
+        Duration perStep = s.timeout().value().plus(s.connectTimeout().value());
+        try (Interrupt.Hold ignored = inv.env().interrupt().interruptsThisThread(
+            perStep.multipliedBy(sc.cleanup().size() + 1L))) {
+            List<StepResult> results = runner.run();
+            Duration total = Duration.ofNanos(System.nanoTime() - t0);
+            int exit = runner.interrupted() ? ExitCodes.INTERRUPTED : ExerciseReports.exitCode(results);
+            lines.println(inv.redactor().redact(ExerciseReports.summaryLine(results, total)
+                + (runner.interrupted() ? " (interrupted)" : "")));
+            lines.flush();
+            if (junit != null) {
+                ExerciseReports.junit(junit, sc.name(), results, started, total, inv.redactor());
+            }
+            if (structured) {
+                ObjectNode json = ExerciseReports.json(sc, results, total, exit);
+                print(inv, format, json);
+            }
+            return exit;
         }
-        if (structured) {
-            ObjectNode json = ExerciseReports.json(sc, results, total, exit);
-            print(inv, format, json);
-        }
-        return exit;
     }
 
     private int smoke(Invocation inv) {

@@ -30,9 +30,22 @@ public record Scenario(String name, Path file, Map<String, String> vars, List<St
      * @param body     the JSON body (inline, or read from {@code bodyFile}), string values may hold ${variables}; null for none
      * @param expect   what must hold for the step to pass
      * @param captures variable name → JSONPath into the response body
+     * @param onlyIf   the earlier step that must have passed for this one to be sent, or null for always
      */
     public record Step(String name, int line, String method, String path, Map<String, String> headers, JsonNode body,
-                       Expect expect, Map<String, Capture> captures) {
+                       Expect expect, Map<String, Capture> captures, Condition onlyIf) {
+        public Step withName(String shown) {
+            return new Step(shown, line, method, path, headers, body, expect, captures, onlyIf);
+        }
+    }
+
+    /**
+     * {@code if: {passed: STEP}}: send this step only when the named earlier step passed, so cleanup
+     * touches only what the run itself created.
+     *
+     * @param passed the step's name as written in the file
+     */
+    public record Condition(String passed) {
     }
 
     /** A value taken from a response body into a variable. */

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.Scenario.Assertion;
 import dev.mgmt.exercise.Scenario.Capture;
+import dev.mgmt.exercise.Scenario.Condition;
 import dev.mgmt.exercise.Scenario.Expect;
 import dev.mgmt.exercise.Scenario.Op;
 import dev.mgmt.exercise.Scenario.StatusPattern;
@@ -35,13 +36,15 @@ import java.util.regex.Pattern;
 public final class ScenarioParser {
     static final Set<String> TOP_KEYS = Set.of("name", "description", "vars", "steps", "finally");
     static final Set<String> STEP_KEYS = Set.of("name", "method", "path", "headers", "body", "bodyFile", "expect",
-        "capture");
+        "capture", "if");
     static final Set<String> EXPECT_KEYS = Set.of("status", "error", "maxLatency", "body");
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final LocatedTree tree;
     private final Path file;
+    /** The names of the steps read so far (main steps, then finally steps) and their lines, for {@code if:}. */
+    private final Map<String, List<Integer>> earlier = new LinkedHashMap<>();
 
     private ScenarioParser(LocatedTree tree, Path file) {
         this.tree = tree;
@@ -130,6 +133,8 @@ public final class ScenarioParser {
                 + String.join(", ", List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")));
         }
         String name = s.has("name") ? text(s, ptr + "/name") : method + " " + path;
+        Condition onlyIf = s.has("if") ? condition(ptr + "/if") : null;
+        earlier.computeIfAbsent(name, k -> new ArrayList<>()).add(tree.line(ptr));
         Map<String, String> headers = new LinkedHashMap<>();
         if (s.has("headers")) {
             JsonNode h = s.get("headers");
@@ -182,7 +187,31 @@ public final class ScenarioParser {
                 captures.put(var, new Capture(var, expr, jsonPath(expr, cp), tree.line(cp)));
             }
         }
-        return new Step(name, tree.line(ptr), method, path, headers, body, expect, captures);
+        return new Step(name, tree.line(ptr), method, path, headers, body, expect, captures, onlyIf);
+    }
+
+    /** {@code if: {passed: STEP}}, naming a step that comes earlier in the run, and only one such step. */
+    private Condition condition(String ptr) {
+        JsonNode c = at(ptr);
+        if (!c.isObject() || !c.has("passed")) {
+            throw tree.error(ptr, "'if' must be a mapping such as {passed: create the proxy} (the name of an earlier step)");
+        }
+        keys(c, ptr, Set.of("passed"), "if");
+        String step = text(c, ptr + "/passed");
+        List<Integer> lines = earlier.get(step);
+        if (lines == null) {
+            String close = dev.mgmt.text.NameMatcher.closest(step, List.copyOf(earlier.keySet()), 3).stream().findFirst()
+                .orElse(null);
+            throw tree.error(ptr + "/passed", "'if: {passed: " + step + "}' names no earlier step"
+                + (close != null ? "; did you mean '" + close + "'?" : earlier.isEmpty() ? " (this is the first step)"
+                : " (earlier steps: " + String.join(", ", earlier.keySet()) + ")"));
+        }
+        if (lines.size() > 1) {
+            throw tree.error(ptr + "/passed", "'if: {passed: " + step + "}' is ambiguous: steps on lines "
+                + lines.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and "))
+                + " share that name; give them different names");
+        }
+        return new Condition(step);
     }
 
     private Expect expect(String ptr) {

@@ -28,6 +28,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,11 @@ public final class ScenarioRunner {
     private final Variables vars;
     private final boolean keepGoing;
     private final Consumer<StepResult> listener;
+    /** Outcomes so far, by the step's name as written (what {@code if: {passed: ...}} names). */
+    private final Map<String, Outcome> outcomes = new HashMap<>();
+    /** Which step captures each variable, to say why one is missing. */
+    private final Map<String, String> capturedBy = new HashMap<>();
+    private boolean interrupted;
 
     public ScenarioRunner(Session session, Scenario scenario, Variables vars, boolean keepGoing,
                           Consumer<StepResult> listener) {
@@ -67,6 +73,12 @@ public final class ScenarioRunner {
         this.vars = vars;
         this.keepGoing = keepGoing;
         this.listener = listener;
+        for (Step s : scenario.steps()) {
+            s.captures().keySet().forEach(v -> capturedBy.putIfAbsent(v, s.name()));
+        }
+        for (Step s : scenario.cleanup()) {
+            s.captures().keySet().forEach(v -> capturedBy.putIfAbsent(v, s.name()));
+        }
     }
 
     /**
@@ -86,16 +98,7 @@ public final class ScenarioRunner {
     }
 
     private static void check(Step s, String what, Variables vars, Set<String> defined, Scenario scenario) {
-        Set<String> refs = new LinkedHashSet<>(Variables.references(s.path()));
-        s.headers().values().forEach(h -> refs.addAll(Variables.references(h)));
-        refs.addAll(Variables.references(s.body()));
-        for (Assertion a : s.expect().assertions()) {
-            refs.addAll(Variables.references(a.expression()));
-            refs.addAll(Variables.references(a.expected()));
-        }
-        for (Capture c : s.captures().values()) {
-            refs.addAll(Variables.references(c.expression()));
-        }
+        Set<String> refs = references(s);
         for (String r : refs) {
             boolean ok = r.startsWith("env.") ? vars.has(r) : defined.contains(r);
             if (!ok) {
@@ -109,26 +112,85 @@ public final class ScenarioRunner {
         }
     }
 
+    /** Every variable a step uses: in its path, headers, body, expectations and capture expressions. */
+    static Set<String> references(Step s) {
+        Set<String> refs = new LinkedHashSet<>(Variables.references(s.path()));
+        s.headers().values().forEach(h -> refs.addAll(Variables.references(h)));
+        refs.addAll(Variables.references(s.body()));
+        for (Assertion a : s.expect().assertions()) {
+            refs.addAll(Variables.references(a.expression()));
+            refs.addAll(Variables.references(a.expected()));
+        }
+        for (Capture c : s.captures().values()) {
+            refs.addAll(Variables.references(c.expression()));
+        }
+        return refs;
+    }
+
+    /**
+     * The main steps, then the finally steps whatever happened before them: a failure, a bug in one
+     * step, or an interrupt (Ctrl-C), after which the remaining main steps are skipped.
+     */
     public List<StepResult> run() {
         List<StepResult> results = new ArrayList<>();
-        boolean failed = false;
+        String stop = null;
         for (Step s : scenario.steps()) {
-            StepResult r;
-            if (failed && !keepGoing) {
-                r = StepResult.skipped(displayName(s), "step", s.method(), s.path(), "skipped: an earlier step failed");
-            } else {
-                r = runStep(s, "step");
-                failed |= r.outcome() == Outcome.FAILED;
+            StepResult r = stop != null ? skipped(s, "step", stop) : attempt(s, "step");
+            // Thread.interrupted() clears the flag, so the finally steps can still be sent.
+            if (r.exitCode() == ExitCodes.INTERRUPTED | Thread.interrupted()) {
+                interrupted = true;
+                stop = "skipped: interrupted";
+            } else if (r.outcome() == Outcome.FAILED && !keepGoing && stop == null) {
+                stop = "skipped: an earlier step failed";
             }
-            results.add(r);
-            listener.accept(r);
+            record(s, r, results);
         }
         for (Step s : scenario.cleanup()) {
-            StepResult r = runStep(s, "finally");
-            results.add(r);
-            listener.accept(r);
+            StepResult r = attempt(s, "finally");
+            interrupted |= r.exitCode() == ExitCodes.INTERRUPTED | Thread.interrupted();
+            record(s, r, results);
         }
         return results;
+    }
+
+    /** Whether the run was interrupted (Ctrl-C): the exit code is then 130, whatever else failed. */
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    private void record(Step s, StepResult r, List<StepResult> results) {
+        outcomes.put(s.name(), r.outcome());
+        results.add(r);
+        listener.accept(r);
+    }
+
+    /** One step, unless its condition or a variable it needs says it cannot run; never throws. */
+    private StepResult attempt(Step s, String phase) {
+        try {
+            if (s.onlyIf() != null && outcomes.get(s.onlyIf().passed()) != Outcome.PASSED) {
+                return skipped(s, phase, "skipped: '" + s.onlyIf().passed() + "' " + spoken(outcomes.get(s.onlyIf().passed())));
+            }
+            for (String name : references(s)) {
+                if (!vars.has(name)) {
+                    String by = capturedBy.get(name);
+                    return skipped(s, phase, "skipped: ${" + name + "} was never captured"
+                        + (by == null ? "" : " ('" + by + "' " + spoken(outcomes.get(by)) + ")"));
+                }
+            }
+            return runStep(s, phase);
+        } catch (RuntimeException e) {
+            // A bug met in one step must not cost the run its cleanup or its report.
+            return failed(s, phase, s.path(), 0, null, List.of("internal error: " + e.getMessage()), "",
+                ExitCodes.INTERNAL);
+        }
+    }
+
+    private static String spoken(Outcome o) {
+        return o == Outcome.FAILED ? "failed" : o == Outcome.SKIPPED ? "was skipped" : "did not run";
+    }
+
+    private StepResult skipped(Step s, String phase, String why) {
+        return StepResult.skipped(displayName(s), phase, s.method(), s.path(), why);
     }
 
     /** The step's name with the variables known so far expanded; as written when one is missing. */
@@ -141,31 +203,18 @@ public final class ScenarioRunner {
     }
 
     private StepResult runStep(Step raw, String phase) {
-        Step s = raw;
-        try {
-            s = new Step(vars.expand(raw.name()), raw.line(), raw.method(), raw.path(), raw.headers(), raw.body(),
-                raw.expect(), raw.captures());
-        } catch (Variables.Undefined ignored) {
-            // the name stays as written; the request itself decides below
-        }
-        String path;
+        Step s = raw.withName(displayName(raw));
+        String path = vars.expand(s.path());
         List<ApiRequest.Header> headers = new ArrayList<>();
         byte[] body = null;
-        try {
-            path = vars.expand(s.path());
-            for (Map.Entry<String, String> h : s.headers().entrySet()) {
-                headers.add(new ApiRequest.Header(h.getKey(), vars.expand(h.getValue())));
+        for (Map.Entry<String, String> h : s.headers().entrySet()) {
+            headers.add(new ApiRequest.Header(h.getKey(), vars.expand(h.getValue())));
+        }
+        if (s.body() != null) {
+            body = Json.compact(vars.expand(s.body())).getBytes(StandardCharsets.UTF_8);
+            if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+                headers.add(new ApiRequest.Header("Content-Type", "application/json"));
             }
-            if (s.body() != null) {
-                body = Json.compact(vars.expand(s.body())).getBytes(StandardCharsets.UTF_8);
-                if (headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
-                    headers.add(new ApiRequest.Header("Content-Type", "application/json"));
-                }
-            }
-        } catch (Variables.Undefined u) {
-            // Only a finally step can get here: a capture of a step that did not run or failed.
-            return StepResult.skipped(s.name(), phase, s.method(), s.path(),
-                "skipped: ${" + u.name() + "} was never captured (its step did not run or failed)");
         }
         ApiClient client = session.client().get();
         String relative;

@@ -1,6 +1,7 @@
 package dev.mgmt.exercise;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
 import dev.mgmt.json.Json;
 import dev.mgmt.sandbox.RequestLog;
 import dev.mgmt.sandbox.Sandbox;
@@ -8,6 +9,7 @@ import dev.mgmt.sandbox.SandboxConfig;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
+import dev.mgmt.testing.TestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ import org.w3c.dom.NodeList;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -78,19 +83,20 @@ class ExerciseCommandTest {
     }
 
     @Test
-    void should_run_finally_steps_after_a_failure_and_exit_with_the_failed_steps_code() {
+    void should_skip_the_cleanup_of_what_a_failed_step_did_not_create_and_exit_with_its_code() {
         CliResult r = cli().env("MGMT_TOKEN", sandbox.readOnlyToken())
             .run("exercise", EXAMPLES.resolve("proxy-lifecycle.yaml").toString(), "-p", "MyProject", "-e", "staging");
         assertEquals(5, r.exitCode(), r.describe());
         assertTrue(r.out().contains("[FAIL] create the proxy"), r.describe());
         assertTrue(r.out().contains("expected status 200, got 403 forbidden"), r.describe());
         assertTrue(r.out().contains("[skip] deploy to staging"), r.describe());
-        assertTrue(r.out().contains("[FAIL] finally: delete the proxy"), r.describe());
-        assertTrue(r.out().contains("[ok]   finally: it is gone"), r.describe());
+        assertTrue(r.out().contains("[skip] finally: delete the proxy  (skipped: 'create the proxy' failed)"), r.describe());
+        assertTrue(r.out().contains("[skip] finally: it is gone  (skipped: 'delete the proxy' was skipped)"), r.describe());
         // the decoded error and its checklist go to stderr
         assertTrue(r.err().contains("error: 403 forbidden"), r.describe());
         assertTrue(r.err().contains("checklist:"), r.describe());
-        assertTrue(SandboxExtension.ownRequests(sandbox).stream().anyMatch(e -> e.method().equals("DELETE")), "finally step was sent");
+        assertTrue(SandboxExtension.ownRequests(sandbox).stream().noneMatch(e -> e.method().equals("DELETE")),
+            "nothing was created, so nothing is deleted");
     }
 
     @Test
@@ -261,5 +267,137 @@ class ExerciseCommandTest {
         assertEquals(10, r.exitCode(), r.describe());
         assertTrue(r.out().contains("no response"), r.describe());
         assertTrue(r.err().contains("cannot connect"), r.describe());
+    }
+
+    // ------------------------------------------- finally always runs, and undoes only what the run did
+
+    List<RequestLog.Entry> sent(String method) {
+        return SandboxExtension.ownRequests(sandbox).stream().filter(e -> e.method().equals(method)).toList();
+    }
+
+    Path scenario(String... lines) throws Exception {
+        return scenario(String.join("\n", lines) + "\n");
+    }
+
+    static Element suite(Path xml) throws Exception {
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(xml.toFile());
+        return (Element) doc.getElementsByTagName("testsuite").item(0);
+    }
+
+    @Test
+    void should_touch_nothing_when_the_lifecycle_name_is_taken() {
+        for (boolean keepGoing : List.of(false, true)) {
+            List<String> args = new java.util.ArrayList<>(List.of("exercise", EXAMPLES.resolve("proxy-lifecycle.yaml")
+                .toString(), "-p", "MyProject", "-e", "staging", "--var", "name=petstore-api"));
+            if (keepGoing) {
+                args.add("--keep-going");
+            }
+            CliResult r = cli().run(args.toArray(String[]::new));
+            assertEquals(13, r.exitCode(), r.describe());
+            assertTrue(r.out().contains("[FAIL] the name is free"), r.describe());
+            assertTrue(r.out().contains("[skip] finally: undeploy from staging"), r.describe());
+            assertTrue(r.out().contains("[skip] finally: delete the proxy  (skipped: 'create the proxy' "), r.describe());
+            assertEquals(List.of(), sent("DELETE"), keepGoing + ": nothing it did not create is deleted");
+            assertEquals(List.of(), sent("POST"), keepGoing + ": nothing is created or deployed");
+            assertEquals(0, cli().run("get", "proxy", "petstore-api", "-p", "MyProject").exitCode());
+        }
+    }
+
+    @Test
+    void should_create_and_delete_a_free_name() {
+        CliResult r = cli().run("exercise", EXAMPLES.resolve("proxy-lifecycle.yaml").toString(), "-p", "MyProject",
+            "-e", "staging", "--var", "name=ci-free-42");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("PASSED: 9 passed, 0 failed, 0 skipped"), r.describe());
+        assertEquals(List.of("/apiops/projects/MyProject/apiProxies/ci-free-42/environments/staging/",
+            "/apiops/projects/MyProject/apiProxies/ci-free-42/"), sent("DELETE").stream().map(RequestLog.Entry::path).toList());
+        assertEquals(6, cli().run("get", "proxy", "ci-free-42", "-p", "MyProject").exitCode());
+    }
+
+    @Test
+    void should_run_the_read_only_example_to_the_end_against_empty_lists_and_write_junit() throws Exception {
+        Path xml = dir.resolve("report.xml");
+        CliResult r = cli().run("exercise", EXAMPLES.resolve("read-only.yaml").toString(), "-p", "demo", "-e", "staging",
+            "--keep-going", "--junit", xml.toString());
+        assertEquals(13, r.exitCode(), r.describe());
+        assertFalse(r.err().contains("internal error"), r.describe());
+        assertTrue(r.out().contains("[FAIL] proxy is listed once"), r.describe());
+        assertTrue(r.out().contains("[skip] proxy details match the list  (skipped: ${proxyType} was never captured "
+            + "('proxy is listed once' failed))"), r.describe());
+        assertTrue(r.out().contains("[ok]   an unknown proxy is reported as missing"), r.describe());
+        assertTrue(r.out().contains("FAILED: 5 passed, 1 failed, 1 skipped"), r.describe());
+        Element suite = suite(xml);
+        assertEquals("7", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        assertEquals("1", suite.getAttribute("skipped"));
+    }
+
+    @Test
+    void should_skip_a_step_whose_capture_matched_nothing_and_still_run_finally_and_write_junit() throws Exception {
+        Path f = scenario(
+            "steps:",
+            "  - name: first proxy",
+            "    path: projects/${project}/apiProxies/",
+            "    capture: {first: \"$.resultList[0].name\"}",
+            "  - name: uses it in expect.body",
+            "    path: projects/${project}/apiProxies/",
+            "    expect:",
+            "      body:",
+            "        - {path: \"$.resultList[*].name\", contains: \"${first}\"}",
+            "finally:",
+            "  - name: cleanup",
+            "    method: DELETE",
+            "    path: projects/${project}/environmentVariables/never-made/",
+            "    expect: {status: [200, 400, 404]}");
+        Path xml = dir.resolve("report.xml");
+        CliResult r = cli().run("exercise", f.toString(), "-p", "demo", "--keep-going", "--junit", xml.toString());
+        assertEquals(13, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("capture 'first': $.resultList[0].name matched nothing"), r.describe());
+        assertTrue(r.out().contains("[skip] uses it in expect.body  (skipped: ${first} was never captured "
+            + "('first proxy' failed))"), r.describe());
+        assertTrue(r.out().contains("[ok]   finally: cleanup"), r.describe());
+        assertEquals(1, sent("DELETE").size(), "the finally step was sent");
+        assertEquals("3", suite(xml).getAttribute("tests"));
+    }
+
+    @Test
+    void should_run_finally_after_an_interrupt_and_exit_130_with_junit_written() throws Exception {
+        Thread cliThread = Thread.currentThread();
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        try (TestServer server = new TestServer()) {
+            // Ctrl-C arrives while the first step waits for its answer (a held Interrupt interrupts the running thread).
+            server.on("slow/", (HttpExchange ex) -> {
+                cliThread.interrupt();
+                try {
+                    cleanedUp.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                TestServer.send(ex, TestServer.Reply.json(200, "{}"));
+            });
+            server.on("cleanup/", (HttpExchange ex) -> {
+                cleanedUp.countDown();
+                TestServer.send(ex, TestServer.Reply.json(200, "{}"));
+            });
+            Path f = scenario(
+                "steps:",
+                "  - {name: slow, path: slow/}",
+                "  - {name: never sent, path: never/}",
+                "finally:",
+                "  - {name: cleanup, method: DELETE, path: cleanup/}");
+            Path xml = dir.resolve("report.xml");
+            CliResult r = Cli.cli().env("MGMT_URL", server.url()).env("MGMT_TOKEN", "t0k3n-for-the-test")
+                .run("exercise", f.toString(), "--junit", xml.toString());
+            Thread.interrupted();
+            assertEquals(130, r.exitCode(), r.describe());
+            assertTrue(r.out().contains("[FAIL] slow"), r.describe());
+            assertTrue(r.out().contains("[skip] never sent  (skipped: interrupted)"), r.describe());
+            assertTrue(r.out().contains("[ok]   finally: cleanup"), r.describe());
+            assertTrue(r.out().contains("(interrupted)"), r.describe());
+            assertEquals(List.of("/apiops/slow/", "/apiops/cleanup/"),
+                server.requests().stream().map(TestServer.Seen::rawPath).toList());
+            assertEquals("3", suite(xml).getAttribute("tests"));
+            assertTrue(Files.readString(xml, StandardCharsets.UTF_8).contains("finally: cleanup"));
+        }
     }
 }

@@ -144,4 +144,40 @@ class ScenarioParserTest {
         String m = problem("steps:\n  - path: a/\n    bodyFile: b.json\n");
         assertTrue(m.contains(":3: bodyFile 'b.json': invalid JSON"), m);
     }
+
+    @Test
+    void should_read_if_passed_naming_an_earlier_step_as_written() {
+        Scenario sc = parse(String.join("\n",
+            "steps:",
+            "  - {name: \"create ${name}\", method: POST, path: p/}",
+            "finally:",
+            "  - {name: delete, method: DELETE, path: p/, if: {passed: \"create ${name}\"}}",
+            ""));
+        assertEquals(new Scenario.Condition("create ${name}"), sc.cleanup().get(0).onlyIf());
+        assertEquals(null, sc.steps().get(0).onlyIf());
+    }
+
+    @Test
+    void should_refuse_an_if_that_names_no_earlier_step_naming_the_line() {
+        assertEquals(dir.resolve("s.yaml") + ":5: 'if: {passed: create the proxie}' names no earlier step; did you mean 'create the proxy'?",
+            problem("steps:\n  - {name: create the proxy, path: p/}\nfinally:\n  - name: delete\n"
+                + "    if: {passed: create the proxie}\n    path: p/\n"));
+        assertEquals(dir.resolve("s.yaml") + ":2: 'if: {passed: later}' names no earlier step (this is the first step)",
+            problem("steps:\n  - {name: first, path: p/, if: {passed: later}}\n  - {name: later, path: p/}\n"));
+        assertEquals(dir.resolve("s.yaml") + ":3: 'if: {passed: itself}' names no earlier step (earlier steps: a)",
+            problem("steps:\n  - {name: a, path: p/}\n  - {name: itself, path: p/, if: {passed: itself}}\n"));
+        assertEquals(dir.resolve("s.yaml") + ":4: 'if: {passed: same}' is ambiguous: steps on lines 2 and 3 share that name; "
+            + "give them different names",
+            problem("steps:\n  - {name: same, path: p/}\n  - {name: same, path: q/}\n  - {path: r/, if: {passed: same}}\n"));
+    }
+
+    @Test
+    void should_refuse_an_if_of_the_wrong_shape() {
+        assertTrue(problem("steps:\n  - {name: a, path: p/}\n  - {path: p/, if: a}\n")
+            .startsWith(dir.resolve("s.yaml") + ":3: 'if' must be a mapping such as {passed: create the proxy}"));
+        assertTrue(problem("steps:\n  - {name: a, path: p/}\n  - {path: p/, if: {passed: a, failed: a}}\n")
+            .startsWith(dir.resolve("s.yaml") + ":3: unknown key 'failed' in if"));
+        assertTrue(problem("steps:\n  - {name: a, path: p/}\n  - {path: p/, if: {passed: [a]}}\n")
+            .startsWith(dir.resolve("s.yaml") + ":3: 'passed' must be text"));
+    }
 }

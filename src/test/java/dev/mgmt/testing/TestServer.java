@@ -160,7 +160,7 @@ public final class TestServer implements AutoCloseable {
         send(ex, reply);
     }
 
-    private static void send(HttpExchange ex, Reply reply) throws IOException {
+    public static void send(HttpExchange ex, Reply reply) throws IOException {
         reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
         boolean noBody = reply.body().length == 0;
         ex.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
