@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.RawServer;
+import dev.mgmt.testing.SelfSignedTls;
 import dev.mgmt.testing.Tinyproxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -12,16 +13,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import static dev.mgmt.testing.Cli.cli;
@@ -82,21 +79,8 @@ class ForwardProxyIT {
     }
 
     static HttpsServer tlsServer(InetAddress where) throws Exception {
-        Path ks = dir.resolve("server.p12");
         caPem = dir.resolve("ca.pem");
-        TlsTest.keytool("-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "srv", "-keystore", ks.toString(),
-            "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-dname", "CN=mgmt-proxy-test",
-            "-ext", "SAN=dns:" + host, "-validity", "2");
-        TlsTest.keytool("-exportcert", "-rfc", "-alias", "srv", "-keystore", ks.toString(), "-storetype", "PKCS12",
-            "-storepass", "changeit", "-file", caPem.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(ks)) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, "changeit".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        SSLContext ctx = SelfSignedTls.serverContext(dir, "mgmt-proxy-test", "dns:" + host, caPem);
         HttpsServer s = HttpsServer.create(new InetSocketAddress(where, 0), 0);
         s.setHttpsConfigurator(new HttpsConfigurator(ctx));
         s.createContext("/apiops/test/healthcheck/", ex -> answer(ex, "text/plain", "OK"));

@@ -3,22 +3,18 @@ package dev.mgmt.client;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SelfSignedTls;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 import static dev.mgmt.testing.Cli.cli;
@@ -35,21 +31,8 @@ class TlsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Path ks = dir.resolve("server.p12");
         caPem = dir.resolve("ca.pem");
-        keytool("-genkeypair", "-keyalg", "RSA", "-keysize", "2048", "-alias", "srv", "-keystore", ks.toString(),
-            "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit", "-dname", "CN=mgmt-test",
-            "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2");
-        keytool("-exportcert", "-rfc", "-alias", "srv", "-keystore", ks.toString(), "-storetype", "PKCS12",
-            "-storepass", "changeit", "-file", caPem.toString());
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(ks)) {
-            store.load(in, "changeit".toCharArray());
-        }
-        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        kmf.init(store, "changeit".toCharArray());
-        SSLContext ctx = SSLContext.getInstance("TLS");
-        ctx.init(kmf.getKeyManagers(), null, null);
+        SSLContext ctx = SelfSignedTls.serverContext(dir, "mgmt-test", "ip:127.0.0.1,dns:localhost", caPem);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(ctx));
         server.createContext("/apiops/test/healthcheck/", ex -> {
@@ -67,15 +50,6 @@ class TlsTest {
     @AfterAll
     static void stop() {
         server.stop(0);
-    }
-
-    static void keytool(String... args) throws Exception {
-        List<String> cmd = new java.util.ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool failed: " + out);
     }
 
     @Test
