@@ -1,6 +1,5 @@
 package dev.mgmt;
 
-import dev.mgmt.client.ProxyTunnelAuth;
 import dev.mgmt.process.Env;
 import dev.mgmt.process.Interrupt;
 
@@ -16,8 +15,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        // Before any java.net.http class loads: it reads this setting once.
-        ProxyTunnelAuth.allowBasic();
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);

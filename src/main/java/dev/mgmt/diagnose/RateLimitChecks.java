@@ -5,8 +5,6 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.text.Durations;
 
-import java.time.Duration;
-
 /** After a 429 or 5xx: how long the server asked to wait, what was tried, and whether it has cleared. */
 final class RateLimitChecks {
     private RateLimitChecks() {
@@ -46,6 +44,6 @@ final class RateLimitChecks {
 
     /** The server's retry-after, in seconds that may be fractional, as the one duration wording. */
     private static String waitFor(ApiError e) {
-        return Durations.human(Duration.ofMillis(Math.round(e.retryAfter() * 1000)));
+        return Durations.human(e.retryAfterDuration());
     }
 }

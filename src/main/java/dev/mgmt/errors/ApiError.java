@@ -1,5 +1,6 @@
 package dev.mgmt.errors;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -32,5 +33,10 @@ public record ApiError(int status,
     public ApiError {
         validationErrors = List.copyOf(validationErrors);
         notes = List.copyOf(notes);
+    }
+
+    /** The server's requested wait as a duration, or null when it asked for none. */
+    public Duration retryAfterDuration() {
+        return retryAfter == null ? null : Duration.ofMillis(Math.round(retryAfter * 1000));
     }
 }

@@ -18,7 +18,6 @@ import dev.mgmt.text.TerminalText;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +127,7 @@ public final class ErrorReporter {
                 }
             }
             if (error.retryAfter() != null) {
-                lines.add("server asks to retry after " + Durations.human(Duration.ofMillis(Math.round(error.retryAfter() * 1000))));
+                lines.add("server asks to retry after " + Durations.human(error.retryAfterDuration()));
             }
             lines.addAll(error.notes());
             lines.addAll(ae.retry().notes());
