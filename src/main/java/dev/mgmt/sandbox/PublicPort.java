@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  * since clients were given the URL; connections open at a switch are closed, as a restarting server would.
  */
 final class PublicPort implements AutoCloseable {
+    private static final java.time.Duration REBIND_WAIT = java.time.Duration.ofSeconds(2);
     private final HttpHandler handler;
     private final Executor executor;
     private final Supplier<Instant> clock;
@@ -49,7 +50,8 @@ final class PublicPort implements AutoCloseable {
             }
             inner = server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             try {
-                relay = new DateRelay(address, inner.getAddress(), clock);
+                InetSocketAddress upstream = inner.getAddress();
+                relay = rebinding(() -> new DateRelay(address, upstream, clock));
             } catch (IOException e) {
                 inner.stop(0);
                 inner = null;
@@ -58,8 +60,33 @@ final class PublicPort implements AutoCloseable {
             address = new InetSocketAddress(address.getAddress(), relay.port());
         } else if (!skewed && direct == null) {
             stopRelay();
-            direct = server(address);
+            direct = rebinding(() -> server(address));
             address = new InetSocketAddress(address.getAddress(), direct.getAddress().getPort());
+        }
+    }
+
+    /** Something that binds a socket. */
+    @FunctionalInterface
+    private interface Binding<T> {
+        T bind() throws IOException;
+    }
+
+    /**
+     * Binds the port just given up: the socket the old server held is released by its dispatcher
+     * thread shortly after stop() returns, so a bind at once can still find it in use. Retried
+     * briefly, then the failure stands.
+     */
+    private static <T> T rebinding(Binding<T> binding) throws IOException {
+        long deadline = System.nanoTime() + REBIND_WAIT.toNanos();
+        while (true) {
+            try {
+                return binding.bind();
+            } catch (java.net.BindException inUse) {
+                if (System.nanoTime() > deadline) {
+                    throw inUse;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            }
         }
     }
 
