@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Start-up benchmark: mgmt (through ./mgmt, with its start-up cache) against HTTPie and curl, paired
-# in one hyperfine run, plus peak RSS. Results are printed as a Markdown table (docs/startup.md).
+# Start-up benchmark on every common path: mgmt (through ./mgmt, with its start-up cache) against
+# HTTPie making the same request (success, 404, 401 with an expired token, JSON output, --help) and
+# curl, all in one hyperfine session, plus peak RSS. Prints a Markdown table with the ratios that
+# issue 15 sets targets for (docs/startup.md): mgmt/HTTPie per path, and each path/mgmt's success.
 #
 #   bench/startup.sh                 # newest JDK (what ./mgmt picks)
 #   MGMT_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bench/startup.sh
@@ -34,11 +36,12 @@ LOG="$(mktemp -t mgmt-startup.XXXXXX)"
 java -jar target/mgmt.jar sandbox --port 0 >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true; rm -f "$LOG" "$LOG.json" "$LOG.rss"' EXIT
-URL="" TOKEN=""
+URL="" TOKEN="" EXPIRED=""
 for _ in $(seq 1 300); do
     URL="$(sed -n 's/^ *export MGMT_URL=//p' "$LOG" | head -n1)"
     TOKEN="$(sed -n 's/^ *export MGMT_TOKEN=//p' "$LOG" | head -n1)"
-    [[ -n "$URL" && -n "$TOKEN" ]] && break
+    EXPIRED="$(sed -n 's/^ *expired token: *//p' "$LOG" | head -n1)"
+    [[ -n "$URL" && -n "$TOKEN" && -n "$EXPIRED" ]] && break
     kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; exit 1; }
     sleep 0.1
 done
@@ -47,11 +50,22 @@ API="${URL%/}/apiops/projects/"
 curl -fsS -o /dev/null -H "Authorization: Bearer $TOKEN" "$API"
 
 # hyperfine -N runs each command without a shell: the bearer header is one argument.
-hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$LOG.json" \
-    -n "mgmt get projects" "$ROOT/mgmt get projects" \
-    -n "mgmt --version" "$ROOT/mgmt --version" \
-    -n "http GET (HTTPie)" "http --ignore-stdin GET $API Authorization:Bearer\ $TOKEN" \
-    -n "curl -s" "curl -s -H Authorization:\ Bearer\ $TOKEN $API" >/dev/null
+# Each mgmt path is followed by HTTPie making the same request; names pair them for the table.
+M="$ROOT/mgmt"
+H="http --ignore-stdin"
+hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$LOG.json" -i \
+    -n "mgmt: get projects" "$M get projects" \
+    -n "http: get projects" "$H GET $API Authorization:Bearer\ $TOKEN" \
+    -n "mgmt: 404 + checklist" "$M get project nosuch" \
+    -n "http: 404 + checklist" "$H GET ${API}nosuch Authorization:Bearer\ $TOKEN" \
+    -n "mgmt: 401 expired + checklist" "$M --token $EXPIRED get projects" \
+    -n "http: 401 expired + checklist" "$H GET $API Authorization:Bearer\ $EXPIRED" \
+    -n "mgmt: -o json" "$M get projects -o json" \
+    -n "http: -o json" "$H GET $API Authorization:Bearer\ $TOKEN" \
+    -n "mgmt: --help" "$M --help" \
+    -n "http: --help" "http --help" \
+    -n "mgmt: --version" "$M --version" \
+    -n "curl: get projects" "curl -s -H Authorization:\ Bearer\ $TOKEN $API" >/dev/null
 
 rss() {  # peak RSS in MB, median of 5 runs
     local i out=()
@@ -61,23 +75,30 @@ rss() {  # peak RSS in MB, median of 5 runs
     done
     printf '%s\n' "${out[@]}" | sort -n | sed -n 3p | awk '{printf "%.0f", $1/1024}'
 }
-RSS_GET=$(rss "$ROOT/mgmt" get projects)
-RSS_VER=$(rss "$ROOT/mgmt" --version)
-RSS_HTTP=$(rss http --ignore-stdin GET "$API" "Authorization:Bearer $TOKEN")
-RSS_CURL=$(rss curl -s -H "Authorization: Bearer $TOKEN" "$API")
+RSS=$(jq -n --arg a "$(rss "$M" get projects)" --arg b "$(rss "$M" get project nosuch)" \
+    --arg c "$(rss "$M" --token "$EXPIRED" get projects)" --arg d "$(rss "$M" get projects -o json)" \
+    --arg e "$(rss "$M" --help)" --arg f "$(rss "$M" --version)" \
+    --arg g "$(rss http --ignore-stdin GET "$API" "Authorization:Bearer $TOKEN")" \
+    '{"get projects": $a, "404 + checklist": $b, "401 expired + checklist": $c, "-o json": $d,
+      "--help": $e, "--version": $f, "http": $g}')
 
-HTTPIE_MED=$(jq '.results[] | select(.command == "http GET (HTTPie)") | .median' "$LOG.json")
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load before: $LOAD_BEFORE"
 echo "java: $JAVA_USED; runs: $RUNS (+$WARMUP warm-up), one hyperfine -N session (each command's runs back to back)"
 echo
-echo "| command | median | mean ± σ | user+sys | vs HTTPie | peak RSS |"
-echo "|---|---:|---:|---:|---:|---:|"
-jq -r --argjson h "$HTTPIE_MED" --arg rg "$RSS_GET" --arg rv "$RSS_VER" --arg rh "$RSS_HTTP" --arg rc "$RSS_CURL" '
-  .results[] | [.command,
-    "\(.median * 1000 | round) ms",
-    "\(.mean * 1000 | round) ± \(.stddev * 1000 | round) ms",
-    "\((.user + .system) * 1000 | round) ms",
-    "\(.median / $h * 100 | round / 100)×",
-    (if .command == "mgmt get projects" then $rg elif .command == "mgmt --version" then $rv
-     elif .command == "http GET (HTTPie)" then $rh else $rc end) + " MB"] | "| " + join(" | ") + " |"' "$LOG.json"
+echo "| path | mgmt median | user+sys | HTTPie median | mgmt / HTTPie | / mgmt success | mgmt peak RSS |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+jq -r --argjson rss "$RSS" '
+  (.results | map({key: .command, value: .}) | from_entries) as $r
+  | $r["mgmt: get projects"].median as $ok
+  | ["get projects", "404 + checklist", "401 expired + checklist", "-o json", "--help", "--version"][]
+  | . as $p | $r["mgmt: " + $p] as $m | $r["http: " + $p] as $h
+  | ["`" + $p + "`",
+     "\($m.median * 1000 | round) ms",
+     "\(($m.user + $m.system) * 1000 | round) ms",
+     (if $h then "\($h.median * 1000 | round) ms" else "–" end),
+     (if $h then "\($m.median / $h.median * 100 | round / 100)×" else "–" end),
+     "\($m.median / $ok * 100 | round / 100)×",
+     $rss[$p] + " MB"] | "| " + join(" | ") + " |"' "$LOG.json"
+jq -r --argjson rss "$RSS" '.results[] | select(.command == "curl: get projects")
+  | "curl -s, same GET: \(.median * 1000 | round) ms; HTTPie peak RSS: \($rss.http) MB"' "$LOG.json"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

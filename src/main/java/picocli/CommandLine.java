@@ -9477,7 +9477,8 @@ public class CommandLine {
             }
             String interpolate(String value)      { return commandSpec == null ? value  : commandSpec.interpolator.interpolate(value); }
             String[] interpolate(String[] values) { return commandSpec == null ? values : commandSpec.interpolator.interpolate(values); }
-            abstract static class Builder<T extends Builder<T>> {
+            // mgmt: public (upstream: package-private), so dev.mgmt.cli.model fills options and positionals in one place.
+            public abstract static class Builder<T extends Builder<T>> {
                 private Object userObject;
                 private Range arity;
                 private String[] description;

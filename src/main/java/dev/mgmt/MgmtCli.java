@@ -1,6 +1,7 @@
 package dev.mgmt;
 
 import dev.mgmt.cli.RootCommand;
+import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.cli.Subcommands;
 import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.output.CheckedOutput;
@@ -48,8 +49,8 @@ public final class MgmtCli {
     private static final class LazyCommandLine extends CommandLine {
         java.util.function.Consumer<CommandLine> configurer;
 
-        LazyCommandLine(Object root) {
-            super(root);
+        LazyCommandLine(RootCommand root) {
+            super(CommandModels.specOf(root));
         }
 
         @Override

@@ -1,9 +1,9 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine;
 
 /** {@code mgmt}: holds the global options and the run's {@link Invocation}; verbs are subcommands. */
@@ -39,10 +39,7 @@ import picocli.CommandLine;
         "  Try it without a server: mgmt --sandbox get projects"})
 public final class RootCommand implements Runnable {
 
-    /**
-     * Added as a mixin by {@link #addTo}, not with @Mixin: every annotation type picocli reads
-     * costs a generated proxy class at start-up.
-     */
+    /** Added as a mixin by {@link #addTo}: the one object the root and every verb read flags from. */
     private final GlobalOptions options = new GlobalOptions();
 
     private Invocation invocation;
@@ -61,7 +58,7 @@ public final class RootCommand implements Runnable {
 
     /** Makes the global options part of the root command; call before any subcommand is added. */
     public void addTo(CommandLine root) {
-        root.getCommandSpec().addMixin("options", CommandSpec.forAnnotatedObject(options));
+        root.getCommandSpec().addMixin("options", CommandModels.specOf(options));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.cli.model.CommandModels;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -40,6 +43,18 @@ public final class Subcommands {
         ALL.put("help", HelpCommand::new);
     }
 
+    /**
+     * Every class whose picocli model the build compiles ({@link CommandModels}): the root, the
+     * global options and each verb (their own subcommands come with them). Build time only.
+     */
+    public static List<Class<?>> modelClasses() {
+        List<Class<?>> out = new ArrayList<>(List.of(RootCommand.class, GlobalOptions.class));
+        for (Supplier<Object> s : ALL.values()) {
+            out.add(s.get().getClass());
+        }
+        return out;
+    }
+
     /** Commands that look at the whole tree. */
     private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion");
 
@@ -68,7 +83,7 @@ public final class Subcommands {
     }
 
     private static void add(CommandLine root, String name) {
-        CommandLine sub = new CommandLine(ALL.get(name).get());
+        CommandLine sub = new CommandLine(CommandModels.specOf(ALL.get(name).get()));
         root.addSubcommand(name, sub);
         if (name.equals("sandbox")) {
             SandboxCommand.addFaultHelp(sub);

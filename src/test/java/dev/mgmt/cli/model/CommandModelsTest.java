@@ -1,0 +1,101 @@
+package dev.mgmt.cli.model;
+
+import dev.mgmt.cli.Subcommands;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The compiled command model says exactly what the annotations say: for every command and
+ * subcommand the same help text and the same option and parameter attributes that parsing uses.
+ */
+class CommandModelsTest {
+
+    @Test
+    void the_build_wrote_the_compiled_model() {
+        assertTrue(CommandModels.compiled(), "target/classes lacks " + CommandModels.RESOURCE);
+    }
+
+    @Test
+    void every_command_reads_the_same_from_data_as_from_its_annotations() {
+        for (Class<?> c : Subcommands.modelClasses()) {
+            CommandSpec fromAnnotations = CommandSpec.forAnnotatedObject(CommandModelWriter.instantiate(c));
+            CommandSpec fromData = CommandModels.specOf(CommandModelWriter.instantiate(c));
+            assertEquals(describe(fromAnnotations), describe(fromData), c.getName());
+        }
+    }
+
+    @Test
+    void the_spec_field_is_set_to_the_command_own_spec() throws Exception {
+        Object config = CommandModelWriter.instantiate(Class.forName("dev.mgmt.cli.ConfigCommand"));
+        CommandSpec spec = CommandModels.specOf(config);
+        assertTrue(specField(config) == spec);
+        CommandSpec view = spec.subcommands().get("view").getCommandSpec();
+        assertTrue(specField(view.userObject()) == view);
+    }
+
+    private static Object specField(Object command) throws IllegalAccessException {
+        java.lang.reflect.Field f = CommandModelWriter.specFields(command.getClass()).get(0);
+        f.setAccessible(true);
+        return f.get(command);
+    }
+
+    /** Help text and parse-relevant attributes of a command and, recursively, its subcommands. */
+    private static List<String> describe(CommandSpec spec) {
+        List<String> out = new ArrayList<>();
+        CommandLine cl = new CommandLine(spec);
+        out.add(spec.qualifiedName() + " usage:\n" + cl.getUsageMessage(Ansi.OFF));
+        out.add("help command " + spec.helpCommand() + ", std help " + spec.mixinStandardHelpOptions()
+            + ", version " + Arrays.toString(spec.version()) + ", mixins " + spec.mixins().keySet()
+            + ", aliases " + Arrays.toString(spec.aliases()));
+        for (OptionSpec o : spec.options()) {
+            out.add(String.join(",", o.names()) + " " + common(o) + " usage=" + o.usageHelp() + " version="
+                + o.versionHelp() + " help=" + o.help() + " order=" + o.order() + " negatable=" + o.negatable()
+                + " fallback=" + o.fallbackValue());
+        }
+        for (PositionalParamSpec p : spec.positionalParameters()) {
+            out.add("positional " + p.index() + " " + common(p));
+        }
+        for (CommandLine sub : new LinkedHashSet<>(spec.subcommands().values())) {
+            out.addAll(describe(sub.getCommandSpec()));
+        }
+        return out;
+    }
+
+    private static String common(ArgSpec a) {
+        Function<Object, String> s = String::valueOf;
+        return "arity=" + a.arity() + " label=" + a.paramLabel() + " type=" + a.type().getName()
+            + " aux=" + Arrays.toString(a.auxiliaryTypes()) + " split=" + a.splitRegex() + " hidden=" + a.hidden()
+            + " default=" + a.defaultValue() + " initial=" + s.apply(initial(a)) + " required=" + a.required()
+            + " interactive=" + a.interactive() + " scope=" + a.scopeType() + " inherited=" + a.inherited()
+            + " candidates=" + candidates(a) + " multi=" + a.isMultiValue() + " description="
+            + Arrays.toString(a.description());
+    }
+
+    private static Object initial(ArgSpec a) {
+        Object v = a.initialValue();
+        return v != null && v.getClass().isArray() ? Arrays.toString((boolean[]) v) : v;
+    }
+
+    private static String candidates(ArgSpec a) {
+        if (a.completionCandidates() == null) {
+            return "none";
+        }
+        List<String> l = new ArrayList<>();
+        a.completionCandidates().forEach(l::add);
+        return l.toString();
+    }
+}
