@@ -35,6 +35,12 @@ final class DeadlineBody implements HttpResponse.BodySubscriber<InputStream> {
     }
 
     private static final Object END = new Object();
+    /**
+     * Lists of buffers asked for ahead of the reader. Asking for one only once the last was read
+     * made the connection's thread and the reader take turns, a hand-over per 16 KiB buffer
+     * (~0.4 s of 0.55 s for a 150 MB list); a few ahead keep both busy, and memory stays bounded.
+     */
+    private static final int AHEAD = 8;
 
     private final long deadlineNanos;
     private final BlockingQueue<Object> arrived = new LinkedBlockingQueue<>();
@@ -48,7 +54,7 @@ final class DeadlineBody implements HttpResponse.BodySubscriber<InputStream> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription.complete(s);
-        s.request(1);
+        s.request(AHEAD);
     }
 
     @Override
@@ -106,10 +112,34 @@ final class DeadlineBody implements HttpResponse.BodySubscriber<InputStream> {
             if (!fill()) {
                 return -1;
             }
-            int n = Math.min(len, current.remaining());
-            current.get(b, off, n);
+            int n = 0;
+            while (true) {
+                int k = Math.min(len - n, current.remaining());
+                current.get(b, off + n, k);
+                n += k;
+                if (n == len || !fillNow()) {
+                    break;
+                }
+            }
             bytes += n;
             return n;
+        }
+
+        /** Like {@link #fill}, but only from what has already arrived: false when that is all read (or it ended). */
+        private boolean fillNow() {
+            while (!current.hasRemaining()) {
+                if (buffers.hasNext()) {
+                    current = buffers.next();
+                } else if (!done && arrived.peek() instanceof List) {
+                    @SuppressWarnings("unchecked")
+                    List<ByteBuffer> list = (List<ByteBuffer>) arrived.poll();
+                    buffers = list.iterator();
+                    requestMore();
+                } else {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** True once a buffer with bytes is at hand, false at the end of the body. */

@@ -3,6 +3,7 @@ package dev.mgmt.output;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,34 @@ public record Column(String header, List<String> paths) {
         return new Column(header, List.of(paths));
     }
 
+    /** The top-level fields the paths start at: all a value needs of an item. */
+    public Set<String> fields() {
+        return fields(List.of(this));
+    }
+
+    public static Set<String> fields(List<Column> columns) {
+        Set<String> fields = new HashSet<>();
+        for (Column c : columns) {
+            for (String path : c.paths) {
+                int dot = path.indexOf('.');
+                String first = dot < 0 ? path : path.substring(0, dot);
+                fields.add(first.endsWith("[]") ? first.substring(0, first.length() - 2) : first);
+            }
+        }
+        return fields;
+    }
+
     public String valueOf(JsonNode item) {
         for (String path : paths) {
+            if (path.indexOf('.') < 0 && !path.endsWith("[]")) {
+                // One plain field (a name, most columns): what the general walk below gives for it,
+                // without its lists, sets and joins for every item.
+                JsonNode child = item.get(path);
+                if (child != null && !child.isNull() && !child.isMissingNode()) {
+                    return text(child);
+                }
+                continue;
+            }
             List<JsonNode> found = new ArrayList<>();
             collect(item, path.split("\\."), 0, found);
             if (!found.isEmpty()) {

@@ -27,6 +27,11 @@ public final class NameSink implements ItemSink {
     }
 
     @Override
+    public java.util.Set<String> fields() {
+        return name.fields();
+    }
+
+    @Override
     public long count() {
         return count;
     }

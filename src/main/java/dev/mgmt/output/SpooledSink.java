@@ -3,15 +3,14 @@ package dev.mgmt.output;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.process.Spool;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -23,19 +22,28 @@ import java.util.function.Function;
  * stderr says how much of the list is missing.
  */
 public final class SpooledSink implements ItemSink {
+    /**
+     * Bytes per write to stdout: a system call per 16 KiB, not per line, and small enough that a
+     * Ctrl-C during the copy stops it within a chunk or two (a terminal sees each chunk at once).
+     */
     private static final int CHUNK = 16 * 1024;
 
     private final PrintWriter out;
+    private final OutputStream stdout;
     private final Interrupt interrupt;
     private final Spool spool;
     private final ItemEnds ends;
-    private final OutputStreamWriter encoder;
     private final CountingWriter counted;
     private final ItemSink inner;
 
-    /** @param sink makes the real sink, writing where it is given */
-    public SpooledSink(PrintWriter out, Interrupt interrupt, Function<PrintWriter, ItemSink> sink) {
+    /**
+     * @param out    stdout as text, flushed before the copy
+     * @param stdout the bytes under {@code out}, where the copy goes
+     * @param sink   makes the real sink, writing where it is given
+     */
+    public SpooledSink(PrintWriter out, OutputStream stdout, Interrupt interrupt, Function<PrintWriter, ItemSink> sink) {
         this.out = out;
+        this.stdout = stdout;
         this.interrupt = interrupt;
         try {
             this.spool = Spool.create();
@@ -44,8 +52,7 @@ public final class SpooledSink implements ItemSink {
             close();
             throw failed(e);
         }
-        this.encoder = new OutputStreamWriter(spool.out(), StandardCharsets.UTF_8);
-        this.counted = new CountingWriter(encoder);
+        this.counted = new CountingWriter(spool.out());
         this.inner = sink.apply(new PrintWriter(counted));
     }
 
@@ -64,7 +71,7 @@ public final class SpooledSink implements ItemSink {
         inner.finish();
         ends.finish(counted);
         try {
-            encoder.flush();
+            counted.complete();
         } catch (IOException e) {
             close();
             throw failed(e);
@@ -80,41 +87,70 @@ public final class SpooledSink implements ItemSink {
         }
     }
 
-    /** Line by line, so that an interrupt stops stdout after a whole one. */
+    /**
+     * Bytes as they are in the spool (already UTF-8: no decoding, no second encoding), a chunk per
+     * write. The interrupt is checked at every line end, so that stdout stops after a whole line;
+     * what follows the last line end of a chunk waits for the next one.
+     */
     private void copy() {
         long copied = 0;
-        StringBuilder line = new StringBuilder();
-        try (Reader in = new InputStreamReader(spool.in(), StandardCharsets.UTF_8);
+        out.flush();
+        try (InputStream in = spool.in();
              ItemEnds.Reader done = ends.reader()) {
             if (interrupt.requested()) {
                 throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted: nothing was written to stdout ("
                     + grouped(ends.count()) + " items had arrived)");
             }
-            char[] chunk = new char[CHUNK];
-            for (int n; (n = in.read(chunk)) >= 0; ) {
-                int start = 0;
-                for (int i = 0; i < n; i++) {
+            byte[] chunk = new byte[CHUNK];
+            int held = 0;
+            for (int n; (n = in.read(chunk, held, chunk.length - held)) >= 0; ) {
+                int end = held + n;
+                int whole = 0;
+                for (int i = held; i < end; i++) {
                     if (chunk[i] != '\n') {
                         continue;
                     }
-                    line.append(chunk, start, i + 1 - start);
-                    out.append(line);
-                    copied += line.length();
-                    line.setLength(0);
-                    start = i + 1;
+                    whole = i + 1;
                     if (interrupt.requested()) {
-                        out.flush();
+                        emit(chunk, whole);
+                        copied += whole;
+                        flushStdout();
                         throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted: the output above is incomplete ("
                             + grouped(done.completeAt(copied)) + " of " + grouped(ends.count()) + " items)");
                     }
                 }
-                line.append(chunk, start, n - start);
+                if (whole == 0 && end == chunk.length) {
+                    whole = end; // a line longer than a chunk goes out in pieces; an interrupt still waits for its end
+                }
+                if (whole > 0) {
+                    emit(chunk, whole);
+                    copied += whole;
+                    System.arraycopy(chunk, whole, chunk, 0, end - whole);
+                }
+                held = end - whole;
             }
-            out.append(line);
+            emit(chunk, held);
         } catch (IOException e) {
             throw failed(e);
         } finally {
-            out.flush();
+            flushStdout();
+        }
+    }
+
+    /** stdout is {@link CheckedOutput} (which fails as exit 14 or a quiet closed pipe); anything else is made to fail the same way. */
+    private void emit(byte[] b, int len) {
+        try {
+            stdout.write(b, 0, len);
+        } catch (IOException e) {
+            throw OutputFailure.writing("stdout", e);
+        }
+    }
+
+    private void flushStdout() {
+        try {
+            stdout.flush();
+        } catch (IOException e) {
+            throw OutputFailure.writing("stdout", e);
         }
     }
 
@@ -125,6 +161,11 @@ public final class SpooledSink implements ItemSink {
 
     static MgmtException failed(IOException e) {
         return new MgmtException(ExitCodes.OUTPUT_FAILED, Spool.failed(e));
+    }
+
+    @Override
+    public java.util.Set<String> fields() {
+        return inner.fields();
     }
 
     @Override

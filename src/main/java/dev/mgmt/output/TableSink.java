@@ -58,6 +58,11 @@ public final class TableSink implements ItemSink {
     }
 
     @Override
+    public java.util.Set<String> fields() {
+        return Column.fields(columns);
+    }
+
+    @Override
     public long count() {
         return count;
     }

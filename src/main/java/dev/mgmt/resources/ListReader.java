@@ -9,6 +9,7 @@ import dev.mgmt.json.Json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -26,6 +27,15 @@ public final class ListReader {
     }
 
     public static Envelope read(InputStream in, Consumer<JsonNode> items) throws IOException {
+        return read(in, items, null);
+    }
+
+    /**
+     * @param only the top-level fields of each item to keep (see {@code ItemSink.fields}), or null
+     *             for whole items; the others are still parsed (a broken body fails as before) but
+     *             no tree is built for them
+     */
+    public static Envelope read(InputStream in, Consumer<JsonNode> items, Set<String> only) throws IOException {
         try (JsonParser p = Json.factory().createParser(in)) {
             JsonToken first = p.nextToken();
             ObjectNode fields = JsonNodeFactory.instance.objectNode();
@@ -33,7 +43,7 @@ public final class ListReader {
                 return new Envelope(fields, false, 0);
             }
             if (first == JsonToken.START_ARRAY) {
-                return new Envelope(fields, true, streamArray(p, items));
+                return new Envelope(fields, true, streamArray(p, items, only));
             }
             if (first != JsonToken.START_OBJECT) {
                 throw new IOException("expected a JSON object or array, found " + first);
@@ -45,7 +55,7 @@ public final class ListReader {
                 JsonToken value = p.nextToken();
                 if (name.equals("resultList") && value == JsonToken.START_ARRAY) {
                     hadList = true;
-                    count += streamArray(p, items);
+                    count += streamArray(p, items, only);
                 } else {
                     fields.set(name, Json.readTree(p));
                 }
@@ -54,13 +64,28 @@ public final class ListReader {
         }
     }
 
-    private static long streamArray(JsonParser p, Consumer<JsonNode> items) throws IOException {
+    private static long streamArray(JsonParser p, Consumer<JsonNode> items, Set<String> only) throws IOException {
         long n = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            JsonNode item = Json.readTree(p);
+            JsonNode item = only != null && p.currentToken() == JsonToken.START_OBJECT ? projected(p, only) : Json.readTree(p);
             items.accept(item);
             n++;
         }
         return n;
+    }
+
+    /** The item's object with only the {@code only} fields, as {@link Json#readTree} builds them (a repeated key: the last). */
+    private static JsonNode projected(JsonParser p, Set<String> only) throws IOException {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            if (only.contains(name)) {
+                o.set(name, Json.readTree(p));
+            } else {
+                p.skipChildren();
+            }
+        }
+        return o;
     }
 }

@@ -39,7 +39,7 @@ public final class ResourceReader {
         for (String path : target.listPaths()) {
             ApiRequest request = client.request("GET", client.base().resolve(path), List.of(), null);
             n += client.stream(request, (in, head) -> {
-                ListReader.Envelope e = ListReader.read(in, sink::item);
+                ListReader.Envelope e = ListReader.read(in, sink::item, sink.fields());
                 failIfReported(head, e);
                 return e;
             }).items();
@@ -62,7 +62,7 @@ public final class ResourceReader {
             ApiRequest request = client.request("GET", client.base().resolve(target.getPath(name)), List.of(), null);
             try {
                 client.stream(request, (in, head) -> {
-                    ListReader.Envelope e = ListReader.read(in, sink::item);
+                    ListReader.Envelope e = ListReader.read(in, sink::item, sink.fields());
                     failIfReported(head, e);
                     if (!e.hadList()) {
                         sink.item(e.fields());
@@ -223,6 +223,17 @@ public final class ResourceReader {
         @Override
         public void finish() {
             // The caller finishes the real sink once it knows there was a match.
+        }
+
+        @Override
+        public java.util.Set<String> fields() {
+            java.util.Set<String> forMatches = matches == null ? java.util.Set.of() : matches.fields();
+            if (forMatches == null) {
+                return null;
+            }
+            java.util.Set<String> all = new java.util.HashSet<>(forMatches);
+            all.addAll(nameColumn.fields());
+            return all;
         }
 
         @Override

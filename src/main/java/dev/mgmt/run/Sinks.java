@@ -21,7 +21,7 @@ public final class Sinks {
 
     /** Every format is spooled: stdout gets the result whole or not at all. Close it in every path. */
     public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single) {
-        return new SpooledSink(inv.out(), inv.env().interrupt(), out -> forFormat(inv, out, kind, format, single));
+        return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(), out -> forFormat(inv, out, kind, format, single));
     }
 
     private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
