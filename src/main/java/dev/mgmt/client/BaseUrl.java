@@ -89,6 +89,11 @@ public final class BaseUrl {
         return base.getHost();
     }
 
+    /** http:// rather than https:// (the scheme is lower-cased when parsed). */
+    public boolean isPlainHttp() {
+        return base.getScheme().equals("http");
+    }
+
     public boolean isLoopback() {
         String h = base.getHost().toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");

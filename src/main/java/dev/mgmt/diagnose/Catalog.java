@@ -12,6 +12,7 @@ import dev.mgmt.report.Result;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,7 +93,10 @@ public final class Catalog {
     record Data(List<Topic> topics, List<Code> codes) {
     }
 
-    private static final Catalog INSTANCE = load();
+    /** Loaded on first use, so that the build step can read the YAML without touching a stale compiled form. */
+    private static final class Holder {
+        static final Catalog INSTANCE = load();
+    }
 
     private final List<Topic> topics;
     private final List<Code> codes;
@@ -103,10 +107,27 @@ public final class Catalog {
     }
 
     public static Catalog get() {
-        return INSTANCE;
+        return Holder.INSTANCE;
     }
 
+    /**
+     * Reads {@link CatalogData#RESOURCE}, which the build compiles from {@code catalog.yaml}: parsing the
+     * YAML here would load a YAML mapper and generate annotation proxies on every failure (docs/startup.md).
+     * Classes compiled outside Maven have no compiled form, so the YAML is read instead.
+     */
     private static Catalog load() {
+        try (InputStream in = Catalog.class.getResourceAsStream(CatalogData.RESOURCE)) {
+            if (in != null) {
+                return CatalogData.read(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the troubleshooting catalog", e);
+        }
+        return fromYaml();
+    }
+
+    /** The catalog as written in {@code catalog.yaml}: the source, read at build time and in tests. */
+    static Catalog fromYaml() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         try (InputStream in = Catalog.class.getResourceAsStream("catalog.yaml")) {
@@ -118,6 +139,18 @@ public final class Catalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the troubleshooting catalog", e);
         }
+    }
+
+    /** The name of the compiled catalog, next to this class. */
+    public static final String COMPILED = CatalogData.RESOURCE;
+
+    /** Compiles {@code catalog.yaml} into {@link #COMPILED}: the build step ({@code dev.mgmt.CompileData}). */
+    public static void compile(OutputStream out) throws IOException {
+        CatalogData.write(fromYaml(), out);
+    }
+
+    static Catalog of(List<Topic> topics, List<Code> codes) {
+        return new Catalog(topics, codes);
     }
 
     public List<Topic> topics() {

@@ -131,8 +131,9 @@ public final class Troubleshooter {
         }
         SSLContext ssl = null;
         try {
+            // As for the command itself: a plain http:// manager loads no trust store (tens of milliseconds).
             ssl = TlsContexts.choose(settings.insecure(), settings.cacert().isSet() ? settings.cacert().value() : null,
-                false);
+                base != null && base.isPlainHttp());
         } catch (MgmtException ignored) {
             // An unreadable --cacert is reported by the command itself; checks use the system trust.
         }
@@ -186,7 +187,7 @@ public final class Troubleshooter {
         if ((id.equals("tcp") || id.equals("tls") || id.equals("dns")) && proxy != null && proxy.result() == Result.FAIL) {
             return "skipped: the proxy failed (above)";
         }
-        if (id.equals("tls") && c.base != null && "http".equalsIgnoreCase(c.base.uri().getScheme())) {
+        if (id.equals("tls") && c.base != null && c.base.isPlainHttp()) {
             return null;
         }
         if ((id.equals("tcp") || id.equals("tls")) && dns != null && dns.result() == Result.FAIL) {

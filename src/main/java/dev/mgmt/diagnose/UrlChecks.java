@@ -30,7 +30,7 @@ final class UrlChecks {
             return CheckResult.fail(label, "'" + raw + "' has /apiops inside the path: give the manager URL, "
                 + "e.g. " + u.getScheme() + "://" + u.getRawAuthority()).withExit(ExitCodes.USAGE);
         }
-        if (u.getScheme().equals("http") && !c.base.isLoopback()) {
+        if (c.base.isPlainHttp() && !c.base.isLoopback()) {
             return CheckResult.fail(label, "plain http:// to " + c.base.host() + " sends the token unencrypted: use https:// ("
                 + String.join("; ", notes) + ")").withExit(ExitCodes.USAGE);
         }

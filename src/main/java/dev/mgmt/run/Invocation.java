@@ -160,12 +160,12 @@ public final class Invocation implements AutoCloseable {
                 err.println(TlsContexts.INSECURE_WARNING);
                 err.flush();
             }
-            if (s.token().isSet() && base.uri().getScheme().equals("http") && !base.isLoopback()) {
+            if (s.token().isSet() && base.isPlainHttp() && !base.isLoopback()) {
                 err.println("warning: sending the token over plain http:// to " + base.host() + "; use https://");
                 err.flush();
             }
             SSLContext ssl = TlsContexts.choose(s.insecure(), s.cacert().isSet() ? s.cacert().value() : null,
-                base.uri().getScheme().equals("http"));
+                base.isPlainHttp());
             EnvProxySelector proxy = EnvProxySelector.fromEnv(env);
             if (proxy != null) {
                 proxy.credentials().passwords().forEach(redactor::registerPassword);

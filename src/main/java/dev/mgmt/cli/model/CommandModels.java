@@ -1,5 +1,9 @@
 package dev.mgmt.cli.model;
 
+import dev.mgmt.cli.Subcommands;
+
+import java.io.OutputStream;
+
 import picocli.CommandLine.Help.Visibility;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -27,7 +31,12 @@ import java.util.Map;
  */
 public final class CommandModels {
     static final int FORMAT = 1;
-    static final String RESOURCE = "commands.model";
+    public static final String RESOURCE = "commands.model";
+
+    /** Writes {@link #RESOURCE} for every command class: the build step ({@code dev.mgmt.CompileData}). */
+    public static void compile(OutputStream out) throws IOException {
+        CommandModelWriter.writeAll(Subcommands.modelClasses(), out);
+    }
 
     private static Map<String, byte[]> byClass;
 
