@@ -18,13 +18,17 @@ public final class Main {
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
-        Terminals t = Terminals.detect();
         Interrupt interrupt = new Interrupt().install(Duration.ofSeconds(2));
-        Env env = new Env(System.getenv(), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
-            Clock.systemUTC(), null, null, interrupt);
-        int code = MgmtCli.create(env).execute(args);
+        int code = MgmtCli.create(env(stdout, stderr, interrupt)).execute(args);
         // After Ctrl-C this lets the hook return, and the process ends with the signal's status (130).
         interrupt.runEnded();
         System.exit(code);
+    }
+
+    /** The process's environment, as a run sees it; also what the start-up training runs with. */
+    static Env env(OutputStream stdout, OutputStream stderr, Interrupt interrupt) {
+        Terminals t = Terminals.detect();
+        return new Env(System.getenv(), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
+            Clock.systemUTC(), null, null, interrupt);
     }
 }

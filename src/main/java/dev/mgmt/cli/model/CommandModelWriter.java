@@ -163,6 +163,7 @@ final class CommandModelWriter {
         }
         str(f.getDeclaringClass().getName());
         str(f.getName());
+        initialValue(a.initialValue());
         range(a.arity());
         str(a.paramLabel());
         out.writeBoolean(a.hideParamSyntax());
@@ -188,6 +189,34 @@ final class CommandModelWriter {
         str(a.prompt());
         out.writeBoolean(a.required());
         str(a.scopeType() == null ? null : a.scopeType().name());
+    }
+
+    /**
+     * The field's value in a new command object, when it is immutable and of a kind the data can hold;
+     * otherwise {@link CommandModels#LIVE_INITIAL}, and a run reads the field itself.
+     */
+    private void initialValue(Object v) throws IOException {
+        if (v == null) {
+            out.writeByte(CommandModels.NULL_INITIAL);
+        } else if (v instanceof String s) {
+            out.writeByte(CommandModels.STRING_INITIAL);
+            out.writeUTF(s);
+        } else if (v instanceof Boolean b) {
+            out.writeByte(CommandModels.BOOLEAN_INITIAL);
+            out.writeBoolean(b);
+        } else if (v instanceof Integer i) {
+            out.writeByte(CommandModels.INT_INITIAL);
+            out.writeInt(i);
+        } else if (v instanceof Long l) {
+            out.writeByte(CommandModels.LONG_INITIAL);
+            out.writeLong(l);
+        } else if (v instanceof Enum<?> e) {
+            out.writeByte(CommandModels.ENUM_INITIAL);
+            out.writeUTF(e.getDeclaringClass().getName());
+            out.writeUTF(e.name());
+        } else {
+            out.writeByte(CommandModels.LIVE_INITIAL);
+        }
     }
 
     private static boolean hasCustomConverter(ArgSpec a) {

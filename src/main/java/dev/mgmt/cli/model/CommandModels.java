@@ -30,7 +30,15 @@ import java.util.Map;
  * annotations are read as before.
  */
 public final class CommandModels {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** How an option's initial value is written: kinds the data holds, or read from the field at run time. */
+    static final int NULL_INITIAL = 0;
+    static final int STRING_INITIAL = 1;
+    static final int BOOLEAN_INITIAL = 2;
+    static final int INT_INITIAL = 3;
+    static final int LONG_INITIAL = 4;
+    static final int ENUM_INITIAL = 5;
+    static final int LIVE_INITIAL = 9;
     public static final String RESOURCE = "commands.model";
 
     /** Writes {@link #RESOURCE} for every command class: the build step ({@code dev.mgmt.CompileData}). */
@@ -199,7 +207,21 @@ public final class CommandModels {
 
         private void arg(ArgSpec.Builder<?> b, Object target) throws IOException {
             FieldBinding field = FieldBinding.of(target, str(), str());
-            b.getter(field).setter(field).hasInitialValue(true).initialValue(field.get());
+            b.getter(field).setter(field);
+            // A value the data holds is what a new command object has: picocli needs no reset before
+            // parsing (each command object is parsed once), so the field is first touched only if the
+            // option is given, and core reflection builds no accessor for the other fields.
+            int kind = in.readByte();
+            switch (kind) {
+                case NULL_INITIAL -> b.hasInitialValue(false).initialValue(null);
+                case STRING_INITIAL -> b.hasInitialValue(false).initialValue(in.readUTF());
+                case BOOLEAN_INITIAL -> b.hasInitialValue(false).initialValue(in.readBoolean());
+                case INT_INITIAL -> b.hasInitialValue(false).initialValue(in.readInt());
+                case LONG_INITIAL -> b.hasInitialValue(false).initialValue(in.readLong());
+                case ENUM_INITIAL -> b.hasInitialValue(false).initialValue(enumConstant(in.readUTF(), in.readUTF()));
+                case LIVE_INITIAL -> b.hasInitialValue(true).initialValue(field.get());
+                default -> throw new IOException("unknown initial-value kind " + kind + " in " + RESOURCE);
+            }
             b.arity(range());
             set(str(), b::paramLabel);
             b.hideParamSyntax(in.readBoolean());
@@ -260,6 +282,11 @@ public final class CommandModels {
             }
             return a;
         }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(String type, String name) {
+        return Enum.valueOf((Class) type(type), name);
     }
 
     private static Class<?> type(String name) {
