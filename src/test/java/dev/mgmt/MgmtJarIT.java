@@ -69,4 +69,21 @@ class MgmtJarIT {
         assertFalse(r.err().contains("building"), "the launcher rebuilt a fresh jar\n" + r.describe());
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
     }
+
+    @Test
+    void should_run_through_a_chain_of_symlinks_from_elsewhere() throws Exception {
+        Path dir = Files.createTempDirectory("mgmt-link");
+        Files.createDirectories(dir.resolve("bin"));
+        Files.createDirectories(dir.resolve("lib"));
+        Files.createSymbolicLink(dir.resolve("lib/mgmt"), ROOT.resolve("mgmt"));
+        Files.createSymbolicLink(dir.resolve("bin/mgmt"), Path.of("../lib/mgmt"));
+        long before = Files.getLastModifiedTime(JAR).toMillis();
+        Run r = run(List.of(dir.resolve("bin/mgmt").toString(), "--version"));
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(r.out().startsWith("mgmt "), r.describe());
+        assertFalse(r.err().contains("building"), "the launcher looked for the build next to the link\n" + r.describe());
+        assertFalse(Files.exists(dir.resolve("bin/target")), "a target/ was left next to the link");
+        assertFalse(Files.exists(dir.resolve("lib/target")), "a target/ was left next to the link");
+        assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
+    }
 }
