@@ -32,6 +32,28 @@ import java.util.List;
     "Exit 4 when the token is missing, expired or rejected."})
 public final class AuthStatusCommand extends BaseCommand {
     static final Duration SOON = Duration.ofHours(24);
+    /** Without an issue time the token's lifetime is unknown: warn only in its last minutes. */
+    static final Duration SOON_UNKNOWN_LIFETIME = Duration.ofMinutes(10);
+
+    /**
+     * Little of the token's life is left: under a tenth of it (and under {@link #SOON}), so a fresh
+     * one-hour token is quiet until its last six minutes, and a 30-day one warns on its last day.
+     */
+    static boolean nearExpiry(Instant issued, Instant now, Instant expires) {
+        Duration left = Duration.between(now, expires);
+        Duration threshold = issued != null && issued.isBefore(expires)
+            ? Duration.between(issued, expires).dividedBy(10)
+            : SOON_UNKNOWN_LIFETIME;
+        if (threshold.compareTo(SOON) > 0) {
+            threshold = SOON;
+        }
+        return left.compareTo(threshold) < 0;
+    }
+
+    private static Instant issuedAt(Setting<String> token) {
+        Jwt jwt = token.isSet() ? Jwt.decode(token.value()) : null;
+        return jwt == null ? null : jwt.issuedAt();
+    }
 
     @Option(names = "--offline", description = "Do not ask the server; only decode the token locally.")
     boolean offline;
@@ -123,7 +145,8 @@ public final class AuthStatusCommand extends BaseCommand {
                 : "not checked"));
             out.flush();
         }
-        if (state.equals("valid") && expires != null && Duration.between(now, expires).compareTo(SOON) < 0) {
+        if (state.equals("valid") && expires != null
+            && nearExpiry(issuedAt(token), now, expires)) {
             ConfigSupport.warn(inv, "the token expires in " + Durations.human(Duration.between(now, expires))
                 + "; run 'mgmt login' to renew it");
         }

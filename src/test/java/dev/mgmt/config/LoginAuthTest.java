@@ -148,13 +148,19 @@ class LoginAuthTest {
     }
 
     @Test
-    void should_warn_when_the_token_expires_within_24_hours() throws IOException {
+    void should_warn_only_when_little_of_the_tokens_life_is_left() throws IOException {
         CliResult login = mgmt().stdin(sandbox.sandbox().adminPassword())
             .run("login", "--url", url(), "-u", "admin", "--password-stdin");
         assertEquals(0, login.exitCode(), login.describe());
-        CliResult r = mgmt().run("auth", "status");
-        assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.err().contains("warning: the token expires in 1h; run 'mgmt login' to renew it"), r.describe());
+        CliResult fresh = mgmt().run("auth", "status");
+        assertEquals(0, fresh.exitCode(), fresh.describe());
+        assertFalse(fresh.err().contains("warning"), "a fresh one-hour token is not about to expire\n" + fresh.describe());
+
+        CliResult nearEnd = mgmt().clock(Clock.fixed(NOW.plusSeconds(55 * 60), ZoneOffset.UTC))
+            .run("auth", "status", "--offline");
+        assertEquals(0, nearEnd.exitCode(), nearEnd.describe());
+        assertTrue(nearEnd.err().contains("warning: the token expires in 5m; run 'mgmt login' to renew it"),
+            nearEnd.describe());
 
         CliResult later = mgmt().clock(Clock.fixed(NOW.plusSeconds(7200), ZoneOffset.UTC)).run("auth", "status", "--offline");
         assertEquals(4, later.exitCode(), later.describe());
