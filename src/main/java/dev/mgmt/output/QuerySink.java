@@ -7,7 +7,7 @@ import dev.mgmt.settings.OutputFormat;
 
 import java.io.PrintWriter;
 
-/** -q EXPR: collects the result and prints what the JSONPath expression selects. */
+/** -q EXPR: collects the result and prints what the JSONPath expression selects, as JSON, YAML or names. */
 public final class QuerySink implements ItemSink {
     private final PrintWriter out;
     private final String expression;
@@ -37,6 +37,11 @@ public final class QuerySink implements ItemSink {
             }
         } else if (format == OutputFormat.NAME && result.isValueNode()) {
             out.println(result.asText());
+        } else if (format == OutputFormat.YAML) {
+            // The selection written as -o yaml writes a single object: the same YAML settings.
+            ItemSink yaml = StructuredSink.yaml(out, true);
+            yaml.item(result);
+            yaml.finish();
         } else {
             out.println(Json.pretty(result));
         }

@@ -148,6 +148,16 @@ class GetCommandTest {
     }
 
     @Test
+    void should_print_a_query_result_as_yaml_with_o_yaml() {
+        CliResult list = run("get", "projects", "-q", "$[*].name", "-o", "yaml");
+        assertEquals(0, list.exitCode(), list.describe());
+        assertEquals("- MyProject\n- Payments-API\n- demo\n", list.out(), list.describe());
+        CliResult object = run("get", "projects", "-q", "$[0]", "-o", "yaml");
+        assertEquals(0, object.exitCode(), object.describe());
+        assertEquals("name: MyProject\ndescription: Customer-facing APIs\n", object.out(), object.describe());
+    }
+
+    @Test
     void should_reject_a_bad_query_before_sending() {
         long before = sandbox.requests().count();
         CliResult r = run("get", "projects", "-q", "$[?(@.name ==");
