@@ -209,7 +209,9 @@ public final class ExerciseCommand extends BaseCommand {
             }
         }
         out.println("can read:    " + (can.isEmpty() ? "nothing" : String.join(", ", can)));
-        out.println("cannot read: " + (cannot.isEmpty() ? "-" : String.join(", ", cannot)));
+        out.println("cannot read: " + (cannot.isEmpty() ? "none" : String.join(", ", cannot)));
+        Smoke.notChecked(rows).forEach((why, labels) ->
+            out.println("not checked: " + String.join(", ", labels) + " (" + why + ")"));
         out.println("(read-only sweep: writes were not tried; a scenario checks those)");
         out.flush();
         return exit;

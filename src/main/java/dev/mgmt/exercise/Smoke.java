@@ -19,8 +19,10 @@ import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -200,6 +202,17 @@ public final class Smoke {
         return ExitCodes.OK;
     }
 
+    /** The endpoints skipped, by the reason they were skipped for, in sweep order. */
+    public static Map<String, List<String>> notChecked(List<Row> rows) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.verdict() == Verdict.SKIPPED) {
+                out.computeIfAbsent(r.detail(), k -> new ArrayList<>()).add(r.label());
+            }
+        }
+        return out;
+    }
+
     public static ObjectNode json(List<Row> rows, String url, String project, String environment) {
         ObjectNode o = Json.mapper().createObjectNode();
         o.put("url", url);
@@ -228,6 +241,9 @@ public final class Smoke {
         for (Verdict v : Verdict.values()) {
             s.put(v.json(), counts[v.ordinal()]);
         }
+        ArrayNode notChecked = o.putArray("not_checked");
+        notChecked(rows).forEach((why, labels) -> labels.forEach(l -> notChecked.addObject()
+            .put("endpoint", l).put("reason", why)));
         ArrayNode can = o.putArray("can_read");
         ArrayNode cannot = o.putArray("cannot_read");
         for (Row r : rows) {

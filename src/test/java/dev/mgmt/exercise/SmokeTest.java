@@ -35,7 +35,8 @@ class SmokeTest {
             assertTrue(r.out().contains("[ok]   " + k.plural() + " "), k.plural() + "\n" + r.describe());
         }
         assertTrue(r.out().contains("environment production in MyProject"), r.describe());
-        assertTrue(r.out().contains("cannot read: -"), r.describe());
+        assertTrue(r.out().contains("cannot read: none"), r.describe());
+        assertFalse(r.out().contains("not checked:"), r.describe());
         assertFalse(r.out().contains("[FAIL]"), r.describe());
         assertEquals("", r.err(), r.describe());
     }
@@ -83,5 +84,13 @@ class SmokeTest {
         CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().contains("skipped: no project: pass -p/--project"), r.describe());
+        assertTrue(r.out().contains("cannot read: none\n"), r.describe());
+        assertTrue(r.out().contains("not checked: proxies, "), r.describe());
+        assertTrue(r.out().contains(", jwks (no project: pass -p/--project)\n"), r.describe());
+        assertFalse(r.out().contains("cannot read: -"), r.describe());
+
+        JsonNode j = Json.tryParse(cli(sandbox.adminToken()).run("exercise", "--smoke", "-o", "json").outBytes());
+        assertEquals(j.get("summary").get("skipped").asInt(), j.get("not_checked").size());
+        assertEquals("no project: pass -p/--project", j.get("not_checked").get(0).get("reason").asText());
     }
 }
