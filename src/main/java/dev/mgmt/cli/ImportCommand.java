@@ -1,12 +1,14 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ProxyArchives;
+import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
@@ -14,6 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** {@code mgmt import proxy -f archive.zip [--replace NAME]}. */
 @Command(name = "import", description = {"Import a proxy from an archive made by 'mgmt export'.",
@@ -39,10 +43,26 @@ public final class ImportCommand extends BaseCommand {
         }
         byte[] archive = ProxyArchives.read(file);
         Target target = Target.of(k, inv.settings().project().value(), null, null, null);
-        String fileName = file.getFileName().toString();
-        ApiResponse response = new ProxyArchives(inv.authenticatedClient()).upload(target, fileName, archive, replace);
-        Outcome.print(inv.out(), inv.settings().output().value(), "proxy", replace != null ? replace : fileName,
+        ResourceReader reader = new ResourceReader(inv.authenticatedClient());
+        // The answer does not name the proxy it made (a taken name gets a suffix): the lists before
+        // and after tell, unless someone else changed the project at the same moment.
+        List<String> before = replace == null ? reader.names(target) : List.of();
+        ApiResponse response = new ProxyArchives(inv.authenticatedClient()).upload(target, file, archive, replace);
+        String name = replace != null ? replace : created(before, reader, target, file);
+        Outcome.print(inv.out(), inv.settings().output().value(), "proxy", name,
             replace != null ? "replaced" : "imported", response);
         return ExitCodes.OK;
+    }
+
+    /** The one name the import added, or the archive's file name when the lists do not tell. */
+    private static String created(List<String> before, ResourceReader reader, Target target, Path file) {
+        List<String> added;
+        try {
+            added = new ArrayList<>(reader.names(target));
+        } catch (MgmtException e) {
+            added = new ArrayList<>();
+        }
+        added.removeAll(before);
+        return added.size() == 1 ? added.get(0) : file.getFileName().toString();
     }
 }

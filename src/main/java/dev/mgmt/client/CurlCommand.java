@@ -24,11 +24,19 @@ public final class CurlCommand {
                 int space = h.value().indexOf(' ');
                 String scheme = space > 0 ? h.value().substring(0, space) : "Bearer";
                 sb.append(" -H \"Authorization: ").append(scheme).append(" $MGMT_TOKEN\"");
+            } else if (request.form() != null && h.name().equalsIgnoreCase("Content-Type")) {
+                continue;   // curl -F writes its own, with its own boundary
             } else if (!h.name().equalsIgnoreCase("User-Agent")) {
                 sb.append(" -H ").append(quote(h.name() + ": " + h.value()));
             }
         }
-        if (request.hasBody()) {
+        if (request.form() != null) {
+            for (ApiRequest.FormPart part : request.form()) {
+                String value = part.file() != null ? "@" + formQuoted(part.file()) : formQuoted(part.text());
+                sb.append(" -F ").append(quote(part.field() + "=" + value
+                    + (part.contentType() == null ? "" : ";type=" + part.contentType())));
+            }
+        } else if (request.hasBody()) {
             if (Bodies.looksTextual(request.body(), request.header("Content-Type"))) {
                 sb.append(" --data-binary ").append(quote(new String(request.body(), StandardCharsets.UTF_8)));
             } else {
@@ -36,6 +44,17 @@ public final class CurlCommand {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A value inside curl's -F syntax, where ';' and ',' would start a new attribute: quoted when it
+     * holds one of them, as curl's manual describes (a double quote or backslash is then escaped).
+     */
+    static String formQuoted(String v) {
+        if (v.indexOf(';') < 0 && v.indexOf(',') < 0 && v.indexOf('"') < 0) {
+            return v;
+        }
+        return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** POSIX single quotes: nothing inside is expanded; a quote is closed, escaped and reopened. */

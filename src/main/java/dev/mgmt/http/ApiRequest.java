@@ -9,14 +9,32 @@ import java.util.Locale;
  * One HTTP request as mgmt means to send it. Immutable, so the retry loop can send it again
  * and the tracer, the curl renderer and the error report all see exactly the same thing.
  */
-public record ApiRequest(String method, URI uri, List<Header> headers, byte[] body) {
+public record ApiRequest(String method, URI uri, List<Header> headers, byte[] body, List<FormPart> form) {
 
     public record Header(String name, String value) {
+    }
+
+    /**
+     * One part of a multipart/form-data body, as curl's {@code -F} names it: a file part keeps the
+     * path the user gave (the body itself carries only the file name), a text part its value.
+     */
+    public record FormPart(String field, String file, String text, String contentType) {
     }
 
     public ApiRequest {
         method = method.toUpperCase(Locale.ROOT);
         headers = List.copyOf(headers);
+        form = form == null ? null : List.copyOf(form);
+    }
+
+    /** A request whose body, if any, is not a form. */
+    public ApiRequest(String method, URI uri, List<Header> headers, byte[] body) {
+        this(method, uri, headers, body, null);
+    }
+
+    /** The same request, its body described as these form parts (for --curl). */
+    public ApiRequest withForm(List<FormPart> parts) {
+        return new ApiRequest(method, uri, headers, body, parts);
     }
 
     public static ApiRequest get(URI uri) {
@@ -44,7 +62,7 @@ public record ApiRequest(String method, URI uri, List<Header> headers, byte[] bo
             }
         }
         copy.add(new Header(name, value));
-        return new ApiRequest(method, uri, copy, body);
+        return new ApiRequest(method, uri, copy, body, form);
     }
 
     /** POST and PATCH may change state twice if repeated. */

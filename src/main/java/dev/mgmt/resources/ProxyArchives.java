@@ -32,14 +32,13 @@ public final class ProxyArchives {
     }
 
     /** Uploads an archive from {@link #read} as a new proxy, or over the proxy {@code replace} when that is not null. */
-    public ApiResponse upload(Target target, String fileName, byte[] archive, String replace) {
+    public ApiResponse upload(Target target, Path file, byte[] archive, String replace) {
         String path = replace == null
             ? target.fill(List.of("projects", "{project}", "apiProxies", "import"), null)
             : target.fill(List.of("projects", "{project}", "apiProxies", "{name}", "import"), replace);
-        Multipart form = new Multipart().file("apiProxyExportFile", fileName, "application/zip",
-            archive);
+        Multipart form = new Multipart().file("apiProxyExportFile", file, "application/zip", archive);
         return client.call(client.request(replace == null ? "POST" : "PUT", client.base().resolve(path),
-            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()),
+            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()).withForm(form.parts()),
             replace == null ? WriteChecks.listing(target) : WriteChecks.of(client, target, replace));
     }
 

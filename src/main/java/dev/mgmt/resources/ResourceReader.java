@@ -148,15 +148,19 @@ public final class ResourceReader {
         return names;
     }
 
-    private List<String> suggestions(Target target, String name) {
+    /** Every name in the list at {@code target}; throws as {@link #list} does. */
+    public List<String> names(Target target) {
         List<String> names = new ArrayList<>();
-        Column nameColumn = Column.of("NAME", target.kind().nameField());
+        list(target, new Picker(null, Column.of("NAME", target.kind().nameField()), null, names));
+        return names;
+    }
+
+    private List<String> suggestions(Target target, String name) {
         try {
-            list(target, new Picker(null, nameColumn, null, names));
+            return NameMatcher.closest(name, names(target), 3);
         } catch (MgmtException e) {
             return List.of();
         }
-        return NameMatcher.closest(name, names, 3);
     }
 
     private MgmtException withSuggestions(ApiException ex, Target target, String name) {

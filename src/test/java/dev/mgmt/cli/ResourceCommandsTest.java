@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -203,8 +204,34 @@ class ResourceCommandsTest {
         assertEquals(0, imported.exitCode(), imported.describe());
         JsonNode body = new ObjectMapper().readTree(imported.out());
         assertTrue(body.isObject(), imported.describe());
-        RequestLog.Entry post = sandbox.ownRequests().get(sandbox.ownRequests().size() - 1);
-        assertTrue(post.header("Content-Type").startsWith("multipart/form-data; boundary="), post.header("Content-Type"));
+        RequestLog.Entry post = sandbox.ownRequests().stream().filter(e -> e.method().equals("POST") && e.path().contains("/import")).findFirst()
+            .orElseThrow();
+        assertTrue(String.valueOf(post.header("Content-Type")).startsWith("multipart/form-data; boundary="), post + " " + sandbox.ownRequests());
+    }
+
+    @Test
+    void should_report_the_name_the_server_gave_the_imported_proxy(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("petstore.zip");
+        Files.write(archive, cli().run("export", "proxy", "petstore-api").outBytes());
+        CliResult first = cli().run("import", "proxy", "-f", archive.toString());
+        assertEquals(0, first.exitCode(), first.describe());
+        assertTrue(first.out().matches("proxy/petstore-api_\\d+ imported\n"), first.describe());
+        String name = first.out().substring("proxy/".length(), first.out().indexOf(' '));
+        assertEquals(0, cli().run("get", "proxy", name).exitCode(), "the reported name exists");
+        CliResult second = cli().run("import", "proxy", "-f", archive.toString());
+        assertTrue(second.out().matches("proxy/petstore-api_\\d+ imported\n"), second.describe());
+        assertFalse(second.out().contains(name + " "), "each import reports its own proxy\n" + second.describe());
+    }
+
+    @Test
+    void should_print_an_import_as_the_multipart_form_curl_sends(@TempDir Path dir) throws Exception {
+        Path archive = dir.resolve("pet; store.zip");
+        Files.write(archive, cli().run("export", "proxy", "petstore-api").outBytes());
+        CliResult r = cli().run("import", "proxy", "-f", archive.toString(), "--curl");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(" -F 'apiProxyExportFile=@\"" + archive + "\";type=application/zip'"), r.describe());
+        assertFalse(r.err().contains("--data-binary"), r.describe());
+        assertFalse(r.err().contains("Content-Type: multipart"), "curl -F sets its own boundary\n" + r.describe());
     }
 
     @Test
