@@ -1,6 +1,5 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.errors.UsageException;
 import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
@@ -44,6 +43,9 @@ public final class RootCommand implements Runnable {
 
     private Invocation invocation;
 
+    /** The command line this root belongs to, for printing its help (set by {@link #addTo}). */
+    private CommandLine commandLine;
+
     public void attach(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -58,11 +60,17 @@ public final class RootCommand implements Runnable {
 
     /** Makes the global options part of the root command; call before any subcommand is added. */
     public void addTo(CommandLine root) {
+        this.commandLine = root;
         root.getCommandSpec().addMixin("options", CommandModels.specOf(options));
     }
 
+    /**
+     * No command: bare {@code mgmt}, or only global options ({@code mgmt -v}). As gh and kubectl do,
+     * that is a request for the help: the same text as {@code mgmt --help}, on stdout, exit 0. Bad
+     * global options are still usage errors (exit 2): picocli and the early checks reject them first.
+     */
     @Override
     public void run() {
-        throw new UsageException("missing command", "See 'mgmt --help'; try: mgmt --sandbox get projects");
+        commandLine.usage(commandLine.getOut(), commandLine.getColorScheme());
     }
 }

@@ -46,12 +46,32 @@ class HelpAndVersionTest extends ServerTest {
     }
 
     @Test
-    void should_exit_2_without_a_command() {
+    void should_print_the_help_and_exit_0_without_a_command() {
         CliResult r = cli().run();
-        assertExit(2, r);
-        assertStdoutEmpty(r);
-        assertTrue(r.err().startsWith("error: missing command"), r.describe());
-        assertErrContains(r, "mgmt --help");
+        assertExit(0, r);
+        assertEquals("", r.err(), r.describe());
+        assertTrue(r.out().startsWith("Usage: mgmt"), r.describe());
+        assertTrue(r.out().contains("Commands:") && r.out().contains("Exit codes:"), r.describe());
+        assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
+    }
+
+    /** As gh and kubectl (cobra) do: valid options and no command is a request for the help too. */
+    @Test
+    void should_print_the_help_for_global_options_without_a_command() {
+        String help = cli().run("--help").out();
+        for (String[] args : new String[][] {{"-v"}, {"--quiet", "-p", "MyProject"}, {"--sandbox"}}) {
+            CliResult r = cli().run(args);
+            assertExit(0, r);
+            assertEquals("", r.err(), r.describe());
+            assertEquals(help, r.out(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void should_still_exit_2_on_bad_global_options_without_a_command() {
+        assertUsageError(cli().run("--bogus"), "error: unknown option: '--bogus'\n");
+        assertUsageError(cli().run("--color", "sometimes"), "error: invalid --color 'sometimes'");
+        assertUsageError(cli().run("--url"), "error: missing required parameter for option '--url'");
     }
 
     @Test
@@ -102,5 +122,12 @@ class HelpAndVersionTest extends ServerTest {
         assertExit(2, r);
         assertStdoutEmpty(r);
         assertTrue(r.err().startsWith("error: "), r.describe());
+    }
+
+    /** Exit 2, nothing on stdout, and stderr starts with this. */
+    private static void assertUsageError(CliResult r, String errStart) {
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith(errStart), r.describe());
     }
 }
