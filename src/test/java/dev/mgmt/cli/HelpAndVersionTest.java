@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --version, --help, help COMMAND, and what happens without a (known) command. */
@@ -72,6 +73,19 @@ class HelpAndVersionTest extends ServerTest {
         assertUsageError(cli().run("--bogus"), "error: unknown option: '--bogus'\n");
         assertUsageError(cli().run("--color", "sometimes"), "error: invalid --color 'sometimes'");
         assertUsageError(cli().run("--url"), "error: missing required parameter for option '--url'");
+    }
+
+    @Test
+    void should_end_bold_with_normal_intensity_in_help_and_errors() {
+        CliResult help = cli().terminal(true, false).run();
+        assertExit(0, help);
+        assertTrue(help.out().startsWith("Usage: \u001B[1mmgmt\u001B[22m\u001B[0m "), help.describe());
+        assertFalse(help.out().contains("\u001B[21m"), help.describe());
+        CliResult error = cli().run("--color", "always", "gett");
+        assertExit(2, error);
+        assertTrue(error.err().startsWith("\u001B[1m\u001B[31merror:\u001B[39m\u001B[22m\u001B[0m unknown command 'gett'"),
+            error.describe());
+        assertFalse(error.err().contains("\u001B[21m"), error.describe());
     }
 
     @Test
