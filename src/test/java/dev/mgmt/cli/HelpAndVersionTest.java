@@ -111,6 +111,13 @@ class HelpAndVersionTest extends ServerTest {
     }
 
     @Test
+    void should_answer_an_unknown_help_topic_like_an_unknown_command() {
+        assertUsageError(cli().run("help", "gett"), "error: unknown command 'gett'; did you mean 'mgmt help get'?\n");
+        assertUsageError(cli().run("help", "delet"), "error: unknown command 'delet'\n");
+        assertUsageError(cli().run("help", "zzzzzz"), "error: unknown command 'zzzzzz'\n");
+    }
+
+    @Test
     void should_suggest_the_closest_option_with_the_same_matcher() {
         CliResult r = cli().run("get", "projects", "--projct", "x");
         assertExit(2, r);
