@@ -36,6 +36,28 @@ class HelpAndVersionTest extends ServerTest {
         assertTrue(r.out().contains("MGMT_TOKEN"), r.describe());
     }
 
+    /** Codes 0 to 13 read as the CLI contract's "Exit codes" table has them (13 included). */
+    @Test
+    void should_give_each_exit_code_the_contract_meaning_in_help() {
+        CliResult r = cli().run("--help");
+        assertExit(0, r);
+        String codes = r.out().substring(r.out().indexOf("Exit codes:"), r.out().indexOf("Environment:"))
+            .replaceAll("\\R\\s{6,}", " ");
+        String[][] meanings = {
+            {"0", "success"}, {"1", "unexpected failure inside mgmt (a bug)"}, {"2", "usage error"},
+            {"3", "400 bad request / validation failed"}, {"4", "401 unauthorized, or no token"}, {"5", "403 forbidden"},
+            {"6", "404 not found, or no such name in the list"}, {"7", "409 conflict"},
+            {"8", "429 rate limited, after retries"}, {"9", "5xx server error, after retries"},
+            {"10", "network: DNS, connection refused/reset, TLS, timeout"},
+            {"11", "the server answered 2xx but reported that the operation failed"},
+            {"12", "other unexpected HTTP status, an undecodable success body, or a web page"},
+            {"13", "mgmt exercise: a response did not meet the scenario's expectations"}};
+        for (String[] m : meanings) {
+            assertTrue(codes.matches("(?s).*\\R\\s+" + m[0] + "\\s+" + java.util.regex.Pattern.quote(m[1]) + ".*"),
+                "exit code " + m[0] + " should read '" + m[1] + "'\n" + codes);
+        }
+    }
+
     @Test
     void should_show_help_for_api() {
         CliResult r = cli().run("help", "api");
