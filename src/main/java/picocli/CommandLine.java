@@ -18045,7 +18045,8 @@ public class CommandLine {
              * styles to strings with embedded escape codes.
              */
             public enum Style implements IStyle {
-                reset(0, 0), bold(1, 21), faint(2, 22), italic(3, 23), underline(4, 24), blink(5, 25), reverse(7, 27),
+                // mgmt: bold ends with 22 (normal intensity; upstream: 21, which ECMA-48 and most terminals read as double underline).
+                reset(0, 0), bold(1, 22), faint(2, 22), italic(3, 23), underline(4, 24), blink(5, 25), reverse(7, 27),
                 fg_black(30, 39), fg_red(31, 39), fg_green(32, 39), fg_yellow(33, 39), fg_blue(34, 39), fg_magenta(35, 39), fg_cyan(36, 39), fg_white(37, 39),
                 bg_black(40, 49), bg_red(41, 49), bg_green(42, 49), bg_yellow(43, 49), bg_blue(44, 49), bg_magenta(45, 49), bg_cyan(46, 49), bg_white(47, 49),
                 ;

@@ -1,6 +1,5 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.errors.UsageException;
 import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
@@ -19,13 +18,13 @@ import picocli.CommandLine;
         " 3:400 bad request / validation failed",
         " 4:401 unauthorized, or no token for a command that needs one",
         " 5:403 forbidden",
-        " 6:404 not found",
+        " 6:404 not found, or no such name in the list (get KIND NAME)",
         " 7:409 conflict",
         " 8:429 rate limited, after retries",
         " 9:5xx server error, after retries",
         "10:network: DNS, connection refused/reset, TLS, timeout",
         "11:the server answered 2xx but reported that the operation failed",
-        "12:other unexpected HTTP status, or an undecodable success body",
+        "12:other unexpected HTTP status, an undecodable success body, or a web page (a sign-in gateway) where the API's JSON was expected",
         "13:mgmt exercise: a response did not meet the scenario's expectations",
         "14:the result could not be written: full disk, closed file, unwritable --output-file",
         "130:interrupted (Ctrl-C); stdout ends on a whole line, stderr says what is missing",
@@ -44,6 +43,9 @@ public final class RootCommand implements Runnable {
 
     private Invocation invocation;
 
+    /** The command line this root belongs to, for printing its help (set by {@link #addTo}). */
+    private CommandLine commandLine;
+
     public void attach(Invocation invocation) {
         this.invocation = invocation;
     }
@@ -58,11 +60,17 @@ public final class RootCommand implements Runnable {
 
     /** Makes the global options part of the root command; call before any subcommand is added. */
     public void addTo(CommandLine root) {
+        this.commandLine = root;
         root.getCommandSpec().addMixin("options", CommandModels.specOf(options));
     }
 
+    /**
+     * No command: bare {@code mgmt}, or only global options ({@code mgmt -v}). As gh and kubectl do,
+     * that is a request for the help: the same text as {@code mgmt --help}, on stdout, exit 0. Bad
+     * global options are still usage errors (exit 2): picocli and the early checks reject them first.
+     */
     @Override
     public void run() {
-        throw new UsageException("missing command", "See 'mgmt --help'; try: mgmt --sandbox get projects");
+        commandLine.usage(commandLine.getOut(), commandLine.getColorScheme());
     }
 }

@@ -52,8 +52,15 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         String message = lowerFirst(ex.getMessage());
+        String word = null;
+        String prefix = cmd.getCommandSpec().qualifiedName() + " ";
         if (ex instanceof UnmatchedArgumentException && !((UnmatchedArgumentException) ex).getUnmatched().isEmpty()) {
-            String word = ((UnmatchedArgumentException) ex).getUnmatched().get(0);
+            word = ((UnmatchedArgumentException) ex).getUnmatched().get(0);
+        } else if (isUnknownHelpTopic(ex)) {
+            word = ex.getValue();
+            prefix += "help ";
+        }
+        if (word != null) {
             boolean option = word.startsWith("-");
             if (!option && !cmd.getSubcommands().isEmpty()) {
                 message = "unknown command '" + word + "'";
@@ -61,12 +68,21 @@ public final class ExceptionHandler implements IExecutionExceptionHandler, IPara
             List<String> close = NameMatcher.closest(option ? word.replaceFirst("=.*", "") : word,
                 option ? optionNames(cmd) : commandNames(cmd), 1);
             if (!close.isEmpty()) {
-                String prefix = option ? "" : cmd.getCommandSpec().qualifiedName() + " ";
-                message += "; did you mean '" + prefix + close.get(0) + "'?";
+                message += "; did you mean '" + (option ? "" : prefix) + close.get(0) + "'?";
             }
         }
         String tryLine = "Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.";
         return invocation.errorReporter().report(new UsageException(message, tryLine));
+    }
+
+    /**
+     * {@code mgmt help WORD} for a WORD that is no command: picocli's HelpCommand reports it with a
+     * plain ParameterException ("Unknown subcommand 'WORD'.") that names the parent command, so it
+     * gets the same answer and the same suggestion as {@code mgmt WORD}.
+     */
+    private static boolean isUnknownHelpTopic(ParameterException ex) {
+        return ex.getValue() != null && ex.getArgSpec() == null && ex.getMessage() != null
+            && ex.getMessage().equals("Unknown subcommand '" + ex.getValue() + "'.");
     }
 
     /** Names and aliases of the visible subcommands that remove nothing. */

@@ -188,6 +188,17 @@ class GetCommandTest {
         assertFalse(plain.out().contains("\u001B"), plain.describe());
     }
 
+    /** ESC[21m is double underline on most terminals; bold ends with ESC[22m, normal intensity. */
+    @Test
+    void should_end_the_bold_header_with_normal_intensity() {
+        CliResult r = run("get", "projects", "--color", "always");
+        assertEquals(0, r.exitCode(), r.describe());
+        String header = r.out().substring(0, r.out().indexOf('\n'));
+        assertTrue(header.startsWith("\u001B[1mNAME "), r.describe());
+        assertTrue(header.endsWith("DESCRIPTION\u001B[22m\u001B[0m"), r.describe());
+        assertFalse(r.out().contains("\u001B[21m"), r.describe());
+    }
+
     @Test
     void should_list_the_api_proxy_report_across_projects() {
         CliResult r = run("get", "reports", "-o", "name");

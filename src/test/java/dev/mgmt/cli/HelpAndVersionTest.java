@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --version, --help, help COMMAND, and what happens without a (known) command. */
@@ -35,6 +36,28 @@ class HelpAndVersionTest extends ServerTest {
         assertTrue(r.out().contains("MGMT_TOKEN"), r.describe());
     }
 
+    /** Codes 0 to 13 read as the CLI contract's "Exit codes" table has them (13 included). */
+    @Test
+    void should_give_each_exit_code_the_contract_meaning_in_help() {
+        CliResult r = cli().run("--help");
+        assertExit(0, r);
+        String codes = r.out().substring(r.out().indexOf("Exit codes:"), r.out().indexOf("Environment:"))
+            .replaceAll("\\R\\s{6,}", " ");
+        String[][] meanings = {
+            {"0", "success"}, {"1", "unexpected failure inside mgmt (a bug)"}, {"2", "usage error"},
+            {"3", "400 bad request / validation failed"}, {"4", "401 unauthorized, or no token"}, {"5", "403 forbidden"},
+            {"6", "404 not found, or no such name in the list"}, {"7", "409 conflict"},
+            {"8", "429 rate limited, after retries"}, {"9", "5xx server error, after retries"},
+            {"10", "network: DNS, connection refused/reset, TLS, timeout"},
+            {"11", "the server answered 2xx but reported that the operation failed"},
+            {"12", "other unexpected HTTP status, an undecodable success body, or a web page"},
+            {"13", "mgmt exercise: a response did not meet the scenario's expectations"}};
+        for (String[] m : meanings) {
+            assertTrue(codes.matches("(?s).*\\R\\s+" + m[0] + "\\s+" + java.util.regex.Pattern.quote(m[1]) + ".*"),
+                "exit code " + m[0] + " should read '" + m[1] + "'\n" + codes);
+        }
+    }
+
     @Test
     void should_show_help_for_api() {
         CliResult r = cli().run("help", "api");
@@ -46,12 +69,45 @@ class HelpAndVersionTest extends ServerTest {
     }
 
     @Test
-    void should_exit_2_without_a_command() {
+    void should_print_the_help_and_exit_0_without_a_command() {
         CliResult r = cli().run();
-        assertExit(2, r);
-        assertStdoutEmpty(r);
-        assertTrue(r.err().startsWith("error: missing command"), r.describe());
-        assertErrContains(r, "mgmt --help");
+        assertExit(0, r);
+        assertEquals("", r.err(), r.describe());
+        assertTrue(r.out().startsWith("Usage: mgmt"), r.describe());
+        assertTrue(r.out().contains("Commands:") && r.out().contains("Exit codes:"), r.describe());
+        assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
+    }
+
+    /** As gh and kubectl (cobra) do: valid options and no command is a request for the help too. */
+    @Test
+    void should_print_the_help_for_global_options_without_a_command() {
+        String help = cli().run("--help").out();
+        for (String[] args : new String[][] {{"-v"}, {"--quiet", "-p", "MyProject"}, {"--sandbox"}}) {
+            CliResult r = cli().run(args);
+            assertExit(0, r);
+            assertEquals("", r.err(), r.describe());
+            assertEquals(help, r.out(), String.join(" ", args));
+        }
+    }
+
+    @Test
+    void should_still_exit_2_on_bad_global_options_without_a_command() {
+        assertUsageError(cli().run("--bogus"), "error: unknown option: '--bogus'\n");
+        assertUsageError(cli().run("--color", "sometimes"), "error: invalid --color 'sometimes'");
+        assertUsageError(cli().run("--url"), "error: missing required parameter for option '--url'");
+    }
+
+    @Test
+    void should_end_bold_with_normal_intensity_in_help_and_errors() {
+        CliResult help = cli().terminal(true, false).run();
+        assertExit(0, help);
+        assertTrue(help.out().startsWith("Usage: \u001B[1mmgmt\u001B[22m\u001B[0m "), help.describe());
+        assertFalse(help.out().contains("\u001B[21m"), help.describe());
+        CliResult error = cli().run("--color", "always", "gett");
+        assertExit(2, error);
+        assertTrue(error.err().startsWith("\u001B[1m\u001B[31merror:\u001B[39m\u001B[22m\u001B[0m unknown command 'gett'"),
+            error.describe());
+        assertFalse(error.err().contains("\u001B[21m"), error.describe());
     }
 
     @Test
@@ -74,6 +130,13 @@ class HelpAndVersionTest extends ServerTest {
         CliResult sub = cli().run("config", "delete-contxt", "x");
         assertExit(2, sub);
         assertTrue(sub.err().startsWith("error: unknown command 'delete-contxt'\n"), sub.describe());
+    }
+
+    @Test
+    void should_answer_an_unknown_help_topic_like_an_unknown_command() {
+        assertUsageError(cli().run("help", "gett"), "error: unknown command 'gett'; did you mean 'mgmt help get'?\n");
+        assertUsageError(cli().run("help", "delet"), "error: unknown command 'delet'\n");
+        assertUsageError(cli().run("help", "zzzzzz"), "error: unknown command 'zzzzzz'\n");
     }
 
     @Test
@@ -102,5 +165,12 @@ class HelpAndVersionTest extends ServerTest {
         assertExit(2, r);
         assertStdoutEmpty(r);
         assertTrue(r.err().startsWith("error: "), r.describe());
+    }
+
+    /** Exit 2, nothing on stdout, and stderr starts with this. */
+    private static void assertUsageError(CliResult r, String errStart) {
+        assertExit(2, r);
+        assertStdoutEmpty(r);
+        assertTrue(r.err().startsWith(errStart), r.describe());
     }
 }
