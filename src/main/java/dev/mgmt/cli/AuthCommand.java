@@ -1,8 +1,8 @@
 package dev.mgmt.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code mgmt auth}: the token in use. */
@@ -15,8 +15,10 @@ public final class AuthCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** No subcommand: its help, on stdout, exit 0 (as bare {@code mgmt}, gh and kubectl do). */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing subcommand: status or logout");
+        CommandLine cl = spec.commandLine();
+        cl.usage(cl.getOut(), cl.getColorScheme());
     }
 }

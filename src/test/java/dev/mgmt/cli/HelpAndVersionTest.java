@@ -78,6 +78,17 @@ class HelpAndVersionTest extends ServerTest {
         assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
     }
 
+    @Test
+    void should_print_a_groups_help_and_exit_0_without_its_subcommand() {
+        for (String group : new String[]{"config", "auth"}) {
+            CliResult r = cli().run(group);
+            assertExit(0, r);
+            assertEquals("", r.err(), r.describe());
+            assertEquals(cli().run(group, "--help").out(), r.out(), "mgmt " + group + " and its --help differ");
+            assertTrue(r.out().startsWith("Usage: mgmt " + group), r.describe());
+        }
+    }
+
     /** As gh and kubectl (cobra) do: valid options and no command is a request for the help too. */
     @Test
     void should_print_the_help_for_global_options_without_a_command() {
