@@ -945,12 +945,15 @@ function _picocli_mgmt_api() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
-  local arg_opts="'-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local flag_opts="'-i' '--include' '--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local arg_opts="'-X' '--method' '-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '-X'|'--method')
+      return
+      ;;
     '-d'|'--data')
       return
       ;;

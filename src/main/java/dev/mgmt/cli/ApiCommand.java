@@ -10,6 +10,7 @@ import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
+import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.ResultWriter;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
@@ -17,6 +18,7 @@ import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.WriteChecks;
 import dev.mgmt.run.Invocation;
+import dev.mgmt.settings.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,16 +34,37 @@ import java.util.Set;
 @Command(name = "api",
     description = {
         "Send a request to any endpoint.",
-        "PATH is relative to /apiops/ (a leading / or apiops/ is accepted);",
-        "the trailing / the API requires is added unless --exact-path. METHOD defaults to GET, or POST with -d.",
-        "JSON results are pretty-printed (--raw prints the body exactly as received); text passes through;",
-        "binary bodies are written only when stdout is not a terminal, or to --output-file."},
+        "PATH is relative to /apiops/ (a leading / or apiops/ is accepted); the",
+        "trailing / the API requires is added unless --exact-path. The method is a",
+        "word before PATH or -X (any case), else GET, or POST with -d. Nothing may",
+        "follow PATH: fields go in the body (-d).",
+        "JSON results are pretty-printed; -q EXPR filters them (JSONPath), -o yaml",
+        "prints YAML (-o json is the default; other formats are refused), --raw",
+        "prints the body exactly as received. Text passes through; binary bodies",
+        "are written only when stdout is not a terminal, or to --output-file.",
+        "-i prints the status line and headers of a 2xx answer before the body."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  mgmt api projects/",
+        "  mgmt api put projects/MyProject/ -d '{\"name\":\"MyProject\",\"description\":\"x\"}'",
+        "  mgmt api -X DELETE projects/MyProject/apiProxies/old/",
+        "  mgmt api -i test/healthcheck --exact-path",
+        "  mgmt api projects/ -q '$.resultList[*].name' -o yaml"},
     sortOptions = false)
 public final class ApiCommand extends BaseCommand {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
-    @Parameters(arity = "1..2", paramLabel = "[METHOD] PATH", description = "HTTP method (optional) and path.")
+    @Parameters(arity = "1..*", paramLabel = "[METHOD] PATH",
+        description = "HTTP method (optional, any case) and path; nothing may follow PATH.")
     List<String> args = new ArrayList<>();
+
+    @Option(names = {"-X", "--method"}, paramLabel = "METHOD",
+        description = "HTTP method (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS; any case), as curl -X.")
+    String methodOption;
+
+    @Option(names = {"-i", "--include"},
+        description = "Print the status line and the response headers on stdout before the body.")
+    boolean include;
 
     @Option(names = {"-d", "--data"}, paramLabel = "DATA",
         description = "Request body: inline, @FILE, or @- for stdin. JSON unless -H 'Content-Type: ...' says otherwise; "
@@ -63,21 +86,48 @@ public final class ApiCommand extends BaseCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        if (inv.options().query() != null) {
-            throw new UsageException("-q/--query is not supported by 'mgmt api' yet; pipe the output to jq");
-        }
-        String method;
-        String path;
-        if (args.size() == 2) {
-            method = args.get(0).toUpperCase(Locale.ROOT);
-            path = args.get(1);
-            if (!METHODS.contains(method)) {
-                throw new UsageException("unknown HTTP method '" + args.get(0) + "': expected one of "
-                    + String.join(", ", List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")));
+        String method = methodOption == null ? null : method(methodOption, "-X");
+        String path = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (isMethodWord(path) && !rest.isEmpty()) {
+            String word = method(path, "METHOD");
+            if (method != null && !method.equals(word)) {
+                throw new UsageException("conflicting methods: -X " + method + " and " + word + "; give one of them");
             }
-        } else {
-            path = args.get(0);
+            method = word;
+            path = rest.get(0);
+            rest = rest.subList(1, rest.size());
+        } else if (isMethodWord(path)) {
+            throw new UsageException("missing PATH after the method " + path.toUpperCase(Locale.ROOT)
+                + ": mgmt api [METHOD] PATH");
+        } else if (!rest.isEmpty() && path.chars().allMatch(Character::isLetter)
+            && (path.equals(path.toUpperCase(Locale.ROOT)) || rest.get(0).contains("/"))) {
+            method(path, "METHOD");
+        }
+        if (!rest.isEmpty()) {
+            throw new UsageException("unexpected argument '" + rest.get(0) + "' after PATH '" + path
+                + "': mgmt api takes [METHOD] PATH" + (rest.get(0).contains("=")
+                ? "; send fields as a JSON body: -d '{\"name\":\"value\"}'" : ""));
+        }
+        if (method == null) {
             method = data != null ? "POST" : "GET";
+        }
+        String query = inv.options().query();
+        if (query != null) {
+            if (raw || outputFile != null) {
+                throw new UsageException("-q cannot be combined with " + (raw ? "--raw" : "--output-file")
+                    + ": they keep the body exactly as received");
+            }
+            JsonQuery.compile(query);
+        }
+        boolean yaml = false;
+        if (inv.options().output() != null) {
+            OutputFormat format = OutputFormat.parse(inv.options().output(), "-o");
+            if (format != OutputFormat.JSON && format != OutputFormat.YAML) {
+                throw new UsageException("-o " + inv.options().output() + " does not apply to 'mgmt api': "
+                    + "it prints the response body; use -o json (the default) or -o yaml");
+            }
+            yaml = format == OutputFormat.YAML;
         }
         String relative = ApiPaths.normalizeUserPath(path, exactPath);
         List<ApiRequest.Header> userHeaders = parseHeaders(headers);
@@ -94,7 +144,11 @@ public final class ApiCommand extends BaseCommand {
         ApiClient client = inv.client();
         ApiRequest request = client.request(method, client.base().resolve(relative), userHeaders, body);
         ApiResponse response = client.call(request, readBack(client, method, relative, body), raw);
-        new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal(), inv.redactor()).write(response, raw, outputFile);
+        ResultWriter writer = new ResultWriter(inv.out(), inv.env().stdout(), inv.env().stdoutTerminal(), inv.redactor());
+        if (include) {
+            writer.writeHead(response);
+        }
+        writer.write(response, raw, outputFile, query, yaml);
         return ExitCodes.OK;
     }
 
@@ -171,6 +225,20 @@ public final class ApiCommand extends BaseCommand {
             }
         }
         return true;
+    }
+
+    private static boolean isMethodWord(String arg) {
+        return METHODS.contains(arg.toUpperCase(Locale.ROOT));
+    }
+
+    /** The method in upper case; anything but the seven the API knows is a usage error. */
+    private static String method(String given, String origin) {
+        String m = given.toUpperCase(Locale.ROOT);
+        if (!METHODS.contains(m)) {
+            throw new UsageException("unknown HTTP method '" + given + "'" + (origin.equals("-X") ? " (from -X)" : "")
+                + ": expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+        }
+        return m;
     }
 
     static List<ApiRequest.Header> parseHeaders(List<String> raw) {

@@ -8,6 +8,7 @@ import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.http.Bodies;
+import dev.mgmt.http.HttpStatusText;
 import dev.mgmt.json.Json;
 import dev.mgmt.text.Redactor;
 
@@ -39,7 +40,22 @@ public final class ResultWriter {
     }
 
     public void write(ApiResponse response, boolean raw, String outputFile) {
+        write(response, raw, outputFile, null, false);
+    }
+
+    /**
+     * @param query a JSONPath expression (-q) applied to a JSON body before printing, or null
+     * @param yaml  print a JSON body (or what the query selects) as YAML instead of JSON
+     */
+    public void write(ApiResponse response, boolean raw, String outputFile, String query, boolean yaml) {
         byte[] body = response.body();
+        if (query != null && !response.isJson()) {
+            throw new ApiException(ExitCodes.UNEXPECTED_RESPONSE, new ApiError(response.status(), null,
+                "-q needs a JSON response, but the server sent "
+                    + (response.header("Content-Type") == null ? "no Content-Type" : response.header("Content-Type")),
+                List.of(), null, ApiError.Origin.UNDECODABLE, List.of("body starts: " + Bodies.excerpt(body, 200))),
+                response, 1);
+        }
         if (outputFile != null) {
             writeFile(body, outputFile);
             return;
@@ -58,7 +74,8 @@ public final class ResultWriter {
             if (raw) {
                 writeBytes(body);
             } else {
-                out.println(redactor.redactKnown(Json.pretty(json)));
+                JsonNode shown = query == null ? json : JsonQuery.apply(query, json);
+                out.println(redactor.redactKnown(yaml ? yaml(shown) : Json.pretty(shown)));
                 out.flush();
             }
             return;
@@ -84,6 +101,35 @@ public final class ResultWriter {
                 "Redirect stdout to a file (> file) or pass --output-file FILE");
         }
         writeBytes(body);
+    }
+
+    /**
+     * -i: the status line and the response headers, then a blank line, as curl -i prints them. Header
+     * values pass through the redactor, so a server that echoes the token does not make mgmt print it.
+     */
+    public void writeHead(ApiResponse response) {
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
+            .append(HttpStatusText.of(response.status())).append('\n');
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                for (String v : values) {
+                    head.append(name).append(": ").append(v).append('\n');
+                }
+            }
+        });
+        out.print(redactor.redact(head.toString()));
+        out.println();
+        out.flush();
+    }
+
+    private static String yaml(JsonNode node) {
+        java.io.StringWriter text = new java.io.StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        StructuredSink sink = StructuredSink.yaml(w, true);
+        sink.item(node);
+        sink.finish();
+        w.flush();
+        return text.toString().stripTrailing();
     }
 
     private void writeBytes(byte[] body) {

@@ -158,8 +158,8 @@ class InvalidInputTest extends ServerTest {
     }
 
     @Test
-    void should_reject_query_with_api_for_now() {
-        assertUsageError(cli().run("--url", server.url(), "-q", "$.x", "api", "projects"), "--query");
+    void should_reject_query_with_api_raw() {
+        assertUsageError(cli().run("--url", server.url(), "-q", "$.x", "api", "projects", "--raw"), "-q cannot be combined with --raw");
     }
 
     @Test
