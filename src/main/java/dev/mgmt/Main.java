@@ -28,7 +28,7 @@ public final class Main {
     /** The process's environment, as a run sees it; also what the start-up training runs with. */
     static Env env(OutputStream stdout, OutputStream stderr, Interrupt interrupt) {
         Terminals t = Terminals.detect();
-        return new Env(System.getenv(), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
+        return new Env(t.withColumns(System.getenv()), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
             Clock.systemUTC(), null, null, interrupt);
     }
 }

@@ -86,4 +86,21 @@ class MgmtJarIT {
         assertFalse(Files.exists(dir.resolve("lib/target")), "a target/ was left next to the link");
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
     }
+
+    /** A real pseudo-terminal of 50 columns (util-linux script): the table fits it, read from the terminal. */
+    @Test
+    void should_fit_tables_to_the_real_terminal_width() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")),
+            "needs /usr/bin/script (Debian package bsdutils)");
+        String launcher = ROOT.resolve("mgmt").toString();
+        Run r = run(List.of("/usr/bin/script", "-qec",
+            "stty cols 50 rows 30; unset COLUMNS; exec " + launcher + " --sandbox get proxies -p MyProject -o wide",
+            "/dev/null"));
+        assertEquals(0, r.exit(), r.describe());
+        String plain = r.out().replaceAll("\u001B\\[[0-9;]*m", "").replace("\r", "");
+        assertTrue(plain.contains("NAME"), r.describe());
+        for (String line : plain.split("\n")) {
+            assertTrue(line.codePointCount(0, line.length()) <= 50, "wider than the terminal: '" + line + "'\n" + plain);
+        }
+    }
 }
