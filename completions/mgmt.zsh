@@ -173,6 +173,7 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} exercise" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} bench" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_mgmt_auth; return $?; fi
@@ -202,27 +203,29 @@ function _complete_mgmt() {
   local cmds14=(exercise)
   local cmds15=(bench)
   local cmds16=(sandbox)
-  local cmds17=(completion)
-  local cmds18=(help)
-  local cmds19=(auth status)
-  local cmds20=(auth logout)
-  local cmds21=(config view)
-  local cmds22=(config get-contexts)
-  local cmds23=(config current-context)
-  local cmds24=(config use-context)
-  local cmds25=(config set-context)
-  local cmds26=(config delete-context)
+  local cmds17=(version)
+  local cmds18=(completion)
+  local cmds19=(help)
+  local cmds20=(auth status)
+  local cmds21=(auth logout)
+  local cmds22=(config view)
+  local cmds23=(config get-contexts)
+  local cmds24=(config current-context)
+  local cmds25=(config use-context)
+  local cmds26=(config set-context)
+  local cmds27=(config delete-context)
 
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_help; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_version; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_sandbox; return $?; fi
   if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_bench; return $?; fi
   if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_exercise; return $?; fi
@@ -251,7 +254,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion help"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
@@ -1662,6 +1665,78 @@ function _picocli_mgmt_sandbox() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `version` subcommand.
+function _picocli_mgmt_version() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--client' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `completion` subcommand.
 function _picocli_mgmt_completion() {
   # Get completion data
@@ -1746,7 +1821,7 @@ function _picocli_mgmt_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 

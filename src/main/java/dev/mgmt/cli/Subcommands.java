@@ -38,6 +38,7 @@ public final class Subcommands {
         ALL.put("exercise", ExerciseCommand::new);
         ALL.put("bench", BenchCommand::new);
         ALL.put("sandbox", SandboxCommand::new);
+        ALL.put("version", VersionCommand::new);
         ALL.put("completion", CompletionCommand::new);
         ALL.put("__complete", CompleteCommand::new);
         ALL.put("help", HelpCommand::new);
