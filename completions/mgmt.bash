@@ -1799,7 +1799,7 @@ function _picocli_mgmt_completion() {
       return
       ;;
   esac
-  local SHELL_pos_param_args=("bash" "zsh") # 0-0 values
+  local SHELL_pos_param_args=("bash" "zsh" "fish") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

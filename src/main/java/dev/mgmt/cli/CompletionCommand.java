@@ -6,26 +6,27 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mgmt completion bash|zsh}: prints the completion script (the same as under completions/). */
 @Command(name = "completion",
-    description = {"Print the shell completion script for bash or zsh.",
+    description = {"Print the shell completion script for bash, zsh or fish.",
         "  bash: source <(mgmt completion bash)      (or save it to /etc/bash_completion.d/mgmt)",
         "  zsh:  source <(mgmt completion zsh)       (in ~/.zshrc)",
+        "  fish: mgmt completion fish > ~/.config/fish/completions/mgmt.fish",
         "Project, environment and context names complete from the current context."})
 public final class CompletionCommand extends BaseCommand {
 
-    @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash or zsh.")
+    @Parameters(index = "0", paramLabel = "SHELL", completionCandidates = Shells.class, description = "bash, zsh or fish.")
     String shell;
 
     static final class Shells implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.List.of("bash", "zsh").iterator();
+            return CompletionScripts.SHELLS.iterator();
         }
     }
 
     @Override
     public Integer call() {
-        if (!shell.equals("bash") && !shell.equals("zsh")) {
-            throw new UsageException("unsupported shell '" + shell + "': expected bash or zsh");
+        if (!CompletionScripts.SHELLS.contains(shell)) {
+            throw new UsageException("unsupported shell '" + shell + "': expected bash, zsh or fish");
         }
         invocation().out().print(CompletionScripts.script(shell, spec.root().commandLine()));
         invocation().out().flush();

@@ -16,6 +16,7 @@ import java.util.List;
 
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -36,11 +37,13 @@ class CompletionTest {
     @Test
     void should_match_the_committed_scripts() throws IOException {
         boolean update = Boolean.getBoolean("mgmt.updateCompletions");
-        for (String[] f : List.of(new String[] {"bash", "mgmt.bash"}, new String[] {"zsh", "mgmt.zsh"})) {
+        for (String[] f : List.of(new String[] {"bash", "mgmt.bash"}, new String[] {"zsh", "mgmt.zsh"},
+                new String[] {"fish", "mgmt.fish"})) {
             CliResult r = cli().run("completion", f[0]);
             assertEquals(0, r.exitCode(), r.err());
             String generated = out(r);
-            assertTrue(generated.contains("complete -F _mgmt_complete_names"), generated);
+            assertTrue(generated.contains(f[0].equals("fish") ? "complete -c mgmt" : "complete -F _mgmt_complete_names"),
+                generated);
             assertTrue(generated.contains("get"), generated);
             Path file = DIR.resolve(f[1]);
             if (update) {
@@ -57,8 +60,35 @@ class CompletionTest {
 
     @Test
     void should_reject_an_unknown_shell() {
-        CliResult r = cli().run("completion", "fish");
+        CliResult r = cli().run("completion", "tcsh");
         assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().contains("expected bash, zsh or fish"), r.err());
+    }
+
+    /** The real fish (Debian package fish, installed by .ci/run) parses the script and completes from it. */
+    @Test
+    void should_be_a_script_fish_reads(@TempDir Path dir) throws Exception {
+        Path fishBin = Path.of("/usr/bin/fish");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(fishBin) || System.getenv("CI") != null,
+            "needs fish (apt-get install fish)");
+        Path script = dir.resolve("mgmt.fish");
+        Files.writeString(script, out(cli().run("completion", "fish")), StandardCharsets.UTF_8);
+        Process p = new ProcessBuilder(fishBin.toString(), "--no-config", "-c",
+            "source " + script + "; complete -C 'mgmt get -o '").redirectErrorStream(true).start();
+        String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), got);
+        assertTrue(got.lines().anyMatch(l -> l.startsWith("yaml\t")), got);
+    }
+
+    @Test
+    void should_complete_commands_options_names_and_formats_in_fish() {
+        String fish = out(cli().run("completion", "fish"));
+        assertTrue(fish.contains("complete -c mgmt -n __fish_use_subcommand -a get -d "), fish);
+        assertTrue(fish.contains("-l project -s p -x -a '(mgmt __complete projects 2>/dev/null)'")
+            || fish.contains("-s p -l project -x -a '(mgmt __complete projects 2>/dev/null)'"), fish);
+        assertTrue(fish.matches("(?s).*-l output[^\n]*-x -a '[^'\n]*json[^'\n]*yaml.*"), "-o values complete\n" + fish);
+        assertTrue(fish.contains("-n '__fish_seen_subcommand_from config' -a use-context"), fish);
+        assertFalse(fish.contains("__complete -d") || fish.contains("-a __complete "), "hidden commands stay hidden\n" + fish);
     }
 
     @Test
