@@ -252,7 +252,7 @@ function _picocli_mgmt() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion help"
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -324,7 +324,7 @@ function _picocli_mgmt_get() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -411,7 +411,7 @@ function _picocli_mgmt_create() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -489,7 +489,7 @@ function _picocli_mgmt_update() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -567,7 +567,7 @@ function _picocli_mgmt_delete() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -645,7 +645,7 @@ function _picocli_mgmt_deploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -717,7 +717,7 @@ function _picocli_mgmt_undeploy() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -789,7 +789,7 @@ function _picocli_mgmt_export() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -864,7 +864,7 @@ function _picocli_mgmt_import() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--replace' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -945,7 +945,7 @@ function _picocli_mgmt_api() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-i' '--include' '--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-i' '--include' '--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-X' '--method' '-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1029,7 +1029,7 @@ function _picocli_mgmt_login() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--password-stdin' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--password-stdin' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-u' '--username' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1104,7 +1104,7 @@ function _picocli_mgmt_auth() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="status logout"
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1176,7 +1176,7 @@ function _picocli_mgmt_config() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="view get-contexts current-context use-context set-context delete-context"
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1248,7 +1248,7 @@ function _picocli_mgmt_doctor() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1320,7 +1320,7 @@ function _picocli_mgmt_explain() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1392,7 +1392,7 @@ function _picocli_mgmt_exercise() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--var' '--junit' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1483,7 +1483,7 @@ function _picocli_mgmt_bench() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--yes-mutate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--yes-mutate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-n' '--requests' '-d' '--duration' '-c' '--concurrency' '--warmup' '--rate' '-X' '--method' '--data' '-H' '--header' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1579,7 +1579,7 @@ function _picocli_mgmt_sandbox() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--port' '--bind' '--faults' '--seed' '--data' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1669,7 +1669,7 @@ function _picocli_mgmt_completion() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1747,7 +1747,7 @@ function _picocli_mgmt_help() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox completion"
-  local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1819,7 +1819,7 @@ function _picocli_mgmt_auth_status() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--offline' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--offline' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1891,7 +1891,7 @@ function _picocli_mgmt_auth_logout() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1963,7 +1963,7 @@ function _picocli_mgmt_config_view() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2035,7 +2035,7 @@ function _picocli_mgmt_config_getcontexts() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2107,7 +2107,7 @@ function _picocli_mgmt_config_currentcontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2179,7 +2179,7 @@ function _picocli_mgmt_config_usecontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2251,7 +2251,7 @@ function _picocli_mgmt_config_setcontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--current' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'--current' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--unset' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
@@ -2326,7 +2326,7 @@ function _picocli_mgmt_config_deletecontext() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox'"
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
 
   type compopt &>/dev/null && compopt +o default
