@@ -45,6 +45,7 @@ complete -c mgmt -l cacert -r -d 'Trust the CAs in this PEM bundle as well as th
 complete -c mgmt -l color -r -d 'auto (default: only on a terminal), always or never; NO_COLOR set means never.'
 complete -c mgmt -l quiet -d 'No troubleshooting checklist, no progress; errors stay one line on stderr.'
 complete -c mgmt -l sandbox -d 'Start the embedded emulator on a free loopback port for this command and use it.'
+complete -c mgmt -l no-headers -d 'Tables (also -o wide) print no header line.'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l proxy -r -d 'The API proxy (for endpoints and policies).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l credential -r -d 'The credential (for access).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l type -r -d 'Connection type (default: every type in turn).'

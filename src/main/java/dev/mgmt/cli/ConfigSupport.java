@@ -8,6 +8,7 @@ import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.output.TableSink;
 import dev.mgmt.run.Invocation;
+import dev.mgmt.run.Sinks;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.text.Redactor;
 
@@ -43,7 +44,7 @@ final class ConfigSupport {
 
     /** Rows as an aligned table on stdout. */
     static void printTable(Invocation inv, List<Column> columns, Iterable<? extends JsonNode> rows) {
-        TableSink sink = new TableSink(inv.out(), columns, inv.colorOnStdout(), inv.tableWidth());
+        TableSink sink = Sinks.table(inv, inv.out(), columns);
         for (JsonNode row : rows) {
             sink.item(row);
         }

@@ -12,6 +12,7 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Target;
 import dev.mgmt.run.Invocation;
+import dev.mgmt.run.Sinks;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Parameters;
@@ -52,7 +53,7 @@ abstract class DeploymentCommand extends BaseCommand {
         OutputFormat format = s.output().value();
         JsonNode items = Deployments.results(response);
         if ((format == OutputFormat.TABLE || format == OutputFormat.WIDE) && items != null) {
-            TableSink table = new TableSink(inv.out(), RESULT_COLUMNS, inv.colorOnStdout(), inv.tableWidth());
+            TableSink table = Sinks.table(inv, inv.out(), RESULT_COLUMNS);
             items.forEach(table::item);
             table.finish();
         } else {

@@ -97,6 +97,15 @@ public final class GlobalOptions implements Flags {
         description = "Start the embedded emulator on a free loopback port for this command and use it.")
     public boolean sandbox;
 
+    @Option(names = "--no-headers", scope = ScopeType.INHERIT, order = 23,
+        description = "Tables (also -o wide) print no header line.")
+    public boolean noHeaders;
+
+    @Override
+    public boolean noHeaders() {
+        return noHeaders;
+    }
+
     @Override
     public int verbosity() {
         return verbose == null ? 0 : verbose.length;

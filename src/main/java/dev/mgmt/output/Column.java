@@ -20,6 +20,16 @@ public record Column(String header, List<String> paths) {
         return new Column(header, List.of(paths));
     }
 
+    /** Index of the first column that shows {@code field} (a kind's name field), or 0 when none does. */
+    public static int indexOf(List<Column> columns, String field) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).paths().contains(field)) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
     /** The top-level fields the paths start at: all a value needs of an item. */
     public Set<String> fields() {
         return fields(List.of(this));

@@ -1,6 +1,7 @@
 package dev.mgmt.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.text.DisplayWidth;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.PrintWriter;
@@ -10,26 +11,46 @@ import java.util.List;
 /**
  * kubectl-like aligned columns. Widths come from the first {@value #SAMPLE} rows, which are held
  * back until then; later rows stream with those widths, so memory stays bounded for any list.
- * On a terminal of known width the widest column is cut (with …) so lines do not wrap.
+ * On a terminal of known width the other columns give way so lines do not wrap: the widest is
+ * cut (with …) down to {@value #MIN} columns, then the next widest, and if that is not enough the
+ * trailing columns are left out. The name column is never cut, as kubectl never cuts names; a name
+ * wider than the terminal is printed whole. Widths are display widths ({@link DisplayWidth}).
  */
 public final class TableSink implements ItemSink {
     static final int SAMPLE = 500;
+    /** A cut column keeps at least this many display columns (a narrower one is never cut). */
+    static final int MIN = 8;
     private static final String GAP = "   ";
 
     private final PrintWriter out;
     private final List<Column> columns;
     private final Ansi ansi;
     private final int maxWidth;
+    private final boolean headers;
+    private final int nameColumn;
     private final List<String[]> pending = new ArrayList<>();
+    /** Display width of each column; -1 for a column left out to fit the terminal. */
     private int[] widths;
     private long count;
 
-    /** @param maxWidth terminal width to fit, or 0 for no limit (not a terminal) */
+    /** A table with a header line whose first column is the name. */
     public TableSink(PrintWriter out, List<Column> columns, boolean color, int maxWidth) {
+        this(out, columns, color, maxWidth, true, 0);
+    }
+
+    /**
+     * @param maxWidth   terminal width to fit, or 0 for no limit (not a terminal)
+     * @param headers    whether to print the header line (false for --no-headers)
+     * @param nameColumn index of the column that is never cut nor left out
+     */
+    public TableSink(PrintWriter out, List<Column> columns, boolean color, int maxWidth, boolean headers,
+                     int nameColumn) {
         this.out = out;
         this.columns = columns;
         this.ansi = color ? Ansi.ON : Ansi.OFF;
         this.maxWidth = maxWidth;
+        this.headers = headers;
+        this.nameColumn = nameColumn >= 0 && nameColumn < columns.size() ? nameColumn : 0;
     }
 
     @Override
@@ -72,44 +93,79 @@ public final class TableSink implements ItemSink {
         String[] header = new String[columns.size()];
         for (int i = 0; i < header.length; i++) {
             header[i] = columns.get(i).header();
-            widths[i] = header[i].length();
+            widths[i] = headers ? DisplayWidth.width(header[i]) : 0;
         }
         for (String[] row : pending) {
             for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
+                widths[i] = Math.max(widths[i], DisplayWidth.width(row[i]));
             }
         }
-        fit();
-        String line = format(header);
-        out.println(ansi.string("@|bold " + escape(line) + "|@"));
+        widths = fit(widths, nameColumn, maxWidth);
+        if (headers) {
+            String line = format(header);
+            out.println(ansi.string("@|bold " + escape(line) + "|@"));
+        }
         for (String[] row : pending) {
             print(row);
         }
         pending.clear();
     }
 
-    /** Shrinks the widest columns until the line fits the terminal, never below 8 characters. */
-    private void fit() {
+    /**
+     * The widths to print with: the natural ones when they fit {@code maxWidth} (0: no limit);
+     * else, for the most columns that can fit, the widest non-name column cut down to {@link #MIN},
+     * then the next widest, and so on; columns that still do not fit are left out (-1) from the
+     * end. The name column keeps its width whatever it costs.
+     */
+    static int[] fit(int[] natural, int nameColumn, int maxWidth) {
+        int[] widths = natural.clone();
         if (maxWidth <= 0) {
-            return;
+            return widths;
         }
-        int total = GAP.length() * (widths.length - 1);
-        for (int w : widths) {
-            total += w;
+        for (int last = widths.length - 1; ; last--) {
+            if (last < 0 || shrink(widths, nameColumn, maxWidth)) {
+                return widths;
+            }
+            if (last == nameColumn) {
+                continue;
+            }
+            // leave out the last column still shown and start again from the natural widths
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = i >= last && i != nameColumn || widths[i] < 0 ? -1 : natural[i];
+            }
         }
-        while (total > maxWidth) {
-            int widest = 0;
-            for (int i = 1; i < widths.length; i++) {
-                if (widths[i] > widths[widest]) {
+    }
+
+    /** Cuts the shown non-name columns, widest first, down to MIN; true when the line then fits. */
+    private static boolean shrink(int[] widths, int nameColumn, int maxWidth) {
+        int excess = lineWidth(widths) - maxWidth;
+        while (excess > 0) {
+            int widest = -1;
+            for (int i = 0; i < widths.length; i++) {
+                if (i != nameColumn && widths[i] > MIN && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }
-            if (widths[widest] <= 8) {
-                return;
+            if (widest < 0) {
+                return false;
             }
-            widths[widest]--;
-            total--;
+            int cut = Math.min(excess, widths[widest] - MIN);
+            widths[widest] -= cut;
+            excess -= cut;
         }
+        return true;
+    }
+
+    private static int lineWidth(int[] widths) {
+        int total = 0;
+        int shown = 0;
+        for (int w : widths) {
+            if (w >= 0) {
+                total += w;
+                shown++;
+            }
+        }
+        return total + GAP.length() * Math.max(0, shown - 1);
     }
 
     private void print(String[] row) {
@@ -117,15 +173,20 @@ public final class TableSink implements ItemSink {
     }
 
     private String format(String[] row) {
+        int last = widths.length - 1;
+        while (last > 0 && widths[last] < 0) {
+            last--;
+        }
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < row.length; i++) {
-            String v = row[i];
-            if (v.length() > widths[i]) {
-                v = v.substring(0, Math.max(0, widths[i] - 1)) + "…";
+        for (int i = 0; i <= last; i++) {
+            if (widths[i] < 0) {
+                continue;
             }
-            sb.append(v);
-            if (i < row.length - 1) {
-                sb.append(" ".repeat(widths[i] - v.length())).append(GAP);
+            String v = i == nameColumn ? row[i] : DisplayWidth.cut(row[i], widths[i]);
+            if (i < last) {
+                sb.append(DisplayWidth.pad(v, widths[i])).append(GAP);
+            } else {
+                sb.append(v);
             }
         }
         return sb.toString();

@@ -24,6 +24,16 @@ public final class Sinks {
         return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(), out -> forFormat(inv, out, kind, format, single));
     }
 
+    /** A table on stdout fitted to the terminal, with a header line unless --no-headers; name column first. */
+    public static TableSink table(Invocation inv, PrintWriter out, List<Column> columns) {
+        return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(), 0);
+    }
+
+    private static TableSink table(Invocation inv, PrintWriter out, List<Column> columns, Kind kind) {
+        return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(),
+            Column.indexOf(columns, kind.nameField()));
+    }
+
     private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
         String query = inv.options().query();
         if (query != null) {
@@ -39,10 +49,10 @@ public final class Sinks {
             case WIDE: {
                 List<Column> cols = new ArrayList<>(kind.columns());
                 cols.addAll(kind.wideColumns());
-                return new TableSink(out, cols, inv.colorOnStdout(), inv.tableWidth());
+                return table(inv, out, cols, kind);
             }
             default:
-                return new TableSink(out, kind.columns(), inv.colorOnStdout(), inv.tableWidth());
+                return table(inv, out, kind.columns(), kind);
         }
     }
 }

@@ -49,4 +49,7 @@ public interface Flags {
     boolean quiet();
 
     boolean sandbox();
+
+    /** --no-headers: tables print no header line. */
+    boolean noHeaders();
 }
