@@ -17448,7 +17448,8 @@ public class CommandLine {
             }
             private int copy(BreakIterator line, Text text, Text columnValue, int offset) {
                 // Deceive the BreakIterator to ensure no line breaks after '-' character
-                line.setText(text.plainString().replace("-", "\u00ff"));
+                // mgmt: nor inside a path or URL (after '.', '/', ':', '?', '&', '=' or '~'): only at spaces.
+                line.setText(text.plainString().replaceAll("[-./:?&=~]", "\u00ff"));
                 Count count = new Count();
                 for (int start = line.first(), end = line.next(); end != BreakIterator.DONE; start = end, end = line.next()) {
                     Text word = text.substring(start, end); //.replace("\u00ff", "-"); // not needed

@@ -72,9 +72,19 @@ public final class MgmtCli {
             .setExpandAtFiles(false)
             .setExecutionExceptionHandler(handler)
             .setParameterExceptionHandler(handler)
+            .setUsageHelpWidth(helpWidth(invocation))
             .setColorScheme(CommandLine.Help.defaultColorScheme(
                 invocation.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
             .setExecutionStrategy(parseResult -> run(parseResult, invocation, handler, env));
+    }
+
+    /**
+     * Help fits the terminal it is read on (within what stays readable); elsewhere it keeps 80
+     * columns, so piped and saved help is the same everywhere.
+     */
+    static int helpWidth(Invocation invocation) {
+        int columns = invocation.tableWidth();
+        return columns <= 0 ? 80 : Math.max(55, Math.min(columns, 160));
     }
 
     private static int run(ParseResult parseResult, Invocation invocation, ExceptionHandler handler, Env env) {

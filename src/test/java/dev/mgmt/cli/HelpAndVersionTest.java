@@ -79,6 +79,30 @@ class HelpAndVersionTest extends ServerTest {
     }
 
     @Test
+    void should_never_break_a_path_or_url_in_help() {
+        CliResult r = cli().run("config", "--help");
+        assertExit(0, r);
+        assertTrue(r.out().contains("~/.config/mgmt/config.yaml"), r.describe());
+        assertTrue(r.out().contains("$XDG_CONFIG_HOME/mgmt/config.yaml"), r.describe());
+        CliResult root = cli().run("--help");
+        for (String line : root.out().split("\n")) {
+            assertFalse(line.matches(".*(https?:|/|~/\\.)$"), "a line ends inside a path or URL: '" + line + "'");
+        }
+    }
+
+    @Test
+    void should_fit_help_to_the_terminal_and_keep_80_columns_elsewhere() {
+        CliResult piped = cli().env("COLUMNS", "150").run("config", "--help");
+        int pipedWidth = piped.out().lines().mapToInt(String::length).max().orElse(0);
+        assertTrue(pipedWidth <= 80, "help that is not on a terminal keeps 80 columns\n" + piped.describe());
+        CliResult wide = cli().terminal(true, false).env("COLUMNS", "150").env("NO_COLOR", "1").run("config", "--help");
+        assertExit(0, wide);
+        int wideWidth = wide.out().lines().mapToInt(String::length).max().orElse(0);
+        assertTrue(wideWidth > 80 && wideWidth <= 150, "width " + wideWidth + "\n" + wide.describe());
+        assertTrue(wide.out().lines().count() < piped.out().lines().count(), wide.describe());
+    }
+
+    @Test
     void should_print_a_groups_help_and_exit_0_without_its_subcommand() {
         for (String group : new String[]{"config", "auth"}) {
             CliResult r = cli().run(group);
