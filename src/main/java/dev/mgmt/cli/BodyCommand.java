@@ -3,6 +3,8 @@ package dev.mgmt.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.exercise.Variables;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
@@ -16,6 +18,8 @@ import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import java.util.Set;
 
 /** What create and update share: KIND [NAME] -f FILE, checked before it is sent. */
 abstract class BodyCommand extends BaseCommand {
@@ -37,6 +41,22 @@ abstract class BodyCommand extends BaseCommand {
     @Option(names = "--no-validate", description = "Send even if the body fails mgmt's schema check.")
     boolean noValidate;
 
+    /**
+     * The body as it is meant: a {@code ${name}} left in a file would be sent as those characters
+     * (a proxy named "${name}"), so it is refused; {@code $${} stands for a literal {@code ${}, as in
+     * scenarios, whose variables only {@code mgmt exercise} expands.
+     */
+    static JsonNode literal(JsonNode body, String origin) {
+        Set<String> refs = Variables.references(body);
+        if (!refs.isEmpty()) {
+            String first = refs.iterator().next();
+            throw new UsageException(origin + ": '${" + first + "}' is not expanded: create and update send a file "
+                + "as it is; put the value in, or write $${" + first + "} for a literal ${" + first + "}",
+                "Scenario variables are expanded by mgmt exercise (a step's bodyFile).");
+        }
+        return new Variables(name -> null).expand(body);
+    }
+
     abstract Operations.Verb verb();
 
     abstract String pastTense();
@@ -47,7 +67,7 @@ abstract class BodyCommand extends BaseCommand {
         Kind k = Kinds.find(kind);
         Operation op = Operations.find(k, verb());
         InputData input = InputData.read(file.equals("-") ? "@-" : "@" + file, inv.env().stdin());
-        JsonNode body = input.parseAuto();
+        JsonNode body = literal(input.parseAuto(), input.origin());
         String resolved = ResourceWriter.resolveName(op, name, body);
         if (!noValidate) {
             BodyCheck.check(op, input, name);

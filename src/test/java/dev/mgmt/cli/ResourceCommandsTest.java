@@ -243,6 +243,34 @@ class ResourceCommandsTest {
     }
 
     @Test
+    void should_create_the_shipped_example_proxy_as_it_is() {
+        CliResult r = cli().run("create", "proxy", "-f", Path.of("examples/bodies/proxy.json").toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(0, cli().run("get", "proxy", "petstore-example").exitCode(), "created under its own name");
+    }
+
+    @Test
+    void should_refuse_a_body_with_an_unexpanded_variable_and_send_nothing() {
+        String template = Path.of("examples/bodies/proxy.template.json").toString();
+        CliResult r = cli().run("create", "proxy", "-f", template);
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: file '" + template + "': '${name}' is not expanded"), r.describe());
+        assertTrue(r.err().contains("write $${name} for a literal ${name}"), r.describe());
+        assertEquals(0, sandbox.ownRequests().size(), "nothing is sent");
+    }
+
+    @Test
+    void should_send_an_escaped_variable_as_a_literal(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("conn.json");
+        Files.writeString(f, "{\"apiProxyName\": \"lit\", \"apiProxyDescription\": \"costs $${price}\"}");
+        CliResult r = cli().run("create", "proxy", "-f", f.toString(), "--no-validate");
+        RequestLog.Entry post = sandbox.ownRequests().stream().filter(e -> e.method().equals("POST")).findFirst()
+            .orElseThrow(() -> new AssertionError(r.describe()));
+        assertTrue(post.bodyText().contains("costs ${price}"), post.bodyText());
+        assertFalse(post.bodyText().contains("$${"), post.bodyText());
+    }
+
+    @Test
     void should_refuse_to_import_a_file_that_is_not_a_zip(@TempDir Path dir) throws Exception {
         Path notZip = dir.resolve("proxy.zip");
         Files.writeString(notZip, "hello");
