@@ -2482,11 +2482,13 @@ _mgmt_complete_names() {
     -p|--project) kind=projects ;;
     -e|--environment) kind=environments ;;
     --context) kind=contexts ;;
+    --proxy) kind=proxies ;;
   esac
   if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" == get ]]; then
     case "$prev" in
       project|projects|proj) kind=projects ;;
       environment|environments|env|envs) kind=environments ;;
+      proxy|proxies) kind=proxies ;;
     esac
   fi
   if [[ -z "$kind" ]]; then
@@ -2496,7 +2498,7 @@ _mgmt_complete_names() {
   local args=()
   for ((i = 1; i < COMP_CWORD - 1; i++)); do
     case "${COMP_WORDS[i]}" in
-      --context|--config|--url|--token-file) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+      --context|--config|--url|--token-file|-p|--project) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
     esac
   done
   local IFS=$'\n'

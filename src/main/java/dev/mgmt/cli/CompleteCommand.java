@@ -18,7 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@code mgmt __complete projects|environments|contexts}: names for the shell completion scripts, one
+ * {@code mgmt __complete projects|environments|proxies|contexts}: names for the shell completion scripts, one
  * a line. Hidden. Never fails and never prints to stderr: offline, without a token or with a broken
  * config it prints nothing and exits 0. Server names are cached for {@link #TTL} under
  * {@code $XDG_CACHE_HOME/mgmt/complete/} (default {@code ~/.cache}), keyed by URL, kind and project.
@@ -27,7 +27,7 @@ import java.util.List;
 public final class CompleteCommand extends BaseCommand {
     static final Duration TTL = Duration.ofSeconds(60);
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "projects, environments or contexts.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "projects, environments, proxies (of -p) or contexts.")
     String kind;
 
     @Override
@@ -52,6 +52,7 @@ public final class CompleteCommand extends BaseCommand {
                 return new ArrayList<>(inv.config().file().contexts().keySet());
             case "projects":
             case "environments":
+            case "proxies":
                 return fromServer(inv);
             default:
                 return List.of();
@@ -70,14 +71,19 @@ public final class CompleteCommand extends BaseCommand {
         if (url == null || url.isBlank()) {
             return List.of();
         }
-        String project = kind.equals("environments") ? inv.settings().project().value() : null;
+        String project = kind.equals("projects") ? null : inv.settings().project().value();
+        if (kind.equals("proxies") && project == null) {
+            return List.of();
+        }
         Path cache = cacheFile(inv, url + "\n" + kind + "\n" + (project == null ? "" : project));
         List<String> cached = readFresh(cache);
         if (cached != null) {
             return cached;
         }
         ResourceReader reader = new ResourceReader(inv.client());
-        List<String> names = project == null ? reader.quickNames(kind) : reader.quickNames(kind, project);
+        List<String> names = project == null ? reader.quickNames(kind)
+            : kind.equals("proxies") ? reader.quickNames("projects", project, "apiProxies")
+            : reader.quickNames(kind, project);
         if (names == null) {
             return List.of();
         }

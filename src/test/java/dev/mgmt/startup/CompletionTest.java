@@ -120,6 +120,21 @@ class CompletionTest {
     }
 
     @Test
+    void should_complete_proxy_names_of_the_project(@TempDir Path cache) {
+        CliResult r = sandbox.cli().env("XDG_CACHE_HOME", cache.toString()).env("MGMT_PROJECT", "MyProject")
+            .run("__complete", "proxies");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(out(r).lines().toList().contains("petstore-api"), out(r));
+        CliResult flag = sandbox.cli().env("XDG_CACHE_HOME", cache.toString())
+            .run("-p", "MyProject", "__complete", "proxies");
+        assertTrue(out(flag).lines().toList().contains("Contact Application API"), out(flag));
+        CliResult none = sandbox.cli().env("XDG_CACHE_HOME", cache.toString()).run("__complete", "proxies");
+        assertEquals(0, none.exitCode());
+        assertEquals("", out(none), "no project, no proxies");
+        assertEquals("", none.err());
+    }
+
+    @Test
     void should_print_nothing_and_succeed_when_offline(@TempDir Path cache) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
