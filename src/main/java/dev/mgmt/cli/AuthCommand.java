@@ -6,7 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code mgmt auth}: the token in use. */
-@Command(name = "auth",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt auth status",
+        "  mgmt auth status --offline -o json",
+        "  mgmt auth logout"},
+    name = "auth",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Inspect or remove the token in use. Get one with 'mgmt login'.",

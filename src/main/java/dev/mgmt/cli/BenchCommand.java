@@ -25,7 +25,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code mgmt bench PATH}: load one endpoint and report throughput, latency percentiles and errors. */
-@Command(name = "bench",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt bench projects/ -c 8 -d 10s",
+        "  mgmt bench projects/MyProject/apiProxies/ --rate 200 -d 30s -o json"},
+    name = "bench",
     description = {
         "Send one request repeatedly with -c requests in flight and report throughput, latency percentiles",
         "(p50 p90 p99 p99.9 max, HdrHistogram) and errors by status and code. PATH is relative to /apiops/.",

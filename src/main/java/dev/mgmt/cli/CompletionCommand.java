@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code mgmt completion bash|zsh}: prints the completion script (the same as under completions/). */
-@Command(name = "completion",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  source <(mgmt completion bash)",
+        "  mgmt completion fish > ~/.config/fish/completions/mgmt.fish"},
+    name = "completion",
     description = {"Print the shell completion script for bash, zsh or fish.",
         "  bash: source <(mgmt completion bash)      (or save it to /etc/bash_completion.d/mgmt)",
         "  zsh:  source <(mgmt completion zsh)       (in ~/.zshrc)",

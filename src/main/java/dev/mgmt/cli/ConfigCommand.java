@@ -6,7 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code mgmt config}: the config file and its named contexts. */
-@Command(name = "config",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config get-contexts",
+        "  mgmt config set-context prod --url https://mgr.example --token-file t.txt",
+        "  mgmt config use-context prod"},
+    name = "config",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {

@@ -4,7 +4,11 @@ import dev.mgmt.resources.Operations;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt create KIND [NAME] -f FILE}. */
-@Command(name = "create", description = "Create a resource from a JSON or YAML file.", sortOptions = false)
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt create proxy -p MyProject -f examples/bodies/proxy.json",
+        "  mgmt create connection -p MyProject -f conn.yaml --curl",
+        "  cat env-var.json | mgmt create env-var -p MyProject -f -"},
+    name = "create", description = "Create a resource from a JSON or YAML file.", sortOptions = false)
 public final class CreateCommand extends BodyCommand {
     @Override
     Operations.Verb verb() {

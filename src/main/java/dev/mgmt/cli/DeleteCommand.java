@@ -25,7 +25,10 @@ import picocli.CommandLine.Parameters;
 import java.util.Locale;
 
 /** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
-@Command(name = "delete", description = {"Delete a resource.",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt delete proxy petstore-example -p MyProject",
+        "  mgmt delete env-var OLD_FLAG -p MyProject --yes"},
+    name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
 public final class DeleteCommand extends BaseCommand implements Destructive {
 

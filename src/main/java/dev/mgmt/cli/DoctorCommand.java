@@ -22,7 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code mgmt doctor}: the whole setup, step by step, as a checklist. */
-@Command(name = "doctor",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt doctor",
+        "  mgmt doctor --context prod -o json"},
+    name = "doctor",
     description = {
         "Diagnose the whole setup, step by step, as a checklist.",
         "It does not stop at the first problem: where each setting came from, the URL, DNS, TCP, TLS,",

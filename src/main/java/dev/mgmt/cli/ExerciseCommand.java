@@ -35,7 +35,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code mgmt exercise SCENARIO.yaml} and {@code mgmt exercise --smoke}. */
-@Command(name = "exercise",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt exercise --smoke -p MyProject",
+        "  mgmt exercise examples/proxy-lifecycle.yaml -p MyProject -e staging",
+        "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production"},
+    name = "exercise",
     description = {
         "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
         "pipeline needs), or with --smoke a read-only sweep of every list endpoint for -p/-e.",

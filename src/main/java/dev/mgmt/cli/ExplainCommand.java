@@ -19,7 +19,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code mgmt explain CODE|STATUS}: the catalog, offline. */
-@Command(name = "explain",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt explain 401",
+        "  mgmt explain token_expired",
+        "  mgmt explain"},
+    name = "explain",
     description = {
         "Explain an error code or HTTP status, offline.",
         "For a code (invalid_token) or a status (404): what it means, the checks mgmt runs after such a",

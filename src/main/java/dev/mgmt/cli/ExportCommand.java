@@ -14,7 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mgmt export proxy NAME > file.zip}: the proxy as the archive import takes. */
-@Command(name = "export", description = {"Export a proxy as a ZIP archive, to stdout or --output-file.",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt export proxy petstore-api -p MyProject --output-file petstore.zip",
+        "  mgmt export proxy petstore-api -p MyProject > petstore.zip"},
+    name = "export", description = {"Export a proxy as a ZIP archive, to stdout or --output-file.",
     "The archive is binary: mgmt will not write it to a terminal."})
 public final class ExportCommand extends BaseCommand {
 

@@ -19,7 +19,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 
 /** {@code mgmt get KIND [NAME]}: list resources, or show one by its exact name. */
-@Command(name = "get",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt get projects",
+        "  mgmt get proxies -p MyProject -o wide",
+        "  mgmt get proxy petstore-api -p MyProject -o yaml",
+        "  mgmt get environments -p MyProject -o name"},
+    name = "get",
     description = {
         "List resources of a kind, or show one by name (names are case-sensitive).",
         "Kinds: projects, environments, proxies, endpoints, policies, connections, credentials, access,",

@@ -20,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** {@code mgmt import proxy -f archive.zip [--replace NAME]}. */
-@Command(name = "import", description = {"Import a proxy from an archive made by 'mgmt export'.",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt import proxy -p MyProject -f petstore.zip",
+        "  mgmt import proxy -p MyProject -f petstore.zip --replace petstore-api"},
+    name = "import", description = {"Import a proxy from an archive made by 'mgmt export'.",
     "Without --replace a proxy of the same name gets a suffix; --replace NAME overwrites that proxy."},
     sortOptions = false)
 public final class ImportCommand extends BaseCommand {

@@ -27,7 +27,10 @@ import java.time.Instant;
  * {@code mgmt login}: exchanges a username and password (client credentials) for a token with
  * {@code POST auth/token}, and stores the token and its expiry in the current or --context context.
  */
-@Command(name = "login", description = {
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt login --url https://manager.example.com -u admin",
+        "  printf %%s \"$PASSWORD\" | mgmt login -u ci --password-stdin --context ci"},
+    name = "login", description = {
     "Log in with a username and password and save the token in the current context.",
     "Gets a token with client credentials (POST auth/token) and saves it, with its expiry, in the current",
     "context, or in --context NAME (created with the URL when missing). The password is read without echo",

@@ -22,7 +22,10 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code mgmt sandbox}: the embedded emulator in the foreground, until Ctrl-C. */
-@Command(name = "sandbox",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt sandbox --port 8080",
+        "  mgmt sandbox --port 0 --faults \"status=503@0.2\""},
+    name = "sandbox",
     description = {
         "Run the embedded emulator of the Management API in the foreground (Ctrl-C stops it).",
         "It prints its URL, demo credentials and ready tokens. Use it from another shell with",
@@ -70,10 +73,10 @@ public final class SandboxCommand extends BaseCommand {
         }
     }
 
-    /** Adds the fault grammar (written once, in FaultSpec) to this command's help, loaded only when shown. */
+    /** Adds the fault grammar (written once, in FaultSpec) after the examples in this command's help, loaded only when shown. */
     static void addFaultHelp(CommandLine sandboxCommand) {
         sandboxCommand.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER,
-            help -> System.lineSeparator() + FaultSpec.grammarHelp() + System.lineSeparator());
+            help -> help.footer() + System.lineSeparator() + FaultSpec.grammarHelp() + System.lineSeparator());
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.mgmt.run.Destructive;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt undeploy proxy|proxy-group NAME -e ENV}. */
-@Command(name = "undeploy", description = "Undeploy a proxy or proxy group from an environment (-e).")
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt undeploy proxy petstore-api -p MyProject -e staging"},
+    name = "undeploy", description = "Undeploy a proxy or proxy group from an environment (-e).")
 public final class UndeployCommand extends DeploymentCommand implements Destructive {
     @Override
     Deployments.Action action() {

@@ -4,7 +4,11 @@ import dev.mgmt.resources.Operations;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt update KIND [NAME] -f FILE}. */
-@Command(name = "update", description = "Update a resource from a JSON or YAML file.", sortOptions = false)
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt update proxy petstore-example -p MyProject -f proxy.json",
+        "  mgmt get connection db -p MyProject -o yaml > db.yaml   # edit, then",
+        "  mgmt update connection db -p MyProject -f db.yaml"},
+    name = "update", description = "Update a resource from a JSON or YAML file.", sortOptions = false)
 public final class UpdateCommand extends BodyCommand {
     @Override
     Operations.Verb verb() {

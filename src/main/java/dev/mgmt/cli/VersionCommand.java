@@ -23,12 +23,9 @@ import java.io.PrintWriter;
 @Command(name = "version",
     description = {"Show mgmt's version, the Java runtime, and whether the manager answers.",
         "With a manager URL (--url, MGMT_URL or a context), GET test/healthcheck tells whether the",
-        "Management API answers there; --client skips it. Exits as that request would when it fails.",
-        "",
-        "Examples:",
-        "  mgmt version",
-        "  mgmt version --client -o json",
-        "  mgmt --sandbox version"},
+        "Management API answers there; --client skips it. Exits as that request would when it fails."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  mgmt version", "  mgmt version --client -o json", "  mgmt --sandbox version"},
     sortOptions = false)
 public final class VersionCommand extends BaseCommand {
 

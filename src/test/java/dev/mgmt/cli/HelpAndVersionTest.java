@@ -4,6 +4,9 @@ import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.ServerTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -76,6 +79,62 @@ class HelpAndVersionTest extends ServerTest {
         assertTrue(r.out().startsWith("Usage: mgmt"), r.describe());
         assertTrue(r.out().contains("Commands:") && r.out().contains("Exit codes:"), r.describe());
         assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
+    }
+
+    /** Every command's help shows examples, and each one parses as written (checked with --help appended). */
+    @Test
+    void should_show_examples_that_parse_for_every_command() {
+        String[] verbs = {"get", "create", "update", "delete", "deploy", "undeploy", "export", "import", "api",
+            "login", "auth", "config", "doctor", "explain", "exercise", "bench", "sandbox", "completion", "version"};
+        for (String verb : verbs) {
+            String help = cli().run(verb, "--help").out();
+            int at = help.indexOf("\nExamples:\n");
+            assertTrue(at >= 0, "no examples in 'mgmt " + verb + " --help'\n" + help);
+            List<String> examples = help.substring(at).lines().filter(l -> l.startsWith("  mgmt ")).toList();
+            assertFalse(examples.isEmpty(), verb);
+            for (String example : examples) {
+                if (example.matches(".*[|<>$#`].*")) {
+                    continue;   // a shell pipeline or redirection: not one mgmt argument list
+                }
+                List<String> args = new ArrayList<>(words(example.strip().substring("mgmt ".length())));
+                args.add("--help");
+                CliResult r = cli().run(args.toArray(String[]::new));
+                assertEquals(0, r.exitCode(), "example does not parse: " + example + "\n" + r.describe());
+            }
+        }
+    }
+
+    /** Shell words: spaces separate, single and double quotes group. */
+    private static List<String> words(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder w = new StringBuilder();
+        char quote = 0;
+        boolean inWord = false;
+        for (char ch : line.toCharArray()) {
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                } else {
+                    w.append(ch);
+                }
+            } else if (ch == '\'' || ch == '"') {
+                quote = ch;
+                inWord = true;
+            } else if (ch == ' ') {
+                if (inWord) {
+                    out.add(w.toString());
+                    w.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                w.append(ch);
+                inWord = true;
+            }
+        }
+        if (inWord) {
+            out.add(w.toString());
+        }
+        return out;
     }
 
     @Test
