@@ -256,7 +256,7 @@ function _picocli_mgmt() {
 
   local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -309,6 +309,9 @@ function _picocli_mgmt() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -328,7 +331,7 @@ function _picocli_mgmt_get() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--proxy' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--proxy' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -390,6 +393,9 @@ function _picocli_mgmt_get() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
   local KIND_pos_param_args=("projects" "reports" "environments" "proxies" "endpoints" "policies" "connections" "credentials" "access" "env-vars" "proxy-groups" "certificates" "keystores" "keys" "jwks") # 0-0 values
 
@@ -415,7 +421,7 @@ function _picocli_mgmt_create() {
 
   local commands=""
   local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -472,6 +478,9 @@ function _picocli_mgmt_create() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -493,7 +502,7 @@ function _picocli_mgmt_update() {
 
   local commands=""
   local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -552,6 +561,9 @@ function _picocli_mgmt_update() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -571,7 +583,7 @@ function _picocli_mgmt_delete() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -630,6 +642,9 @@ function _picocli_mgmt_delete() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -649,7 +664,7 @@ function _picocli_mgmt_deploy() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -700,6 +715,9 @@ function _picocli_mgmt_deploy() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -721,7 +739,7 @@ function _picocli_mgmt_undeploy() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -774,6 +792,9 @@ function _picocli_mgmt_undeploy() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -793,7 +814,7 @@ function _picocli_mgmt_export() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -849,6 +870,9 @@ function _picocli_mgmt_export() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -868,7 +892,7 @@ function _picocli_mgmt_import() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--replace' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-f' '--filename' '--replace' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -930,6 +954,9 @@ function _picocli_mgmt_import() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -949,7 +976,7 @@ function _picocli_mgmt_api() {
 
   local commands=""
   local flag_opts="'-i' '--include' '--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-X' '--method' '-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-X' '--method' '-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1014,6 +1041,9 @@ function _picocli_mgmt_api() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1033,7 +1063,7 @@ function _picocli_mgmt_login() {
 
   local commands=""
   local flag_opts="'--password-stdin' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-u' '--username' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-u' '--username' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1089,6 +1119,9 @@ function _picocli_mgmt_login() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1108,7 +1141,7 @@ function _picocli_mgmt_auth() {
 
   local commands="status logout"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1159,6 +1192,9 @@ function _picocli_mgmt_auth() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1180,7 +1216,7 @@ function _picocli_mgmt_config() {
 
   local commands="view get-contexts current-context use-context set-context delete-context"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1231,6 +1267,9 @@ function _picocli_mgmt_config() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1252,7 +1291,7 @@ function _picocli_mgmt_doctor() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1303,6 +1342,9 @@ function _picocli_mgmt_doctor() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1324,7 +1366,7 @@ function _picocli_mgmt_explain() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1377,6 +1419,9 @@ function _picocli_mgmt_explain() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1396,7 +1441,7 @@ function _picocli_mgmt_exercise() {
 
   local commands=""
   local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--var' '--junit' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--var' '--junit' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1461,6 +1506,9 @@ function _picocli_mgmt_exercise() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1487,7 +1535,7 @@ function _picocli_mgmt_bench() {
 
   local commands=""
   local flag_opts="'--yes-mutate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-n' '--requests' '-d' '--duration' '-c' '--concurrency' '--warmup' '--rate' '-X' '--method' '--data' '-H' '--header' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'-n' '--requests' '-d' '--duration' '-c' '--concurrency' '--warmup' '--rate' '-X' '--method' '--data' '-H' '--header' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1564,6 +1612,9 @@ function _picocli_mgmt_bench() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1583,7 +1634,7 @@ function _picocli_mgmt_sandbox() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--port' '--bind' '--faults' '--seed' '--data' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--port' '--bind' '--faults' '--seed' '--data' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1654,6 +1705,9 @@ function _picocli_mgmt_sandbox() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -1673,7 +1727,7 @@ function _picocli_mgmt_version() {
 
   local commands=""
   local flag_opts="'--client' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1724,6 +1778,9 @@ function _picocli_mgmt_version() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1745,7 +1802,7 @@ function _picocli_mgmt_completion() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1796,6 +1853,9 @@ function _picocli_mgmt_completion() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1823,7 +1883,7 @@ function _picocli_mgmt_help() {
 
   local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1874,6 +1934,9 @@ function _picocli_mgmt_help() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1895,7 +1958,7 @@ function _picocli_mgmt_auth_status() {
 
   local commands=""
   local flag_opts="'--offline' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1946,6 +2009,9 @@ function _picocli_mgmt_auth_status() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -1967,7 +2033,7 @@ function _picocli_mgmt_auth_logout() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2018,6 +2084,9 @@ function _picocli_mgmt_auth_logout() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -2039,7 +2108,7 @@ function _picocli_mgmt_config_view() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2090,6 +2159,9 @@ function _picocli_mgmt_config_view() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -2111,7 +2183,7 @@ function _picocli_mgmt_config_getcontexts() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2162,6 +2234,9 @@ function _picocli_mgmt_config_getcontexts() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -2183,7 +2258,7 @@ function _picocli_mgmt_config_currentcontext() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2234,6 +2309,9 @@ function _picocli_mgmt_config_currentcontext() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac
@@ -2255,7 +2333,7 @@ function _picocli_mgmt_config_usecontext() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2308,6 +2386,9 @@ function _picocli_mgmt_config_usecontext() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2327,7 +2408,7 @@ function _picocli_mgmt_config_setcontext() {
 
   local commands=""
   local flag_opts="'--current' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--unset' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--unset' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2383,6 +2464,9 @@ function _picocli_mgmt_config_setcontext() {
     '--color')
       return
       ;;
+    '--sort-by')
+      return
+      ;;
   esac
 
   if [[ "${curr_word}" == -* ]]; then
@@ -2402,7 +2486,7 @@ function _picocli_mgmt_config_deletecontext() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2453,6 +2537,9 @@ function _picocli_mgmt_config_deletecontext() {
       return
       ;;
     '--color')
+      return
+      ;;
+    '--sort-by')
       return
       ;;
   esac

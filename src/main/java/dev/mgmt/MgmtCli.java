@@ -10,6 +10,8 @@ import dev.mgmt.run.ExceptionHandler;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.ColorMode;
 import dev.mgmt.settings.Flags;
+import dev.mgmt.output.JsonQuery;
+import dev.mgmt.settings.FieldPath;
 import dev.mgmt.settings.OutputFormat;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
@@ -117,10 +119,12 @@ public final class MgmtCli {
         if (options.color() != null) {
             ColorMode.parse(options.color());
         }
-        if (options.output() != null) {
-            OutputFormat.parse(options.output(), "-o");
-        } else if (env.var("MGMT_OUTPUT") != null) {
-            OutputFormat.parse(env.var("MGMT_OUTPUT"), "MGMT_OUTPUT");
+        String raw = options.output() != null ? options.output() : env.var("MGMT_OUTPUT");
+        if (raw != null && OutputFormat.parse(raw, options.output() != null ? "-o" : "MGMT_OUTPUT") == OutputFormat.JSONPATH) {
+            JsonQuery.compile(JsonQuery.fromKubectl(OutputFormat.argument(raw)), "-o jsonpath");
+        }
+        if (options.sortBy() != null) {
+            FieldPath.parse(options.sortBy(), "--sort-by");
         }
     }
 }

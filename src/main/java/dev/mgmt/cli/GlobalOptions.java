@@ -39,7 +39,7 @@ public final class GlobalOptions implements Flags {
     public String environment;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 8,
-        description = "table (default), wide, json, yaml or name (env MGMT_OUTPUT).")
+        description = "table (default), wide, json, yaml, name, custom-columns=HEADER:.field,... or jsonpath=EXPR (env MGMT_OUTPUT).")
     public String output;
 
     @Option(names = {"-q", "--query"}, paramLabel = "EXPR", scope = ScopeType.INHERIT, order = 9,
@@ -100,6 +100,15 @@ public final class GlobalOptions implements Flags {
     @Option(names = "--no-headers", scope = ScopeType.INHERIT, order = 23,
         description = "Tables (also -o wide) print no header line.")
     public boolean noHeaders;
+
+    @Option(names = "--sort-by", paramLabel = "FIELD", scope = ScopeType.INHERIT, order = 24,
+        description = "Sort list output by a field (.name, .a.b or name), ascending; the whole list is held in memory.")
+    public String sortBy;
+
+    @Override
+    public String sortBy() {
+        return sortBy;
+    }
 
     @Override
     public boolean noHeaders() {

@@ -14,7 +14,12 @@ import java.util.Set;
  * "prod,test"). Several paths may be given: the first one present wins (the API names some
  * fields differently in lists and single objects).
  */
-public record Column(String header, List<String> paths) {
+public record Column(String header, List<String> paths, String missing) {
+
+    /** {@code missing} is what a cell shows when no path is present ("" for mgmt's columns, "<none>" for custom-columns). */
+    public Column(String header, List<String> paths) {
+        this(header, paths, "");
+    }
 
     public static Column of(String header, String... paths) {
         return new Column(header, List.of(paths));
@@ -69,7 +74,7 @@ public record Column(String header, List<String> paths) {
                 return String.join(",", parts);
             }
         }
-        return "";
+        return missing;
     }
 
     private static void collect(JsonNode node, String[] segments, int i, List<JsonNode> out) {

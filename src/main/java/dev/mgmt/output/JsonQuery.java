@@ -30,22 +30,42 @@ public final class JsonQuery {
 
     /** Compiles early so a bad expression is a usage error before anything is sent. */
     public static JsonPath compile(String expression) {
-        checkSize(expression);
+        return compile(expression, "-q");
+    }
+
+    /** As {@link #compile(String)}, naming {@code option} ("-q", "-o jsonpath") in a usage error. */
+    public static JsonPath compile(String expression, String option) {
+        checkSize(expression, option);
         try {
             return JsonPath.compile(expression.startsWith("$") ? expression : "$" + (expression.startsWith(".")
                 || expression.startsWith("[") ? "" : ".") + expression);
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw invalid(expression, e);
+            throw invalid(expression, e, option);
         }
     }
 
-    private static UsageException invalid(String expression, RuntimeException e) {
-        return new UsageException("invalid -q expression '" + shortened(expression) + "': " + e.getMessage(),
+    /**
+     * kubectl's form of -o jsonpath: {@code {.items[*].name}}. The braces are stripped, and as mgmt's
+     * list document is the JSON array itself, a leading {@code .items} (kubectl's list wrapper) means it.
+     */
+    public static String fromKubectl(String expression) {
+        String e = expression.strip();
+        if (e.startsWith("{") && e.endsWith("}")) {
+            e = e.substring(1, e.length() - 1).strip();
+        }
+        if (e.equals(".items") || e.startsWith(".items[") || e.startsWith(".items.")) {
+            e = "$" + e.substring(".items".length());
+        }
+        return e;
+    }
+
+    private static UsageException invalid(String expression, RuntimeException e, String option) {
+        return new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + e.getMessage(),
             "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'");
     }
 
     /** The compiler recurses once per step, so a generated expression of thousands would overflow the stack. */
-    private static void checkSize(String expression) {
+    private static void checkSize(String expression, String option) {
         String problem = null;
         if (expression.length() > MAX_LENGTH) {
             problem = "it is longer than " + MAX_LENGTH + " characters";
@@ -53,7 +73,7 @@ public final class JsonQuery {
             problem = "it has more than " + MAX_STEPS + " steps";
         }
         if (problem != null) {
-            throw new UsageException("invalid -q expression '" + shortened(expression) + "': " + problem);
+            throw new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + problem);
         }
     }
 
@@ -62,7 +82,11 @@ public final class JsonQuery {
     }
 
     public static JsonNode apply(String expression, JsonNode document) {
-        JsonPath path = compile(expression);
+        return apply(expression, document, "-q");
+    }
+
+    public static JsonNode apply(String expression, JsonNode document, String option) {
+        JsonPath path = compile(expression, option);
         try {
             JsonNode result = path.read(document, Holder.CONFIG);
             return result == null ? Json.mapper().nullNode() : result;
@@ -70,7 +94,7 @@ public final class JsonQuery {
             return Json.mapper().nullNode();
         } catch (InvalidPathException | IllegalArgumentException e) {
             // Some mistakes (an unknown function) surface only when the path is evaluated.
-            throw invalid(expression, e);
+            throw invalid(expression, e, option);
         }
     }
 }

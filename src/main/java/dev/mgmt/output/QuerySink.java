@@ -7,7 +7,11 @@ import dev.mgmt.settings.OutputFormat;
 
 import java.io.PrintWriter;
 
-/** -q EXPR: collects the result and prints what the JSONPath expression selects, as JSON, YAML or names. */
+/**
+ * -q EXPR: collects the result and prints what the JSONPath expression selects, as JSON, YAML or names.
+ * -o jsonpath=EXPR is the same query printed as -o name prints one: a value a line (strings without
+ * quotes, objects and arrays as compact JSON), nothing for a selection that is absent.
+ */
 public final class QuerySink implements ItemSink {
     private final PrintWriter out;
     private final String expression;
@@ -30,12 +34,18 @@ public final class QuerySink implements ItemSink {
     @Override
     public void finish() {
         JsonNode doc = single && items.size() == 1 ? items.get(0) : items;
-        JsonNode result = JsonQuery.apply(expression, doc);
-        if (format == OutputFormat.NAME && result.isArray()) {
+        boolean jsonpath = format == OutputFormat.JSONPATH;
+        JsonNode result = JsonQuery.apply(expression, doc, jsonpath ? "-o jsonpath" : "-q");
+        if (jsonpath && (result.isNull() || result.isMissingNode())) {
+            out.flush();
+            return;
+        }
+        boolean lines = format == OutputFormat.NAME || jsonpath;
+        if (lines && result.isArray()) {
             for (JsonNode n : result) {
                 out.println(n.isValueNode() ? n.asText() : Json.compact(n));
             }
-        } else if (format == OutputFormat.NAME && result.isValueNode()) {
+        } else if (lines && result.isValueNode()) {
             out.println(result.asText());
         } else if (format == OutputFormat.YAML) {
             // The selection written as -o yaml writes a single object: the same YAML settings.
@@ -43,7 +53,7 @@ public final class QuerySink implements ItemSink {
             yaml.item(result);
             yaml.finish();
         } else {
-            out.println(Json.pretty(result));
+            out.println(jsonpath ? Json.compact(result) : Json.pretty(result));
         }
         out.flush();
     }

@@ -4,10 +4,13 @@ import dev.mgmt.output.Column;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.NameSink;
 import dev.mgmt.output.QuerySink;
+import dev.mgmt.output.JsonQuery;
+import dev.mgmt.output.SortingSink;
 import dev.mgmt.output.SpooledSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.output.TableSink;
 import dev.mgmt.resources.Kind;
+import dev.mgmt.settings.FieldPath;
 import dev.mgmt.settings.OutputFormat;
 
 import java.io.PrintWriter;
@@ -21,7 +24,17 @@ public final class Sinks {
 
     /** Every format is spooled: stdout gets the result whole or not at all. Close it in every path. */
     public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single) {
-        return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(), out -> forFormat(inv, out, kind, format, single));
+        return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(), out -> sorted(inv, forFormat(inv, out, kind, format, single), single));
+    }
+
+    /** --sort-by on a list: the items are collected and sorted before the format sees them. */
+    private static ItemSink sorted(Invocation inv, ItemSink sink, boolean single) {
+        String sortBy = inv.options().sortBy();
+        return sortBy == null || single ? sink : new SortingSink(sink, FieldPath.parse(sortBy, "--sort-by"));
+    }
+
+    private static String argument(Invocation inv) {
+        return inv.settings().outputArgument();
     }
 
     /** A table on stdout fitted to the terminal, with a header line unless --no-headers; name column first. */
@@ -44,6 +57,15 @@ public final class Sinks {
                 return StructuredSink.json(out, single);
             case YAML:
                 return StructuredSink.yaml(out, single);
+            case JSONPATH:
+                return new QuerySink(out, JsonQuery.fromKubectl(argument(inv)), format, single);
+            case CUSTOM_COLUMNS: {
+                List<Column> cols = new ArrayList<>();
+                for (FieldPath.Spec spec : FieldPath.columns(argument(inv), "-o custom-columns", "-o")) {
+                    cols.add(new Column(spec.header(), List.of(spec.path()), "<none>"));
+                }
+                return table(inv, out, cols);
+            }
             case NAME:
                 return new NameSink(out, Column.of("NAME", kind.nameField()));
             case WIDE: {

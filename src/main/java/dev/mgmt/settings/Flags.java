@@ -24,6 +24,11 @@ public interface Flags {
 
     String query();
 
+    /** --sort-by FIELD, or null. */
+    default String sortBy() {
+        return null;
+    }
+
     int verbosity();
 
     boolean curl();

@@ -4,17 +4,45 @@ import dev.mgmt.errors.UsageException;
 
 import java.util.Locale;
 
-/** The -o formats of the contract. */
+/** The -o formats of the contract; custom-columns and jsonpath take an argument after '='. */
 public enum OutputFormat {
-    TABLE, WIDE, JSON, YAML, NAME;
+    TABLE, WIDE, JSON, YAML, NAME, CUSTOM_COLUMNS, JSONPATH;
 
     public static OutputFormat parse(String raw, String origin) {
+        String name = raw.strip();
+        int eq = name.indexOf('=');
+        String head = (eq < 0 ? name : name.substring(0, eq)).toLowerCase(Locale.ROOT);
+        if (head.equals("custom-columns") || head.equals("jsonpath")) {
+            String arg = eq < 0 ? "" : name.substring(eq + 1);
+            if (arg.isBlank()) {
+                throw new UsageException("invalid output format '" + raw + "' (from " + origin
+                    + "): " + head + " needs a value: " + (head.equals("jsonpath")
+                    ? "-o jsonpath=EXPR" : "-o custom-columns=HEADER:.field,..."));
+            }
+            OutputFormat f = head.equals("jsonpath") ? JSONPATH : CUSTOM_COLUMNS;
+            if (f == CUSTOM_COLUMNS) {
+                FieldPath.columns(arg, "-o custom-columns", origin);
+            }
+            return f;
+        }
         try {
-            return valueOf(raw.strip().toUpperCase(Locale.ROOT));
+            if (eq >= 0 || head.contains("_")) {
+                throw new IllegalArgumentException(head);
+            }
+            return valueOf(head.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new UsageException("invalid output format '" + raw + "' (from " + origin
-                + "): expected one of table, wide, json, yaml, name");
+                + "): expected one of table, wide, json, yaml, name, custom-columns=SPEC, jsonpath=EXPR");
         }
+    }
+
+    /** The text after '=' in -o custom-columns=SPEC or -o jsonpath=EXPR, or null. */
+    public static String argument(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        int eq = raw.indexOf('=');
+        return eq < 0 ? null : raw.strip().substring(raw.strip().indexOf('=') + 1);
     }
 
     /** Formats whose errors are also written as one JSON object on stderr. */

@@ -4,7 +4,8 @@ import java.time.Duration;
 
 /**
  * Every setting a command may need, resolved once (flag > environment > context > default),
- * each with where it came from.
+ * each with where it came from. {@code outputArgument} is what follows '=' in
+ * {@code -o custom-columns=SPEC} or {@code -o jsonpath=EXPR}, else null.
  */
 public record Settings(Setting<String> url,
                        Setting<String> token,
@@ -20,5 +21,6 @@ public record Settings(Setting<String> url,
                        Setting<String> cacert,
                        int verbosity,
                        boolean curl,
-                       boolean quiet) {
+                       boolean quiet,
+                       String outputArgument) {
 }

@@ -65,7 +65,8 @@ public final class SettingsResolver {
             pick(flags.cacert(), "--cacert", "MGMT_CACERT", "cacert"),
             flags.verbosity(),
             flags.curl(),
-            flags.quiet());
+            flags.quiet(),
+            output.isSet() ? OutputFormat.argument(output.value()) : null);
     }
 
     private String contextValue(String key) {
