@@ -23,7 +23,7 @@ import java.util.Iterator;
         "  mgmt get projects",
         "  mgmt get proxies -p MyProject -o wide",
         "  mgmt get proxy petstore-api -p MyProject -o yaml",
-        "  mgmt get environments -p MyProject -o name"},
+        "  mgmt get proxies -p MyProject --sort-by .type -o custom-columns=NAME:.name"},
     name = "get",
     description = {
         "List resources of a kind, or show one by name (names are case-sensitive).",
