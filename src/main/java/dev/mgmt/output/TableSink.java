@@ -33,11 +33,6 @@ public final class TableSink implements ItemSink {
     private int[] widths;
     private long count;
 
-    /** A table with a header line whose first column is the name. */
-    public TableSink(PrintWriter out, List<Column> columns, boolean color, int maxWidth) {
-        this(out, columns, color, maxWidth, true, 0);
-    }
-
     /**
      * @param maxWidth   terminal width to fit, or 0 for no limit (not a terminal)
      * @param headers    whether to print the header line (false for --no-headers)

@@ -2,9 +2,9 @@ package dev.mgmt.run;
 
 import dev.mgmt.output.Column;
 import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.NameSink;
 import dev.mgmt.output.QuerySink;
-import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.SortingSink;
 import dev.mgmt.output.SpooledSink;
 import dev.mgmt.output.StructuredSink;
@@ -33,18 +33,13 @@ public final class Sinks {
         return sortBy == null || single ? sink : new SortingSink(sink, FieldPath.parse(sortBy, "--sort-by"));
     }
 
-    private static String argument(Invocation inv) {
-        return inv.settings().outputArgument();
-    }
-
     /** A table on stdout fitted to the terminal, with a header line unless --no-headers; name column first. */
     public static TableSink table(Invocation inv, PrintWriter out, List<Column> columns) {
-        return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(), 0);
+        return table(inv, out, columns, 0);
     }
 
-    private static TableSink table(Invocation inv, PrintWriter out, List<Column> columns, Kind kind) {
-        return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(),
-            Column.indexOf(columns, kind.nameField()));
+    private static TableSink table(Invocation inv, PrintWriter out, List<Column> columns, int nameColumn) {
+        return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(), nameColumn);
     }
 
     private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
@@ -58,10 +53,10 @@ public final class Sinks {
             case YAML:
                 return StructuredSink.yaml(out, single);
             case JSONPATH:
-                return new QuerySink(out, JsonQuery.fromKubectl(argument(inv)), format, single);
+                return new QuerySink(out, JsonQuery.fromKubectl(inv.settings().outputArgument()), format, single);
             case CUSTOM_COLUMNS: {
                 List<Column> cols = new ArrayList<>();
-                for (FieldPath.Spec spec : FieldPath.columns(argument(inv), "-o custom-columns", "-o")) {
+                for (FieldPath.Spec spec : FieldPath.columns(inv.settings().outputArgument(), "-o custom-columns", "-o")) {
                     cols.add(new Column(spec.header(), List.of(spec.path()), "<none>"));
                 }
                 return table(inv, out, cols);
@@ -71,10 +66,10 @@ public final class Sinks {
             case WIDE: {
                 List<Column> cols = new ArrayList<>(kind.columns());
                 cols.addAll(kind.wideColumns());
-                return table(inv, out, cols, kind);
+                return table(inv, out, cols, Column.indexOf(cols, kind.nameField()));
             }
             default:
-                return table(inv, out, kind.columns(), kind);
+                return table(inv, out, kind.columns(), Column.indexOf(kind.columns(), kind.nameField()));
         }
     }
 }
