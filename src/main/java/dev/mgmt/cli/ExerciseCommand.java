@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.exercise.ExerciseReports;
+import dev.mgmt.exercise.PermissionReport;
+import dev.mgmt.exercise.PermissionRequirements;
 import dev.mgmt.exercise.Scenario;
 import dev.mgmt.exercise.ScenarioParser;
 import dev.mgmt.exercise.ScenarioRunner;
@@ -15,6 +17,7 @@ import dev.mgmt.exercise.Variables;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.report.Glyphs;
+import dev.mgmt.resources.Permissions;
 import dev.mgmt.report.Result;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
@@ -77,9 +80,17 @@ public final class ExerciseCommand extends BaseCommand {
         description = "--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).")
     String proxy;
 
+    @Option(names = "--require", paramLabel = "WHAT",
+        description = "--smoke: exit 0 only if these permissions are confirmed: read, write, KIND:read, KIND:write "
+            + "(comma-separated, repeatable); denied exits 5, not checked or unknown 13.")
+    List<String> require = new ArrayList<>();
+
     @Override
     public Integer call() {
         Invocation inv = invocation();
+        if (!require.isEmpty() && !smoke) {
+            throw new UsageException("--require applies to --smoke only (a scenario states its own expectations)");
+        }
         if (smoke == (scenarioFile != null)) {
             throw new UsageException(smoke ? "give either a SCENARIO file or --smoke, not both"
                 : "missing SCENARIO file (or --smoke for the built-in read-only sweep)",
@@ -169,12 +180,21 @@ public final class ExerciseCommand extends BaseCommand {
         if (environment != null && project == null) {
             throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
         }
+        PermissionRequirements required = PermissionRequirements.parse(require);
         Smoke sweep = new Smoke(inv.client(), project, environment, proxy);
         List<Smoke.Row> rows = sweep.run();
-        int exit = Smoke.exitCode(rows);
+        List<Permissions.Row> permissions = new Permissions(sweep.exchange(), project, proxy).run();
+        PermissionRequirements.Verdict verdict = required.check(permissions);
+        int exit = required.isEmpty() ? Smoke.exitCode(rows) : verdict.exit();
+        PermissionReport.warnings(permissions).forEach(inv.err()::println);
+        verdict.lines().forEach(l -> inv.err().println("mgmt: " + TerminalText.safe(l)));
+        inv.err().flush();
         OutputFormat format = s.output().value();
         if (format.structured()) {
-            print(inv, format, Smoke.json(rows, inv.client().base().uri().toString(), project, environment));
+            ObjectNode json = Smoke.json(rows, inv.client().base().uri().toString(), project, environment);
+            json.set("permissions", PermissionReport.json(permissions));
+            json.put("exit_code", exit);
+            print(inv, format, json);
             return exit;
         }
         Glyphs glyphs = new Glyphs(Glyphs.unicodeTerminal(inv.env(), inv.env().stdoutTerminal()), inv.colorOnStdout());
@@ -216,7 +236,8 @@ public final class ExerciseCommand extends BaseCommand {
         out.println("cannot read: " + (cannot.isEmpty() ? "none" : String.join(", ", cannot)));
         Smoke.notChecked(rows).forEach((why, labels) ->
             out.println("not checked: " + String.join(", ", labels) + " (" + why + ")"));
-        out.println("(read-only sweep: writes were not tried; a scenario checks those)");
+        out.println();
+        PermissionReport.table(out, permissions);
         out.flush();
         return exit;
     }
