@@ -30,7 +30,8 @@ import java.util.Map;
         "Diagnose the whole setup, step by step, as a checklist.",
         "It does not stop at the first problem: where each setting came from, the URL, DNS, TCP, TLS,",
         "the API's health endpoint, the token (decoded locally, then tried with test/hello), the",
-        "project (-p) and environment (-e) if set, and clock skew against the server.",
+        "project (-p) and environment (-e) if set, per kind the permission to read and to write (list reads",
+        "and writes whose body cannot be valid: nothing is changed), and clock skew against the server.",
         "Exits 0 only when every step passes, else with the exit code of the first step that did not",
         "(10 network, 6 wrong path or missing project, 4 token, ...). Use -o json in CI."},
     sortOptions = false)

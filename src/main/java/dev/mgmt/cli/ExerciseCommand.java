@@ -40,12 +40,15 @@ import java.util.Map;
 /** {@code mgmt exercise SCENARIO.yaml} and {@code mgmt exercise --smoke}. */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt exercise --smoke -p MyProject",
+        "  mgmt exercise --smoke -p MyProject --require read,proxy:write -o json",
         "  mgmt exercise examples/proxy-lifecycle.yaml -p MyProject -e staging",
         "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production"},
     name = "exercise",
     description = {
         "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
-        "pipeline needs), or with --smoke a read-only sweep of every list endpoint for -p/-e.",
+        "pipeline needs), or with --smoke a sweep of every list endpoint for -p/-e and a permission matrix:",
+        "per kind, read (the list) and write, found by a write whose body cannot be valid (403: denied,",
+        "400: allowed; nothing can be created; see the README's table of probes).",
         "",
         "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
         "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
@@ -53,10 +56,12 @@ import java.util.Map;
         "only when that earlier step passed. Scenario format: see examples/ and the README."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        " 0:every step passed (--smoke: every endpoint readable)",
+        " 0:every step passed (--smoke: every endpoint readable; with --require: all it names allowed)",
         " 2:the scenario is invalid (unknown key, bad JSONPath, undefined variable; the line is named)",
         "3-12:the first failed step's error, as for any command (e.g. 6 for 404, 10 network)",
         "13:a response arrived but did not meet the expectations (status, error code, body, latency)",
+        "5, 13:with --smoke --require, 5 (4 for 401) when a required permission is denied, else 13 when one was"
+            + " not checked or its answer was unknown",
         "130:interrupted (Ctrl-C); the finally steps were still sent and the reports written"},
     sortOptions = false)
 public final class ExerciseCommand extends BaseCommand {
@@ -64,7 +69,8 @@ public final class ExerciseCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
 
-    @Option(names = "--smoke", description = "Read every list endpoint for -p/-e and print what the token can read.")
+    @Option(names = "--smoke",
+        description = "Read every list endpoint for -p/-e, probe writes harmlessly, print what the token may read and write.")
     boolean smoke;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "Set a scenario variable (repeatable; beats 'vars:').")
@@ -187,7 +193,7 @@ public final class ExerciseCommand extends BaseCommand {
         PermissionRequirements.Verdict verdict = required.check(permissions);
         int exit = required.isEmpty() ? Smoke.exitCode(rows) : verdict.exit();
         PermissionReport.warnings(permissions).forEach(inv.err()::println);
-        verdict.lines().forEach(l -> inv.err().println("mgmt: " + TerminalText.safe(l)));
+        verdict.lines().forEach(l -> inv.err().println("error: " + TerminalText.safe(l)));
         inv.err().flush();
         OutputFormat format = s.output().value();
         if (format.structured()) {

@@ -98,18 +98,23 @@ public final class Probe implements AutoCloseable {
                 return c.outcome();
             }
         }
-        Outcome o = send(uri, withToken);
+        Outcome o = send("GET", uri, withToken, List.of(), null);
         if (!o.skipped()) {
             cache.add(new Cached(uri, withToken, o));
         }
         return o;
     }
 
-    private Outcome send(URI uri, boolean withToken) {
+    /** One request with the token, never remembered (a write probe's answer is not a fact about the URL). */
+    public Outcome send(String method, String relativePath, List<ApiRequest.Header> headers, byte[] body) {
+        return send(method, base.resolve(relativePath), true, headers, body);
+    }
+
+    private Outcome send(String method, URI uri, boolean withToken, List<ApiRequest.Header> headers, byte[] body) {
         if (outOfTime()) {
             return new Outcome(null, null, Duration.ZERO, true);
         }
-        ApiRequest request = ApiClient.standardRequest("GET", uri, userAgent, withToken ? token : null, List.of(), null);
+        ApiRequest request = ApiClient.standardRequest(method, uri, userAgent, withToken ? token : null, headers, body);
         long start = System.nanoTime();
         try {
             ApiResponse r = transport.exchange(request);

@@ -62,7 +62,7 @@ public final class PermissionReport {
         List<String> out = new ArrayList<>();
         for (Permissions.Row r : rows) {
             if (r.write().warning() != null) {
-                out.add("WARNING: " + r.write().warning());
+                out.add("warning: " + r.write().warning());
             }
         }
         return out;

@@ -1,0 +1,114 @@
+package dev.mgmt.diagnose;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.json.Json;
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
+import dev.mgmt.testing.TestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** mgmt doctor's permission layer: one line per kind, from list reads and the harmless write probes. */
+class DoctorPermissionsTest {
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
+
+    static CliResult doctor(String token, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = "--url";
+        all[1] = sandbox.url();
+        all[2] = "doctor";
+        System.arraycopy(args, 0, all, 3, args.length);
+        return Cli.cli().clock(Clock.systemUTC()).env("MGMT_TOKEN", token).run(all);
+    }
+
+    @Test
+    void should_show_writes_allowed_for_admin_and_denied_for_the_viewer() {
+        CliResult admin = doctor(sandbox.adminToken(), "-p", "MyProject");
+        assertEquals(0, admin.exitCode(), admin.describe());
+        assertTrue(admin.out().contains("[ok] permissions on proxies: read allowed (GET projects/MyProject/apiProxies/ "
+            + "-> 200); write allowed (POST projects/MyProject/apiProxies/url/ -> 400)"), admin.describe());
+        assertTrue(admin.out().contains("[ok] permissions on projects: read allowed (GET projects/ -> 200); write not "
+            + "checked (the Management API has no endpoint that creates or changes projects)"), admin.describe());
+
+        CliResult viewer = doctor(sandbox.readOnlyToken(), "-p", "MyProject");
+        assertEquals(0, viewer.exitCode(), "a denied write is a fact, not a broken setup\n" + viewer.describe());
+        assertTrue(viewer.out().contains("[ok] permissions on jwks: read allowed (GET projects/MyProject/jwks/ -> 200); "
+            + "write denied (POST projects/MyProject/jwks/ -> 403)"), viewer.describe());
+        assertFalse(viewer.out().contains("write allowed"), viewer.describe());
+    }
+
+    @Test
+    void should_say_once_what_it_could_not_check() {
+        CliResult r = doctor(sandbox.adminToken(), "-p", "demo");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("[ok] permissions on endpoints, policies: not checked: no API proxy in demo to "
+            + "check them on (--proxy)"), r.describe());
+        assertTrue(r.out().contains("[ok] permissions on access: not checked: no credential in demo"), r.describe());
+        CliResult none = doctor(sandbox.adminToken());
+        assertTrue(none.out().contains("[ok] permissions on proxies, endpoints, policies, connections, credentials, "
+            + "access, env-vars, proxy-groups, certificates, keystores, keys, jwks: not checked: no project: pass "
+            + "-p/--project"), none.describe());
+    }
+
+    @Test
+    void should_skip_the_layer_when_the_token_is_refused_or_the_project_is_missing() {
+        CliResult expired = doctor(sandbox.expiredToken(), "-p", "MyProject");
+        assertEquals(4, expired.exitCode(), expired.describe());
+        assertTrue(expired.out().contains("[?] permissions per kind (list reads, harmless write probes): skipped: the "
+            + "token was not accepted (above)"), expired.describe());
+        CliResult missing = doctor(sandbox.adminToken(), "-p", "NoSuchProject");
+        assertEquals(6, missing.exitCode(), missing.describe());
+        assertTrue(missing.out().contains("skipped: project 'NoSuchProject' did not pass (above)"), missing.describe());
+    }
+
+    @Test
+    void should_list_the_permission_steps_in_json() {
+        CliResult r = doctor(sandbox.readOnlyToken(), "-p", "MyProject", "-o", "json");
+        assertEquals(0, r.exitCode(), r.describe());
+        int lines = 0;
+        for (JsonNode c : Json.tryParse(r.outBytes()).get("checks")) {
+            if (c.get("check").asText().startsWith("permissions on ")) {
+                lines++;
+                assertEquals("pass", c.get("result").asText(), c.toString());
+            }
+        }
+        assertEquals(14, lines, r.describe());
+    }
+
+    @Test
+    void should_fail_loudly_when_a_probe_is_accepted() throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.on("test/healthcheck/", TestServer.Reply.of(200, "text/plain", "OK"))
+                .on("test/hello/mgmt/", TestServer.Reply.of(200, "text/plain", "Hello mgmt"))
+                .on("projects/", TestServer.Reply.json(200, "{\"resultList\":[{\"name\":\"P\"}]}"))
+                .on("projects/P/apiProxies/", TestServer.Reply.json(200, "{\"resultList\":[]}"))
+                .on("projects/P/apiProxies/url/", TestServer.Reply.json(201, "{\"success\":true}"));
+            CliResult r = Cli.cli().clock(Clock.systemUTC()).env("MGMT_TOKEN", "t0ken")
+                .run("--url", server.url(), "doctor", "-p", "P");
+            assertTrue(r.out().contains("[FAIL] permissions on proxies: read allowed (GET projects/P/apiProxies/ -> 200); "
+                + "write unknown (POST projects/P/apiProxies/url/ -> 201: the manager accepted a body it documents as "
+                + "invalid). WARNING: POST projects/P/apiProxies/url/ answered 201: it may have created or changed "
+                + "proxies in project 'P'"), r.describe());
+            assertEquals(12, r.exitCode(), r.describe());
+        }
+    }
+
+    @Test
+    void should_change_nothing() {
+        int from = sandbox.requests().count();
+        doctor(sandbox.adminToken(), "-p", "MyProject");
+        long writes = sandbox.requests().list().subList(from, sandbox.requests().count()).stream()
+            .filter(e -> !e.method().equals("GET")).count();
+        assertEquals(12, writes, "the twelve write probes, nothing else");
+        CliResult get = sandbox.cli().run("get", "env-vars", "-p", "MyProject", "-o", "name");
+        assertEquals("BACKEND_BASE_URL\nPARTNER_API_KEY\n", get.out(), get.describe());
+    }
+}
