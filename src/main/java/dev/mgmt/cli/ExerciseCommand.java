@@ -17,8 +17,8 @@ import dev.mgmt.exercise.Variables;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.report.Glyphs;
-import dev.mgmt.resources.Permissions;
 import dev.mgmt.report.Result;
+import dev.mgmt.resources.Permissions;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.settings.Settings;
@@ -192,7 +192,7 @@ public final class ExerciseCommand extends BaseCommand {
         List<Permissions.Row> permissions = new Permissions(sweep.exchange(), project, proxy).run();
         PermissionRequirements.Verdict verdict = required.check(permissions);
         int exit = required.isEmpty() ? Smoke.exitCode(rows) : verdict.exit();
-        PermissionReport.warnings(permissions).forEach(inv.err()::println);
+        PermissionReport.warnings(permissions).forEach(w -> inv.err().println(TerminalText.safe(w)));
         verdict.lines().forEach(l -> inv.err().println("error: " + TerminalText.safe(l)));
         inv.err().flush();
         OutputFormat format = s.output().value();

@@ -48,6 +48,16 @@ class PermissionMatrixTest {
     }
 
     @Test
+    void should_have_a_probe_or_a_reason_for_every_kind() {
+        for (Kind k : Kinds.all()) {
+            boolean probe = WriteProbes.forKind(k) != null;
+            boolean none = WriteProbes.noWrite(k) != null;
+            assertTrue(probe != none, k.plural() + ": exactly one of a probe or a reason there is none");
+            assertEquals(probe, WRITABLE.contains(k.plural()), k.plural());
+        }
+    }
+
+    @Test
     void should_show_every_write_allowed_for_the_admin_token() {
         CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject");
         assertEquals(0, r.exitCode(), r.describe());
