@@ -155,8 +155,7 @@ public final class Permissions {
         }
         int status = a.response.status();
         if (a.response.isSuccess()) {
-            ApiError page = WebPage.inspect(a.response);
-            ApiError failure = page != null ? page : FailureDetector.inspect(status, a.json);
+            ApiError failure = notTheApi(a, status);
             return failure != null ? new Check(Access.UNKNOWN, a.request, status, failure.description(), null)
                 : new Check(Access.ALLOWED, a.request, status, "", null);
         }
@@ -168,6 +167,11 @@ public final class Permissions {
             return new Check(Access.UNKNOWN, a.request, 0, a.failure, null);
         }
         int status = a.response.status();
+        ApiError notTheApi = a.response.isSuccess() ? notTheApi(a, status) : null;
+        if (notTheApi != null) {
+            // A sign-in page or a failure reported inside the 2xx: the API did not take the request.
+            return new Check(Access.UNKNOWN, a.request, status, notTheApi.description(), null);
+        }
         if (a.response.isSuccess()) {
             String where = t.where().isEmpty() ? "" : t.where();
             return new Check(Access.UNKNOWN, a.request, status, "the manager accepted a body it documents as invalid",
@@ -180,6 +184,12 @@ public final class Permissions {
                 + "refused: " + c.detail(), null);
         }
         return refusal(a, status == 401 || status == 403 ? Access.DENIED : Access.UNKNOWN);
+    }
+
+    /** A 2xx that is not the API's success: a web page (a sign-in gateway), or a failure in the body. */
+    private static ApiError notTheApi(Answer a, int status) {
+        ApiError page = WebPage.inspect(a.response);
+        return page != null ? page : FailureDetector.inspect(status, a.json);
     }
 
     private static Check refusal(Answer a, Access access) {

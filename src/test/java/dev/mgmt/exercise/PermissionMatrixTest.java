@@ -270,4 +270,22 @@ class PermissionMatrixTest {
             assertEquals(13, j.get("exit_code").asInt());
         }
     }
+
+    @Test
+    void should_not_mistake_a_sign_in_page_or_a_reported_failure_for_a_created_object() throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.on("projects/", TestServer.Reply.json(200, "{\"resultList\":[{\"name\":\"P\"}]}"))
+                .on("projects/P/apiProxies/", TestServer.Reply.json(200, "{\"resultList\":[]}"))
+                .on("projects/P/apiProxies/url/", TestServer.Reply.html(200,
+                    "<html><head><title>Sign in</title></head><body><form action=\"/login\"></form></body></html>"))
+                .on("projects/P/jwks/", TestServer.Reply.json(200, "{\"status\":\"FAILURE\",\"errorMessage\":\"nope\"}"));
+            CliResult r = Cli.cli().env("MGMT_URL", server.url()).env("MGMT_TOKEN", "t0ken")
+                .run("exercise", "--smoke", "-p", "P", "--require", "proxy:write,jwk:write");
+            assertEquals(13, r.exitCode(), r.describe());
+            assertFalse(r.err().contains("warning:"), r.describe());
+            assertTrue(r.err().contains("error: --require proxy:write: proxies write is unknown (HTTP 200): "), r.describe());
+            assertTrue(r.err().contains("error: --require jwk:write: jwks write is unknown (HTTP 200): "), r.describe());
+            assertTrue(row(r, "proxies").startsWith("proxies  allowed  unknown  "), r.describe());
+        }
+    }
 }
