@@ -12,6 +12,7 @@ import dev.mgmt.exercise.ScenarioRunner;
 import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
+import dev.mgmt.exercise.locust.LocustExport;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.report.Glyphs;
@@ -38,7 +39,8 @@ import java.util.Map;
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt exercise --smoke -p MyProject",
         "  mgmt exercise examples/proxy-lifecycle.yaml -p MyProject -e staging",
-        "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production"},
+        "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production",
+        "  mgmt exercise examples/read-only.yaml -p MyProject -e production --export locust > locustfile.py"},
     name = "exercise",
     description = {
         "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
@@ -73,6 +75,11 @@ public final class ExerciseCommand extends BaseCommand {
     @Option(names = "--keep-going", description = "Run the remaining steps after one fails (finally steps always run).")
     boolean keepGoing;
 
+    @Option(names = "--export", paramLabel = "FORMAT",
+        description = "Print the scenario as a load-test file instead of running it: locust (runs on many machines;"
+            + " see the README).")
+    String export;
+
     @Option(names = "--proxy", paramLabel = "NAME",
         description = "--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).")
     String proxy;
@@ -84,6 +91,13 @@ public final class ExerciseCommand extends BaseCommand {
             throw new UsageException(smoke ? "give either a SCENARIO file or --smoke, not both"
                 : "missing SCENARIO file (or --smoke for the built-in read-only sweep)",
                 "Examples: mgmt exercise examples/read-only.yaml; mgmt exercise --smoke -p MyProject -e production");
+        }
+        if (export != null && (smoke || junit != null)) {
+            throw new UsageException("--export takes a SCENARIO file and writes only the exported file (no "
+                + (smoke ? "--smoke" : "--junit") + ")");
+        }
+        if (export != null && !export.equals("locust")) {
+            throw new UsageException("unknown --export format '" + export + "': expected locust");
         }
         return smoke ? smoke(inv) : scenario(inv);
     }
@@ -108,6 +122,12 @@ public final class ExerciseCommand extends BaseCommand {
             vars.put("environment", s.environment().value());
         }
         cliVars.forEach(vars::put);
+        if (export != null) {
+            inv.out().print(LocustExport.export(sc, vars.values(), keepGoing, s.connectTimeout().value(),
+                s.timeout().value()));
+            inv.out().flush();
+            return 0;
+        }
         ScenarioRunner.checkVariables(sc, vars);
         if (junit != null && junit.toAbsolutePath().getParent() != null
             && !java.nio.file.Files.isDirectory(junit.toAbsolutePath().getParent())) {
