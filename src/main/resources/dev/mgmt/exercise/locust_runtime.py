@@ -9,6 +9,7 @@ _REF = re.compile(r"\$\$\{|\$\{([^}]*)\}")
 _UNRESERVED = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
 _PATH_SAFE = _UNRESERVED | set(b"/?&=!$'()*,;:@+")
 _HEX = set(b"0123456789abcdefABCDEF")
+_DECIMAL = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _SECRET_NAME = re.compile(r"token|secret|password", re.IGNORECASE)
 
 
@@ -180,9 +181,10 @@ def _step(seg, node, v):
         name = fill(seg[1], v)
         return [node[name]] if isinstance(node, dict) and name in node else []
     if kind == "index":
-        if isinstance(node, list) and -len(node) <= seg[1] < len(node):
-            return [node[seg[1]]]
-        return []
+        if not isinstance(node, list):
+            return []
+        # Jayway answers null for an index past the end, rather than nothing.
+        return [node[seg[1]] if -len(node) <= seg[1] < len(node) else None]
     if kind == "all":
         if isinstance(node, list):
             return list(node)
@@ -196,7 +198,7 @@ def _step(seg, node, v):
 
 
 def _holds(seg, item, v):
-    _, fields, op, operand = seg
+    _, fields, op, operand, number_text = seg
     actual = item
     for f in fields:
         if not isinstance(actual, dict) or fill(f, v) not in actual:
@@ -206,9 +208,9 @@ def _holds(seg, item, v):
         return True
     expected = fill(operand, v) if isinstance(operand, str) else operand
     if op == "==":
-        return _filter_equal(actual, expected)
+        return _filter_equal(actual, expected, number_text)
     if op == "!=":
-        return not _filter_equal(actual, expected)
+        return not _filter_equal(actual, expected, number_text)
     if _number(actual) and _number(expected) or isinstance(actual, str) and isinstance(expected, str):
         return {"<": actual < expected, "<=": actual <= expected, ">": actual > expected,
                 ">=": actual >= expected}[op]
@@ -219,10 +221,13 @@ def _number(x):
     return isinstance(x, (int, float)) and not isinstance(x, bool)
 
 
-def _filter_equal(a, b):
-    if isinstance(a, str) != isinstance(b, str):
-        return False
-    return same(a, b)
+def _filter_equal(actual, expected, number_text):
+    """Jayway's filter equality: text and numbers compare across types, as the left side's type says."""
+    if isinstance(actual, str) and _number(expected):
+        return actual == number_text
+    if _number(actual) and isinstance(expected, str):
+        return _DECIMAL.fullmatch(expected) is not None and Decimal(repr(actual)) == Decimal(expected)
+    return same(actual, expected)
 
 
 # --- expect.body checks, with the messages 'mgmt exercise' prints ---

@@ -21,7 +21,10 @@ final class JsonPathSegments {
         this.expr = expr;
     }
 
-    /** One step of the path as a Python tuple: ("field", name), ("index", n), ("all",), ("filter", fields, op, value). */
+    /**
+     * One step of the path as a Python tuple: ("field", name), ("index", n), ("all",), or
+     * ("filter", fields, op, value, the number literal's text or None).
+     */
     record Segment(String python) {
     }
 
@@ -142,11 +145,18 @@ final class JsonPathSegments {
             }
         }
         String value = "None";
+        String numberText = "None";
         if (op == null) {
             op = "exists";
         } else {
             skipSpaces();
+            int start = pos;
             value = literal();
+            String word = expr.substring(start, pos);
+            if (word.matches("-?[0-9].*")) {
+                // Jayway compares a text field with a number literal as text, in BigDecimal's spelling.
+                numberText = PythonLiterals.string(new java.math.BigDecimal(word).toString());
+            }
         }
         skipSpaces();
         if (!peek(')')) {
@@ -156,7 +166,7 @@ final class JsonPathSegments {
         }
         pos++;
         return new Segment("(\"filter\", " + PythonLiterals.strings(fields) + ", " + PythonLiterals.string(op)
-            + ", " + value + ")");
+            + ", " + value + ", " + numberText + ")");
     }
 
     private String literal() {

@@ -139,6 +139,7 @@ public final class LocustExport {
             + "import json\n"
             + "import os\n"
             + "import re\n"
+            + "from decimal import Decimal\n"
             + "\n"
             + "from locust import HttpUser, constant, task\n"
             + "from locust.exception import StopUser\n"
