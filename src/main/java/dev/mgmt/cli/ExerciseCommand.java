@@ -40,7 +40,7 @@ import java.util.Map;
         "  mgmt exercise --smoke -p MyProject",
         "  mgmt exercise examples/proxy-lifecycle.yaml -p MyProject -e staging",
         "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production",
-        "  mgmt exercise examples/read-only.yaml -p MyProject -e production --export locust > locustfile.py"},
+        "  mgmt exercise examples/read-only.yaml -p MyProject --export locust > locustfile.py"},
     name = "exercise",
     description = {
         "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
@@ -49,7 +49,9 @@ import java.util.Map;
         "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
         "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
         "never retried. 'finally:' steps always run (Ctrl-C too: then exit 130); 'if: {passed: STEP}' sends a step",
-        "only when that earlier step passed. Scenario format: see examples/ and the README."},
+        "only when that earlier step passed. Scenario format: see examples/ and the README.",
+        "With --export locust nothing is sent: stdout gets the scenario as a Locust file for load from many",
+        "machines (exit 2 names any step feature it cannot translate)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:every step passed (--smoke: every endpoint readable)",

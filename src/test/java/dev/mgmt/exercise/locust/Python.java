@@ -33,11 +33,24 @@ final class Python {
 
     /** python3 with these arguments: its stdout, after asserting exit 0 (stderr in the message). */
     static String run(Path dir, String... args) throws IOException, InterruptedException {
+        return run(dir, java.util.Map.of(), args);
+    }
+
+    /** As {@link #run(Path, String...)}, with these environment variables set (null: removed). */
+    static String run(Path dir, java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(python3().toString());
         command.addAll(List.of(args));
         Path err = dir.resolve("python-stderr.txt");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
+        Process p = pb.start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), "python3 did not finish");
