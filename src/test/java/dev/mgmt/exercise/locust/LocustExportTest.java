@@ -149,6 +149,7 @@ class LocustExportTest {
             "      body:",
             "        - {path: \"$.items[?(@.id == '${id}')].state\", equals: [ready]}",
             "        - {path: $.owner, matches: \"^o-[0-9]+$\"}",
+            "        - {path: $.t, equals: \"${id}\"}",
             "  - name: never sent",
             "    path: projects/",
             "finally:",
@@ -171,8 +172,9 @@ class LocustExportTest {
         assertEquals("DELETE", out.get("sent").get(2).get("method").asText());
         JsonNode failed = out.get("reports").get(1);
         assertFalse(failed.get("ok").asBoolean(), out.toString());
-        assertEquals("line 11: $.items[?(@.id == 't-1')].state is [\"busy\"], expected [\"ready\"]",
-            failed.get("why").asText());
+        assertEquals("line 11: $.items[?(@.id == 't-1')].state is [\"busy\"], expected [\"ready\"]; "
+            + "line 13: $.t is \"***\", expected \"t-1\"", failed.get("why").asText(),
+            "a captured secret (apiToken) is masked in what goes to the master");
         assertTrue(out.get("reports").get(2).get("ok").asBoolean(), out.toString());
     }
 
