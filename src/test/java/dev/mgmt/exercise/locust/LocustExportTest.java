@@ -55,16 +55,22 @@ class LocustExportTest {
         return f;
     }
 
-    Path export(Path scenario, String... more) throws Exception {
+    /** mgmt exercise SCENARIO --export locust -p MyProject MORE..., asserting that it sent nothing. */
+    static CliResult exporting(Path scenario, String... more) {
         List<String> args = new ArrayList<>(List.of("exercise", scenario.toString(), "--export", "locust", "-p", "MyProject"));
         args.addAll(List.of(more));
         int before = SandboxExtension.ownRequests(sandbox).size();
         CliResult r = cli().run(args.toArray(String[]::new));
+        assertEquals(before, SandboxExtension.ownRequests(sandbox).size(), "exporting sends nothing");
+        return r;
+    }
+
+    Path export(Path scenario, String... more) throws Exception {
+        CliResult r = exporting(scenario, more);
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("", r.err(), r.describe());
         assertFalse(r.out().contains(sandbox.adminToken()), "the token is not in the file");
         assertFalse(r.out().contains(Integer.toString(sandbox.port())), "the manager URL is not in the file");
-        assertEquals(before, SandboxExtension.ownRequests(sandbox).size(), "exporting sends nothing");
         Path file = dir.resolve("locustfile.py");
         Files.write(file, r.outBytes());
         Python.compiles(file);
@@ -237,14 +243,10 @@ class LocustExportTest {
     }
 
     void rejected(Path scenario, String message, String... more) {
-        List<String> args = new ArrayList<>(List.of("exercise", scenario.toString(), "--export", "locust", "-p", "MyProject"));
-        args.addAll(List.of(more));
-        int before = SandboxExtension.ownRequests(sandbox).size();
-        CliResult r = cli().run(args.toArray(String[]::new));
+        CliResult r = exporting(scenario, more);
         assertEquals(2, r.exitCode(), r.describe());
         assertEquals("", r.out(), r.describe());
         assertTrue(r.err().lines().findFirst().orElse("").contains(message), r.describe());
-        assertEquals(before, SandboxExtension.ownRequests(sandbox).size(), "nothing was sent");
     }
 
     @Test
