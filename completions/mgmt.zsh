@@ -1442,6 +1442,7 @@ function _picocli_mgmt_exercise() {
   local commands=""
   local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--var' '--junit' '--export' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("locust") # --export values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1456,7 +1457,9 @@ function _picocli_mgmt_exercise() {
       return $?
       ;;
     '--export')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '--proxy')
       return

@@ -77,7 +77,7 @@ public final class ExerciseCommand extends BaseCommand {
     @Option(names = "--keep-going", description = "Run the remaining steps after one fails (finally steps always run).")
     boolean keepGoing;
 
-    @Option(names = "--export", paramLabel = "FORMAT",
+    @Option(names = "--export", paramLabel = "FORMAT", completionCandidates = ExportFormats.class,
         description = "Print the scenario as a load-test file instead of running it: locust (runs on many machines;"
             + " see the README).")
     String export;
@@ -85,6 +85,15 @@ public final class ExerciseCommand extends BaseCommand {
     @Option(names = "--proxy", paramLabel = "NAME",
         description = "--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).")
     String proxy;
+
+    static final class ExportFormats implements Iterable<String> {
+        static final List<String> ALL = List.of("locust");
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ALL.iterator();
+        }
+    }
 
     @Override
     public Integer call() {
@@ -98,7 +107,7 @@ public final class ExerciseCommand extends BaseCommand {
             throw new UsageException("--export takes a SCENARIO file and writes only the exported file (no "
                 + (smoke ? "--smoke" : "--junit") + ")");
         }
-        if (export != null && !export.equals("locust")) {
+        if (export != null && !ExportFormats.ALL.contains(export)) {
             throw new UsageException("unknown --export format '" + export + "': expected locust");
         }
         return smoke ? smoke(inv) : scenario(inv);
