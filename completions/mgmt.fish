@@ -111,6 +111,7 @@ complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l smoke -d 'Read eve
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l var -r -d 'Set a scenario variable (repeatable; beats \'vars:\').'
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l junit -r -d 'Also write the results as JUnit XML to FILE.'
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l keep-going -d 'Run the remaining steps after one fails (finally steps always run).'
+complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l export -x -a 'locust' -d 'Print the scenario as a load-test file instead of running it: locust (runs on many machines; see the README).'
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l proxy -x -a '(mgmt __complete proxies 2>/dev/null)' -d '--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).'
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -l require -r -d '--smoke: exit 0 only if these permissions are confirmed: read, write, KIND:read, KIND:write (comma-separated, repeatable); denied exits 5, not checked or unknown 13.'
 complete -c mgmt -n '__fish_seen_subcommand_from exercise' -s h -l help -d 'Show this help message and exit.'

@@ -14,6 +14,7 @@ import dev.mgmt.exercise.ScenarioRunner;
 import dev.mgmt.exercise.Smoke;
 import dev.mgmt.exercise.StepResult;
 import dev.mgmt.exercise.Variables;
+import dev.mgmt.exercise.locust.LocustExport;
 import dev.mgmt.json.Json;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.report.Glyphs;
@@ -42,7 +43,8 @@ import java.util.Map;
         "  mgmt exercise --smoke -p MyProject",
         "  mgmt exercise --smoke -p MyProject --require read,proxy:write -o json",
         "  mgmt exercise examples/proxy-lifecycle.yaml -p MyProject -e staging",
-        "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production"},
+        "  mgmt --sandbox exercise examples/read-only.yaml -p MyProject -e production",
+        "  mgmt exercise examples/read-only.yaml -p MyProject --export locust > locustfile.py"},
     name = "exercise",
     description = {
         "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
@@ -53,7 +55,9 @@ import java.util.Map;
         "Results go to stdout: one line per step (-o json: one JSON summary; the step lines then go to stderr).",
         "A failed step's decoded error and troubleshooting checklist go to stderr. Each step is one exchange,",
         "never retried. 'finally:' steps always run (Ctrl-C too: then exit 130); 'if: {passed: STEP}' sends a step",
-        "only when that earlier step passed. Scenario format: see examples/ and the README."},
+        "only when that earlier step passed. Scenario format: see examples/ and the README.",
+        "With --export locust nothing is sent: stdout gets the scenario as a Locust file for load from many",
+        "machines (exit 2 names any step feature it cannot translate)."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         " 0:every step passed (--smoke: every endpoint readable; with --require: all it names allowed)",
@@ -82,6 +86,11 @@ public final class ExerciseCommand extends BaseCommand {
     @Option(names = "--keep-going", description = "Run the remaining steps after one fails (finally steps always run).")
     boolean keepGoing;
 
+    @Option(names = "--export", paramLabel = "FORMAT", completionCandidates = ExportFormats.class,
+        description = "Print the scenario as a load-test file instead of running it: locust (runs on many machines;"
+            + " see the README).")
+    String export;
+
     @Option(names = "--proxy", paramLabel = "NAME",
         description = "--smoke: the API proxy whose endpoints and policies to read (default: the first one listed).")
     String proxy;
@@ -90,6 +99,15 @@ public final class ExerciseCommand extends BaseCommand {
         description = "--smoke: exit 0 only if these permissions are confirmed: read, write, KIND:read, KIND:write "
             + "(comma-separated, repeatable); denied exits 5, not checked or unknown 13.")
     List<String> require = new ArrayList<>();
+
+    static final class ExportFormats implements Iterable<String> {
+        static final List<String> ALL = List.of("locust");
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ALL.iterator();
+        }
+    }
 
     @Override
     public Integer call() {
@@ -101,6 +119,13 @@ public final class ExerciseCommand extends BaseCommand {
             throw new UsageException(smoke ? "give either a SCENARIO file or --smoke, not both"
                 : "missing SCENARIO file (or --smoke for the built-in read-only sweep)",
                 "Examples: mgmt exercise examples/read-only.yaml; mgmt exercise --smoke -p MyProject -e production");
+        }
+        if (export != null && (smoke || junit != null)) {
+            throw new UsageException("--export takes a SCENARIO file and writes only the exported file (no "
+                + (smoke ? "--smoke" : "--junit") + ")");
+        }
+        if (export != null && !ExportFormats.ALL.contains(export)) {
+            throw new UsageException("unknown --export format '" + export + "': expected locust");
         }
         return smoke ? smoke(inv) : scenario(inv);
     }
@@ -125,6 +150,12 @@ public final class ExerciseCommand extends BaseCommand {
             vars.put("environment", s.environment().value());
         }
         cliVars.forEach(vars::put);
+        if (export != null) {
+            inv.out().print(LocustExport.export(sc, vars.values(), keepGoing, s.connectTimeout().value(),
+                s.timeout().value()));
+            inv.out().flush();
+            return 0;
+        }
         ScenarioRunner.checkVariables(sc, vars);
         if (junit != null && junit.toAbsolutePath().getParent() != null
             && !java.nio.file.Files.isDirectory(junit.toAbsolutePath().getParent())) {

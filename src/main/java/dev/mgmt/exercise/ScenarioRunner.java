@@ -113,7 +113,7 @@ public final class ScenarioRunner {
     }
 
     /** Every variable a step uses: in its path, headers, body, expectations and capture expressions. */
-    static Set<String> references(Step s) {
+    public static Set<String> references(Step s) {
         Set<String> refs = new LinkedHashSet<>(Variables.references(s.path()));
         s.headers().values().forEach(h -> refs.addAll(Variables.references(h)));
         refs.addAll(Variables.references(s.body()));
