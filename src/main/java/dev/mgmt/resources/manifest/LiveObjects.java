@@ -3,6 +3,7 @@ package dev.mgmt.resources.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ApiException;
+import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.ItemSink;
@@ -33,8 +34,8 @@ public final class LiveObjects {
         if (!t.kind().hasGet()) {
             return listed(t, m.shape()).get(m.name());
         }
-        ApiRequest request = client.request("GET", client.base().resolve(t.getPath(Identity.plainName(t.kind(),
-            m.fields()))), List.of(), null);
+        String name = Identity.plainName(t.kind(), m.fields());
+        ApiRequest request = client.request("GET", client.base().resolve(t.getPath(name)), List.of(), null);
         try {
             JsonNode body = Json.tryParse(client.call(request).body());
             if (body != null && body.has("resultList")) {
@@ -43,7 +44,8 @@ public final class LiveObjects {
             }
             return body;
         } catch (ApiException e) {
-            if (e.error().status() == 404) {
+            // Some single reads answer a missing name with 400 and a "not found" message.
+            if (e.error().status() == 404 || e.error().status() == 400 && NotFoundAnswer.names(e, name)) {
                 return null;
             }
             throw e;
