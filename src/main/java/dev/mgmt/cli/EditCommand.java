@@ -92,6 +92,8 @@ public final class EditCommand extends BaseCommand {
         String original = "# Edit, save and quit to apply. Lines starting with '#' are ignored; an unchanged file "
             + "cancels.\n" + yaml(ManifestView.of(target, current));
         Path file = privateFile();
+        // Also on Ctrl-C (the JVM's shutdown), which skips the finally below while the editor is open.
+        file.toFile().deleteOnExit();
         try {
             return session(inv, client, probe, current, file, original);
         } finally {

@@ -6,7 +6,7 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.json.Json;
-import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.EachSink;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
@@ -61,34 +61,8 @@ public final class LiveObjects {
         }
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         Kind kind = target.kind();
-        new ResourceReader(client).list(target, new Collector(item -> byName.put(Identity.of(shape, kind, item), item)));
+        new ResourceReader(client).list(target, new EachSink(item -> byName.put(Identity.of(shape, kind, item), item)));
         lists.put(key, byName);
         return byName;
-    }
-
-    /** Keeps each item; nothing to finish. */
-    private static final class Collector implements ItemSink {
-        private final java.util.function.Consumer<JsonNode> each;
-        private long n;
-
-        Collector(java.util.function.Consumer<JsonNode> each) {
-            this.each = each;
-        }
-
-        @Override
-        public void item(JsonNode item) {
-            each.accept(item);
-            n++;
-        }
-
-        @Override
-        public void finish() {
-            // Items are kept as they come.
-        }
-
-        @Override
-        public long count() {
-            return n;
-        }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.json.Json;
 import dev.mgmt.text.Redactor;
 import dev.mgmt.text.TerminalText;
+import picocli.CommandLine.Help.Ansi.Style;
 
 import java.io.PrintWriter;
 
@@ -13,10 +14,9 @@ import java.io.PrintWriter;
  * on both sides, server text is escaped, colour only when asked.
  */
 public final class PlanPrinter {
-    private static final String RED = "\u001b[31m";
-    private static final String GREEN = "\u001b[32m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String RESET = "\u001b[0m";
+    private static final Style RED = Style.fg_red;
+    private static final Style GREEN = Style.fg_green;
+    private static final Style YELLOW = Style.fg_yellow;
 
     private final PrintWriter out;
     private final boolean color;
@@ -54,13 +54,14 @@ public final class PlanPrinter {
         return n;
     }
 
-    private void line(String colour, String text) {
+    private void line(Style colour, String text) {
         out.println(paint(colour, text));
     }
 
-    private String paint(String colour, String text) {
+    /** Picocli's escapes, as the rest of mgmt's colour; the text itself never goes through its markup. */
+    private String paint(Style colour, String text) {
         String safe = TerminalText.safe(text);
-        return color ? colour + safe + RESET : safe;
+        return color ? colour.on() + safe + Style.reset.on() : safe;
     }
 
     /** A value as compact JSON; "(none)" when a side has none; "****" for a secret. */

@@ -7,6 +7,7 @@ import dev.mgmt.json.Json;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -40,15 +41,16 @@ public final class PlanRunner {
                         notApplied.add(rest.ref());
                     }
                 }
-                err.println("applied: " + (applied.isEmpty() ? "(nothing)" : String.join(", ", applied)));
-                err.println("not applied: " + String.join(", ", notApplied));
+                err.println(TerminalText.safe("applied: " + (applied.isEmpty() ? "(nothing)"
+                    : String.join(", ", applied))));
+                err.println(TerminalText.safe("not applied: " + String.join(", ", notApplied)));
                 err.flush();
                 throw e;
             }
             if (s.writes()) {
                 applied.add(s.ref());
             }
-            out.println(dev.mgmt.text.TerminalText.safe(s.ref()) + " " + s.action().done());
+            out.println(TerminalText.safe(s.ref()) + " " + s.action().done());
             out.flush();
         }
     }
