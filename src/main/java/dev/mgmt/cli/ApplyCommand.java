@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code mgmt apply -f FILE|DIR|-}: make the manager match the files; plan first, then write. */
 @Command(footerHeading = "%nExamples:%n", footer = {
-        "  mgmt get proxy petstore-api -p MyProject -o yaml > petstore.yaml && mgmt apply -f petstore.yaml",
+        "  mgmt apply -f petstore.yaml",
         "  mgmt apply -f manifests/",
         "  mgmt apply -f manifests/ --prune --yes"},
     name = "apply", description = {"Create or update resources to match YAML/JSON documents (configuration as code).",

@@ -14,12 +14,12 @@ import java.util.List;
 abstract class ManifestCommand extends BaseCommand {
 
     @Option(names = {"-f", "--filename"}, required = true, paramLabel = "FILE|DIR|-",
-        description = {"Documents to apply: a file (multi-document YAML or JSON), every *.yaml, *.yml and *.json",
-            "of a directory (sorted), or '-' for stdin. Repeatable."})
+        description = "A file (multi-document YAML, or JSON), a directory (its *.yaml, *.yml and *.json files, "
+            + "sorted) or '-' for stdin. Repeatable.")
     List<String> files;
 
-    @Option(names = "--prune", description = {"Also delete what the manager has and the files do not, only within",
-        "the kinds and projects (and proxies) the files name."})
+    @Option(names = "--prune", description = "Also delete (diff: show as '-') what the manager has and the files do "
+        + "not, only within the kinds and projects (and proxies) the files name.")
     boolean prune;
 
     /** Parses every document (nothing is read from the manager before all of them are fine), then plans. */
