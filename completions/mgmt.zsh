@@ -160,6 +160,9 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} create" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} update" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} apply" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} undeploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_mgmt; return $?; fi
@@ -190,55 +193,61 @@ function _complete_mgmt() {
   local cmds1=(create)
   local cmds2=(update)
   local cmds3=(delete)
-  local cmds4=(deploy)
-  local cmds5=(undeploy)
-  local cmds6=(export)
-  local cmds7=(import)
-  local cmds8=(api)
-  local cmds9=(login)
-  local cmds10=(auth)
-  local cmds11=(config)
-  local cmds12=(doctor)
-  local cmds13=(explain)
-  local cmds14=(exercise)
-  local cmds15=(bench)
-  local cmds16=(sandbox)
-  local cmds17=(version)
-  local cmds18=(completion)
-  local cmds19=(help)
-  local cmds20=(auth status)
-  local cmds21=(auth logout)
-  local cmds22=(config view)
-  local cmds23=(config get-contexts)
-  local cmds24=(config current-context)
-  local cmds25=(config use-context)
-  local cmds26=(config set-context)
-  local cmds27=(config delete-context)
+  local cmds4=(apply)
+  local cmds5=(diff)
+  local cmds6=(edit)
+  local cmds7=(deploy)
+  local cmds8=(undeploy)
+  local cmds9=(export)
+  local cmds10=(import)
+  local cmds11=(api)
+  local cmds12=(login)
+  local cmds13=(auth)
+  local cmds14=(config)
+  local cmds15=(doctor)
+  local cmds16=(explain)
+  local cmds17=(exercise)
+  local cmds18=(bench)
+  local cmds19=(sandbox)
+  local cmds20=(version)
+  local cmds21=(completion)
+  local cmds22=(help)
+  local cmds23=(auth status)
+  local cmds24=(auth logout)
+  local cmds25=(config view)
+  local cmds26=(config get-contexts)
+  local cmds27=(config current-context)
+  local cmds28=(config use-context)
+  local cmds29=(config set-context)
+  local cmds30=(config delete-context)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_help; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_completion; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_version; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_bench; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_exercise; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_explain; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_config; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_auth; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_login; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_api; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_import; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mgmt_export; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mgmt_undeploy; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_version; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_bench; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_exercise; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_explain; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_config; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_auth; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_login; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_api; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_import; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_export; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_undeploy; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mgmt_edit; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mgmt_diff; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mgmt_apply; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mgmt_delete; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mgmt_update; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mgmt_create; return $?; fi
@@ -254,7 +263,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
+  local commands="get create update delete apply diff edit deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -583,6 +592,243 @@ function _picocli_mgmt_delete() {
 
   local commands=""
   local flag_opts="'-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `apply` subcommand.
+function _picocli_mgmt_apply() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--prune' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `diff` subcommand.
+function _picocli_mgmt_diff() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--prune' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `edit` subcommand.
+function _picocli_mgmt_edit() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1890,7 +2136,7 @@ function _picocli_mgmt_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
+  local commands="get create update delete apply diff edit deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 

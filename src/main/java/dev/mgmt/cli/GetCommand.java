@@ -3,10 +3,13 @@ package dev.mgmt.cli;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
+import dev.mgmt.output.MappedSink;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
+import dev.mgmt.resources.manifest.ManifestView;
+import dev.mgmt.resources.manifest.Shapes;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.run.Sinks;
 import dev.mgmt.settings.OutputFormat;
@@ -60,7 +63,7 @@ public final class GetCommand extends BaseCommand {
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
         OutputFormat format = s.output().value();
-        try (ItemSink sink = Sinks.create(inv, k, format, name != null)) {
+        try (ItemSink sink = documents(Sinks.create(inv, k, format, name != null), target, format, inv)) {
             if (name == null) {
                 long n = reader.list(target, sink);
                 if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query() == null) {
@@ -71,6 +74,17 @@ public final class GetCommand extends BaseCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * -o yaml of a kind apply can write: each object as a document with its kind (and project, proxy) on
+     * top, so the output applies as it is. -o json stays the server's object, as scripts expect.
+     */
+    private static ItemSink documents(ItemSink sink, Target target, OutputFormat format, Invocation inv) {
+        if (format != OutputFormat.YAML || inv.options().query() != null || !Shapes.writable(target.kind())) {
+            return sink;
+        }
+        return new MappedSink(sink, item -> ManifestView.of(target, item));
     }
 
     /** Completion candidates: the plural names of all kinds. */

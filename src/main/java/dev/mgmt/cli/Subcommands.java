@@ -25,6 +25,9 @@ public final class Subcommands {
         ALL.put("create", CreateCommand::new);
         ALL.put("update", UpdateCommand::new);
         ALL.put("delete", DeleteCommand::new);
+        ALL.put("apply", ApplyCommand::new);
+        ALL.put("diff", DiffCommand::new);
+        ALL.put("edit", EditCommand::new);
         ALL.put("deploy", DeployCommand::new);
         ALL.put("undeploy", UndeployCommand::new);
         ALL.put("export", ExportCommand::new);

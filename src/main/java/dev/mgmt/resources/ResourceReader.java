@@ -12,6 +12,7 @@ import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.Column;
+import dev.mgmt.output.EachSink;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.text.NameMatcher;
 
@@ -92,24 +93,8 @@ public final class ResourceReader {
 
     /** Fails as {@link #get} does when the named item is not there; reads it and drops it otherwise. */
     public void require(Target target, String name) {
-        get(target, name, new ItemSink() {
-            private long n;
-
-            @Override
-            public void item(JsonNode item) {
-                n++;
-            }
-
-            @Override
-            public void finish() {
-                // Nothing is shown: the caller only needs to know it is there.
-            }
-
-            @Override
-            public long count() {
-                return n;
-            }
-        });
+        // Nothing is shown: the caller only needs to know it is there.
+        get(target, name, new EachSink(item -> { }));
     }
 
     /**

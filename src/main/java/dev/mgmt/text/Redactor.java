@@ -19,6 +19,9 @@ public final class Redactor {
     private static final Pattern FORM_FIELD = Pattern.compile(
         "((?:^|[?&'\\s])(?:access_token|refresh_token|client_secret|password)=)([^&'\\s]+)");
 
+    private static final Pattern SECRET_NAME = Pattern.compile(
+        "(?i)(password|passwd|secret|private_?key|api_?key|token|passphrase)");
+
     /** Each secret and what is printed in its place. */
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
 
@@ -34,6 +37,11 @@ public final class Redactor {
         if (secret != null && secret.length() >= 4) {
             secrets.put(secret, "****");
         }
+    }
+
+    /** A field name that holds a secret: password, clientSecret, privateKey, apiKey, token, passphrase... */
+    public static boolean isSecretName(String field) {
+        return field != null && SECRET_NAME.matcher(field).find();
     }
 
     /** "****abcd": the most of a token mgmt ever shows. */

@@ -1,0 +1,84 @@
+package dev.mgmt.resources.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.text.Redactor;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a document would change in the live object. Only the fields the document gives are compared
+ * (as kubectl apply does), so defaults the server fills in never count as differences; server-made
+ * and write-only fields are skipped, and so is a secret the server shows as null (it hides it).
+ */
+public final class Comparison {
+    private Comparison() {
+    }
+
+    public static List<Change> changes(Shape shape, JsonNode wanted, JsonNode live) {
+        List<Change> out = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = wanted.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String f = e.getKey();
+            if (ManifestParser.HEADER.contains(f) || shape.ignored(f) || shape.writeOnly().contains(f)) {
+                continue;
+            }
+            compare(f, f, e.getValue(), live.get(f), out);
+        }
+        return out;
+    }
+
+    /** A new object's fields, each as a change from nothing (server-made ones left out). */
+    public static List<Change> fields(Manifest m) {
+        List<Change> out = new ArrayList<>();
+        m.fields().fields().forEachRemaining(e -> {
+            if (!m.shape().ignored(e.getKey()) && !e.getValue().isNull()) {
+                out.add(new Change(e.getKey(), null, e.getValue()));
+            }
+        });
+        return out;
+    }
+
+    private static void compare(String path, String field, JsonNode wanted, JsonNode live, List<Change> out) {
+        if (absent(live) && Redactor.isSecretName(field)) {
+            return;
+        }
+        if (absent(wanted) && absent(live)) {
+            return;
+        }
+        if (wanted != null && live != null && wanted.isObject() && live.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = wanted.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                compare(path + "." + e.getKey(), e.getKey(), e.getValue(), live.get(e.getKey()), out);
+            }
+            return;
+        }
+        if (wanted != null && live != null && wanted.isArray() && live.isArray() && wanted.size() == live.size()) {
+            for (int i = 0; i < wanted.size(); i++) {
+                compare(path + "[" + i + "]", field, wanted.get(i), live.get(i), out);
+            }
+            return;
+        }
+        if (!same(wanted, live)) {
+            out.add(new Change(path, absent(live) ? null : live, absent(wanted) ? null : wanted));
+        }
+    }
+
+    private static boolean same(JsonNode a, JsonNode b) {
+        if (absent(a) || absent(b)) {
+            return absent(a) && absent(b);
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
+    private static boolean absent(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.mgmt.resources.manifest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.client.ApiClient;
+import dev.mgmt.errors.MgmtException;
+import dev.mgmt.json.Json;
+import dev.mgmt.resources.Operation;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.text.TerminalText;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Carries out a plan, step by step, one line per object on stdout. A failure stops it: stderr says
+ * which objects were applied and which were not, and the failure (with its exit code) goes on up.
+ * Nothing is retried here beyond what the client's policy allows for each request.
+ */
+public final class PlanRunner {
+    private final ResourceWriter writer;
+
+    public PlanRunner(ApiClient client) {
+        this.writer = new ResourceWriter(client);
+    }
+
+    public void run(Plan plan, PrintWriter out, PrintWriter err) {
+        List<String> applied = new ArrayList<>();
+        List<Step> steps = plan.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            try {
+                send(s);
+            } catch (MgmtException e) {
+                out.flush();
+                List<String> notApplied = new ArrayList<>();
+                notApplied.add(s.ref() + " (failed)");
+                for (Step rest : steps.subList(i + 1, steps.size())) {
+                    if (rest.writes()) {
+                        notApplied.add(rest.ref());
+                    }
+                }
+                err.println(TerminalText.safe("applied: " + (applied.isEmpty() ? "(nothing)"
+                    : String.join(", ", applied))));
+                err.println(TerminalText.safe("not applied: " + String.join(", ", notApplied)));
+                err.flush();
+                throw e;
+            }
+            if (s.writes()) {
+                applied.add(s.ref());
+            }
+            out.println(TerminalText.safe(s.ref()) + " " + s.action().done());
+            out.flush();
+        }
+    }
+
+    private void send(Step s) {
+        switch (s.action()) {
+            case CREATE -> write(s, Operations.Verb.CREATE);
+            case UPDATE -> write(s, Operations.Verb.UPDATE);
+            case DELETE -> delete(s);
+            default -> { }
+        }
+    }
+
+    private void write(Step s, Operations.Verb verb) {
+        Operation op = Operations.find(s.kind(), verb);
+        String name = Identity.plainName(s.kind(), s.manifest().fields());
+        writer.send(s.target(), op, name, s.body());
+    }
+
+    /** A delete named in its path needs no body; one named in its body (an endpoint) gets its key fields. */
+    private void delete(Step s) {
+        Operation op = Operations.find(s.kind(), Operations.Verb.DELETE);
+        String name = Identity.plainName(s.kind(), s.live());
+        ObjectNode body = null;
+        if (op.nameField() != null) {
+            body = Json.mapper().createObjectNode().put(op.nameField(), name);
+            for (String key : s.shape().keyFields()) {
+                body.set(key, s.live().get(key));
+            }
+        }
+        writer.send(s.target(), op, name, body);
+    }
+}

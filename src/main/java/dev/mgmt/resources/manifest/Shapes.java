@@ -1,0 +1,84 @@
+package dev.mgmt.resources.manifest;
+
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Operations;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every kind's manifest shape, as data. A kind that can be created and updated but is not listed here
+ * gets {@link #DEFAULT_SERVER_FIELDS} and the last rank, so a kind added to {@code Kinds} and
+ * {@code Operations} can be applied at once; listing it here refines what is compared.
+ */
+public final class Shapes {
+    /** Fields that every kind's reads may carry and no write takes. */
+    static final Set<String> DEFAULT_SERVER_FIELDS = Set.of("id", "projectId", "projectName", "createdDate",
+        "updatedDate", "lastUpdated", "creationDate", "status");
+
+    private static final int LAST = 90;
+
+    private static final Map<String, Shape> BY_KIND = Map.of(
+        "keystore", shape("keystore", 10, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
+        "key", shape("key", 10, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
+        "connection", shape("connection", 20, List.of(), Set.of("keyStoreId", "trustStoreId"), Set.of(), Map.of(),
+            Map.of()),
+        "credential", shape("credential", 20, List.of(), Set.of(), Set.of("password"), Map.of(), Map.of()),
+        "env-var", shape("env-var", 20, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
+        "proxy-group", shape("proxy-group", 20, List.of(), Set.of(), Set.of("clientRoute"), Map.of(), Map.of()),
+        "proxy", shape("proxy", 30, List.of(),
+            Set.of("apiType", "sharingType", "categoryList", "deploymentList", "type", "relativePath"),
+            Set.of("apiProxyCreationType", "specUrl", "soapToRest", "deploy", "deployTargetEnvironmentNameList", "reParse",
+                "enableWSA", "enableWSRM", "backendApiVersion", "maintenanceModeSetting", "specAuthorizationValueList"),
+            Map.of("name", "apiProxyName", "description", "apiProxyDescription", "routing", "routingInfo"),
+            Map.of("reParse", Boolean.TRUE)),
+        "endpoint", shape("endpoint", 40, List.of("httpMethod"), Set.of(), Set.of(), Map.of("endpoint", "name"),
+            Map.of()));
+
+    /** Kinds mgmt lists but apply cannot write, and why (README says the same). */
+    private static final Map<String, String> NOT_WRITABLE = Map.of(
+        "project", "the API has no way to create or change projects",
+        "environment", "the API has no way to create or change environments",
+        "report", "reports are computed by the manager",
+        "access", "access is granted per credential: use mgmt api with the access endpoints",
+        "policy", "a proxy's policies are read as one tree but written one at a time: use mgmt create policy",
+        "certificate", "certificates are uploaded as files (multipart), not written as JSON",
+        "jwk", "a JWK is shown as derived key material, not as the source it was created from");
+
+    private Shapes() {
+    }
+
+    /** The shape of a kind apply can write; otherwise a usage error saying why not. */
+    public static Shape of(Kind kind) {
+        String reason = NOT_WRITABLE.get(kind.singular());
+        if (reason != null) {
+            throw new UsageException("apply cannot write " + kind.plural() + ": " + reason);
+        }
+        Shape known = BY_KIND.get(kind.singular());
+        if (known != null) {
+            return known;
+        }
+        Operations.find(kind, Operations.Verb.CREATE);
+        Operations.find(kind, Operations.Verb.UPDATE);
+        return new Shape(kind.singular(), LAST, List.of(), DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
+    }
+
+    /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */
+    public static boolean writable(Kind kind) {
+        try {
+            of(kind);
+            return true;
+        } catch (UsageException e) {
+            return false;
+        }
+    }
+
+    private static Shape shape(String kind, int rank, List<String> keys, Set<String> server, Set<String> writeOnly,
+                               Map<String, String> renames, Map<String, Object> updateExtras) {
+        Set<String> all = new java.util.HashSet<>(DEFAULT_SERVER_FIELDS);
+        all.addAll(server);
+        return new Shape(kind, rank, keys, Set.copyOf(all), writeOnly, renames, updateExtras);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.mgmt.resources.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Target;
+
+import java.util.List;
+
+/**
+ * What apply will do to one object, decided before anything is written.
+ *
+ * @param manifest the document (null for a delete: the files do not have the object)
+ * @param live     the manager's object (null for a create)
+ * @param body     what a create or update sends (null otherwise)
+ */
+public record Step(Action action, Target target, Shape shape, String name, Manifest manifest, JsonNode live,
+                   List<Change> changes, ObjectNode body) {
+
+    /** The four outcomes, with the word apply prints for each once done. */
+    public enum Action {
+        CREATE("created"), UPDATE("configured"), UNCHANGED("unchanged"), DELETE("deleted");
+
+        private final String done;
+
+        Action(String done) {
+            this.done = done;
+        }
+
+        public String done() {
+            return done;
+        }
+    }
+
+    public Kind kind() {
+        return target.kind();
+    }
+
+    public String ref() {
+        return kind().singular() + "/" + name;
+    }
+
+    public boolean writes() {
+        return action != Action.UNCHANGED;
+    }
+}

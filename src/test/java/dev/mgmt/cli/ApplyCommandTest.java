@@ -1,0 +1,283 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.sandbox.RequestLog;
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** mgmt apply against the sandbox: the round trip, creating, configuring, order, failures, prune. */
+class ApplyCommandTest {
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
+
+    @BeforeEach
+    void clean() {
+        sandbox.setFaults("");
+        sandbox.requests().clear();
+    }
+
+    static Cli cli() {
+        return sandbox.cli().env("MGMT_PROJECT", "MyProject");
+    }
+
+    /** Every request that could have changed something. */
+    static List<String> writes() {
+        return sandbox.requests().list().stream().filter(e -> !e.method().equals("GET"))
+            .map(e -> e.method() + " " + e.path()).toList();
+    }
+
+    static Path write(Path dir, String name, String... lines) throws Exception {
+        Path f = dir.resolve(name);
+        Files.writeString(f, String.join("\n", lines) + "\n");
+        return f;
+    }
+
+    @ParameterizedTest
+    @CsvSource({"proxy,petstore-api,", "connection,notify-mail,", "connection,events-kafka,",
+        "credential,partner-app,", "env-var,BACKEND_BASE_URL,", "env-var,PARTNER_API_KEY,",
+        "proxy-group,public-apis,", "keystore,gateway-keystore,", "key,signing-key,"})
+    void should_apply_get_yaml_output_unchanged_for_every_writable_kind(String kind, String name, String ignored,
+                                                                       @TempDir Path dir) throws Exception {
+        CliResult got = cli().run("get", kind, name, "-o", "yaml");
+        assertEquals(0, got.exitCode(), got.describe());
+        assertTrue(got.out().startsWith("kind: " + kind + "\nproject: MyProject\n"), got.out());
+        Path f = dir.resolve("x.yaml");
+        Files.write(f, got.outBytes());
+        sandbox.requests().clear();
+
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals(kind + "/" + name + " unchanged\n", r.out());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void should_round_trip_a_list_dump_of_endpoints_with_their_proxy(@TempDir Path dir) throws Exception {
+        CliResult got = cli().run("get", "endpoints", "--proxy", "petstore-api", "-o", "yaml");
+        assertEquals(0, got.exitCode(), got.describe());
+        assertTrue(got.out().startsWith("- kind: endpoint\n  project: MyProject\n  proxy: petstore-api\n"), got.out());
+        Path f = dir.resolve("eps.yaml");
+        Files.write(f, got.outBytes());
+        sandbox.requests().clear();
+
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("endpoint/GET /pets unchanged\nendpoint/POST /pets unchanged\n"
+            + "endpoint/GET /pets/{petId} unchanged\n", r.out());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void should_keep_json_output_the_raw_server_object() {
+        CliResult got = cli().run("get", "env-var", "BACKEND_BASE_URL", "-o", "json");
+        assertEquals(0, got.exitCode(), got.describe());
+        assertFalse(got.out().contains("\"kind\""), got.out());
+    }
+
+    @Test
+    void should_create_in_dependency_order_and_send_nothing_the_second_time(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "stack.yaml",
+            "kind: endpoint", "proxy: shop-api", "endpoint: /orders", "httpMethod: GET",
+            "backendResourceUrl: /orders", "backendHttpMethod: GET",
+            "---",
+            "kind: proxy", "name: shop-api", "description: Shop", "apiProxyCreationType: REVERSE_PROXY",
+            "clientRoute:", "  relativePathList: [/shop]",
+            "---",
+            "kind: env-var", "name: SHOP_URL", "description: Shop backend", "global: true",
+            "globalValue: https://shop.test",
+            "---",
+            "kind: connection", "type: email", "name: shop-mail", "host: smtp.shop.test", "port: 25");
+
+        CliResult first = cli().run("apply", "-f", f.toString());
+        assertEquals(0, first.exitCode(), first.describe());
+        assertEquals("env-var/SHOP_URL created\nconnection/shop-mail created\nproxy/shop-api created\n"
+            + "endpoint/GET /orders created\n", first.out());
+        List<String> sent = writes();
+        assertEquals(4, sent.size(), sent.toString());
+        assertTrue(sent.get(2).startsWith("POST /apiops/projects/MyProject/apiProxies/url"), sent.toString());
+        assertTrue(sent.get(3).startsWith("POST /apiops/projects/MyProject/apiProxies/shop-api/endpoints"),
+            sent.toString());
+
+        sandbox.requests().clear();
+        CliResult second = cli().run("apply", "-f", f.toString());
+        assertEquals(0, second.exitCode(), second.describe());
+        assertEquals("env-var/SHOP_URL unchanged\nconnection/shop-mail unchanged\nproxy/shop-api unchanged\n"
+            + "endpoint/GET /orders unchanged\n", second.out());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void should_configure_only_what_differs(@TempDir Path dir) throws Exception {
+        assertEquals(0, cli().run("create", "env-var", "-f", write(dir, "a.yaml", "name: CONF_A",
+            "description: old", "global: true", "globalValue: v").toString()).exitCode());
+        assertEquals(0, cli().run("create", "env-var", "-f", write(dir, "b.yaml", "name: CONF_B",
+            "description: same", "global: true", "globalValue: v").toString()).exitCode());
+        Path f = write(dir, "both.json", "[{\"kind\": \"env-var\", \"name\": \"CONF_A\", \"description\": \"new\", \"global\": true, \"globalValue\": \"v\"},",
+            " {\"kind\": \"env-var\", \"name\": \"CONF_B\", \"description\": \"same\", \"global\": true, \"globalValue\": \"v\"}]");
+        sandbox.requests().clear();
+
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("env-var/CONF_A configured\nenv-var/CONF_B unchanged\n", r.out());
+        assertEquals(List.of("PUT /apiops/projects/MyProject/environmentVariables/CONF_A/"), writes());
+        RequestLog.Entry put = sandbox.requests().list().stream().filter(e -> e.method().equals("PUT")).findFirst()
+            .orElseThrow();
+        assertFalse(put.bodyText().contains("kind"), put.bodyText());
+    }
+
+    @Test
+    void should_apply_every_file_of_a_directory_in_name_order(@TempDir Path dir) throws Exception {
+        write(dir, "b.yaml", "kind: env-var", "name: DIR_B", "global: true", "globalValue: v");
+        write(dir, "a.yml", "kind: env-var", "name: DIR_A", "global: true", "globalValue: v");
+        write(dir, "notes.txt", "not a manifest");
+        CliResult r = cli().run("apply", "-f", dir.toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("env-var/DIR_A created\nenv-var/DIR_B created\n", r.out());
+    }
+
+    @Test
+    void should_report_what_was_and_was_not_applied_when_a_write_fails(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "part.yaml",
+            "kind: env-var", "name: PART_OK", "global: true", "globalValue: v",
+            "---",
+            "kind: connection", "type: graylog", "name: notify-mail", "hostname: graylog.test",
+            "---",
+            "kind: proxy", "name: part-api", "apiProxyCreationType: REVERSE_PROXY",
+            "clientRoute:", "  relativePathList: [/part]");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(3, r.exitCode(), r.describe());
+        assertEquals("env-var/PART_OK created\n", r.out());
+        assertTrue(r.err().contains("applied: env-var/PART_OK\n"), r.err());
+        assertTrue(r.err().contains("not applied: connection/notify-mail (failed), proxy/part-api\n"), r.err());
+        assertTrue(r.err().contains("type can not be changed"), r.err());
+        assertFalse(writes().stream().anyMatch(w -> w.contains("apiProxies")), writes().toString());
+    }
+
+    @Test
+    void should_send_nothing_when_a_document_fails_the_schema_check(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "bad.yaml",
+            "kind: env-var", "name: SCHEMA_OK", "global: true", "globalValue: v",
+            "---",
+            "kind: connection", "name: no-type-conn");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(f + ":6: connection/no-type-conn: type"), r.err());
+        assertTrue(r.err().contains("Nothing was sent."), r.err());
+        assertEquals("", r.out());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void should_ask_for_the_write_only_fields_a_proxy_update_needs(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "p.yaml", "kind: proxy", "name: petstore-api", "description: changed");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("apiProxyCreationType: is required (the manager does not show it"), r.err());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
+    void should_refuse_a_document_without_kind_saying_how_to_add_it(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "nokind.yaml", "kind: env-var", "name: FINE", "global: true", "globalValue: v", "---",
+            "name: NO_KIND");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(f + ":6: the document has no 'kind'; add a first line such as 'kind: proxy'"),
+            r.err());
+        assertEquals(List.of(), sandbox.requests().list());
+    }
+
+    @Test
+    void should_refuse_kinds_that_cannot_be_written_and_unknown_kinds(@TempDir Path dir) throws Exception {
+        CliResult project = cli().run("apply", "-f", write(dir, "p.yaml", "kind: project", "name: X").toString());
+        assertEquals(2, project.exitCode(), project.describe());
+        assertTrue(project.err().contains("apply cannot write projects"), project.err());
+        CliResult typo = cli().run("apply", "-f", write(dir, "t.yaml", "kind: proxxy", "name: X").toString());
+        assertEquals(2, typo.exitCode(), typo.describe());
+        assertTrue(typo.err().contains("t.yaml:1: unknown resource kind 'proxxy'; did you mean 'proxy'?"), typo.err());
+        assertEquals(List.of(), sandbox.requests().list());
+    }
+
+    @Test
+    void should_refuse_the_same_object_twice_and_a_proxy_scoped_kind_without_proxy(@TempDir Path dir)
+        throws Exception {
+        CliResult twice = cli().run("apply", "-f", write(dir, "d.yaml", "kind: env-var", "name: TWICE", "---",
+            "kind: env-var", "name: TWICE").toString());
+        assertEquals(2, twice.exitCode(), twice.describe());
+        assertTrue(twice.err().contains("d.yaml:4: env-var/TWICE is also at"), twice.err());
+        CliResult noProxy = cli().run("apply", "-f", write(dir, "e.yaml", "kind: endpoint", "endpoint: /x",
+            "httpMethod: GET").toString());
+        assertEquals(2, noProxy.exitCode(), noProxy.describe());
+        assertTrue(noProxy.err().contains("e.yaml:1: endpoint has no 'proxy'"), noProxy.err());
+        CliResult missing = cli().run("apply", "-f", dir.resolve("none.yaml").toString());
+        assertEquals(2, missing.exitCode(), missing.describe());
+        assertTrue(missing.err().contains("no such file"), missing.err());
+        assertEquals(List.of(), sandbox.requests().list());
+    }
+
+    @Test
+    void should_read_documents_from_stdin() {
+        CliResult r = cli().stdin("kind: env-var\nname: FROM_STDIN\nglobal: true\nglobalValue: v\n").run("apply", "-f", "-");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("env-var/FROM_STDIN created\n", r.out());
+    }
+
+    @Test
+    void should_prune_only_within_the_kinds_and_projects_the_files_name(@TempDir Path dir) throws Exception {
+        Cli demo = sandbox.cli().env("MGMT_PROJECT", "demo");
+        for (String n : new String[]{"KEEP", "GONE"}) {
+            assertEquals(0, demo.run("create", "env-var", "-f", write(dir, n + ".yaml", "name: " + n, "global: true", "globalValue: v").toString())
+                .exitCode());
+        }
+        assertEquals(0, demo.run("create", "connection", "-f", write(dir, "c.yaml", "type: email", "name: demo-mail", "host: h")
+            .toString()).exitCode());
+        Path f = write(dir, "env.yaml", "kind: env-var", "project: demo", "name: KEEP", "global: true", "globalValue: v");
+        sandbox.requests().clear();
+
+        CliResult r = cli().run("apply", "-f", f.toString(), "--prune", "--yes");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().startsWith("env-var/KEEP unchanged\n"), r.out());
+        assertTrue(r.out().contains("env-var/GONE deleted\n"), r.out());
+        assertTrue(writes().stream().allMatch(w -> w.startsWith("DELETE /apiops/projects/demo/environmentVariables/")),
+            writes().toString());
+        assertEquals(0, demo.run("get", "connection", "demo-mail").exitCode());
+        assertEquals(0, cli().run("get", "env-var", "BACKEND_BASE_URL").exitCode());
+        assertEquals(6, demo.run("get", "env-var", "GONE").exitCode());
+    }
+
+    @Test
+    void should_refuse_prune_without_yes_when_stdin_is_not_a_terminal(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "env.yaml", "kind: env-var", "name: BACKEND_BASE_URL");
+        CliResult r = cli().run("apply", "-f", f.toString(), "--prune");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("refusing to prune without confirmation: stdin is not a terminal"), r.err());
+        assertEquals(List.of(), sandbox.requests().list());
+    }
+
+    @Test
+    void should_ask_on_a_terminal_before_prune_deletes_and_stop_on_no(@TempDir Path dir) throws Exception {
+        Cli demo = sandbox.cli().env("MGMT_PROJECT", "demo");
+        assertEquals(0, demo.run("create", "env-var", "-f", write(dir, "x.yaml", "name: ASKED", "global: true", "globalValue: v").toString()).exitCode());
+        Path f = write(dir, "env.yaml", "kind: env-var", "project: demo", "name: OTHER", "global: true", "globalValue: v");
+        sandbox.requests().clear();
+        CliResult r = cli().stdinTerminal(true).stdin("n\n").run("apply", "-f", f.toString(), "--prune");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("- env-var/ASKED"), r.err());
+        assertTrue(r.err().contains("not confirmed; nothing was changed"), r.err());
+        assertEquals(List.of(), writes());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** mgmt edit with scripted editors (sh scripts that edit with sed), against the sandbox. */
+class EditCommandTest {
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
+
+    @BeforeEach
+    void clean() {
+        sandbox.requests().clear();
+    }
+
+    static Cli cli(Path editor) {
+        return sandbox.cli().env("MGMT_PROJECT", "MyProject").env("EDITOR", editor.toString());
+    }
+
+    static List<String> writes() {
+        return sandbox.requests().list().stream().filter(e -> !e.method().equals("GET"))
+            .map(e -> e.method() + " " + e.path()).toList();
+    }
+
+    /** An editor: records the file's path and mode in {@code dir/seen}, then runs {@code body} on "$1". */
+    static Path editor(Path dir, String body) throws Exception {
+        Path script = dir.resolve("editor.sh");
+        Files.writeString(script, "#!/bin/sh\nset -e\necho \"$1 $(stat -c %a \"$1\")\" >> '" + dir.resolve("seen")
+            + "'\n" + body + "\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+        return script;
+    }
+
+    static void assertFileGone(Path dir) throws Exception {
+        for (String line : Files.readAllLines(dir.resolve("seen"))) {
+            String[] parts = line.split(" ");
+            assertEquals("600", parts[1], "the temporary file is private");
+            assertFalse(Files.exists(Path.of(parts[0])), "the temporary file is deleted: " + parts[0]);
+        }
+    }
+
+    @Test
+    void should_send_the_change_and_show_it_on_stderr(@TempDir Path dir) throws Exception {
+        Path ed = editor(dir, "sed -i 's/^description: .*/description: Edited by sed/' \"$1\"");
+        CliResult r = cli(ed).run("edit", "env-var", "BACKEND_BASE_URL");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("env-var/BACKEND_BASE_URL configured\n", r.out());
+        assertTrue(r.err().contains("description: \"Backend base URL\" -> \"Edited by sed\""), r.err());
+        assertEquals(List.of("PUT /apiops/projects/MyProject/environmentVariables/BACKEND_BASE_URL/"), writes());
+        assertFileGone(dir);
+    }
+
+    @Test
+    void should_cancel_when_the_file_is_saved_unchanged(@TempDir Path dir) throws Exception {
+        Path ed = editor(dir, "true");
+        CliResult r = cli(ed).run("edit", "connection", "notify-mail");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("Edit cancelled, no changes made."), r.err());
+        assertEquals(List.of(), writes());
+        assertFileGone(dir);
+    }
+
+    @Test
+    void should_reopen_with_the_problems_as_comments_and_apply_once_fixed(@TempDir Path dir) throws Exception {
+        Path body = dir.resolve("var.yaml");
+        Files.writeString(body, "name: EDIT_RETRY\ndescription: first\nglobal: true\nglobalValue: v\n");
+        assertEquals(0, sandbox.cli().env("MGMT_PROJECT", "MyProject").run("create", "env-var", "-f", body.toString())
+            .exitCode());
+        sandbox.requests().clear();
+        Path ed = editor(dir, String.join("\n",
+            "if grep -q '^# The edit could not be applied' \"$1\"; then",
+            "  grep '^#' \"$1\" > '" + dir.resolve("problems") + "'",
+            "  echo 'name: EDIT_RETRY' >> \"$1\"",
+            "else",
+            "  sed -i '/^name:/d; s/^description: .*/description: second try/' \"$1\"",
+            "fi"));
+        CliResult r = cli(ed).run("edit", "env-var", "EDIT_RETRY");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("env-var/EDIT_RETRY configured\n", r.out());
+        assertTrue(r.err().contains("description: \"first\" -> \"second try\""), r.err());
+        String problems = Files.readString(dir.resolve("problems"));
+        assertTrue(problems.contains("env-var has no 'name'"), problems);
+        assertEquals(2, Files.readAllLines(dir.resolve("seen")).size());
+        assertEquals(1, writes().size(), writes().toString());
+        assertFileGone(dir);
+    }
+
+    @Test
+    void should_give_up_with_exit_2_when_a_failed_edit_is_saved_unchanged(@TempDir Path dir) throws Exception {
+        Path ed = editor(dir, String.join("\n",
+            "if ! grep -q '^# The edit could not be applied' \"$1\"; then",
+            "  sed -i '/^kind:/d' \"$1\"",
+            "fi"));
+        CliResult r = cli(ed).run("edit", "proxy-group", "public-apis");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("edit not applied: the file was saved unchanged after a failed check"), r.err());
+        assertTrue(r.err().contains("has no 'kind'"), r.err());
+        assertEquals(List.of(), writes());
+        assertFileGone(dir);
+    }
+
+    @Test
+    void should_refuse_to_rename_and_report_a_failing_editor(@TempDir Path dir) throws Exception {
+        Path rename = editor(dir, "sed -i 's/^name: public-apis/name: renamed/' \"$1\"");
+        CliResult r = cli(rename).run("edit", "proxy-group", "public-apis");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("keep its kind, name, project and proxy"), r.err());
+        assertFileGone(dir);
+
+        Path failing = editor(dir, "exit 3");
+        CliResult f = cli(failing).run("edit", "proxy-group", "public-apis");
+        assertEquals(2, f.exitCode(), f.describe());
+        assertTrue(f.err().contains("exited with status 3; nothing was changed"), f.err());
+        assertEquals(List.of(), writes());
+        assertFileGone(dir);
+    }
+
+    @Test
+    void should_answer_a_missing_name_and_an_unwritable_kind_without_opening_the_editor(@TempDir Path dir)
+        throws Exception {
+        Path ed = editor(dir, "true");
+        CliResult missing = cli(ed).run("edit", "env-var", "NO_SUCH_VAR");
+        assertEquals(6, missing.exitCode(), missing.describe());
+        CliResult project = cli(ed).run("edit", "project", "MyProject");
+        assertEquals(2, project.exitCode(), project.describe());
+        assertTrue(project.err().contains("apply cannot write projects"), project.err());
+        CliResult endpoint = cli(ed).run("edit", "endpoint", "/pets", "--proxy", "petstore-api");
+        assertEquals(2, endpoint.exitCode(), endpoint.describe());
+        assertTrue(endpoint.err().contains("needs its --method"), endpoint.err());
+        assertFalse(Files.exists(dir.resolve("seen")), "the editor never ran");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mgmt.resources.manifest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.errors.UsageException;
+import dev.mgmt.json.Json;
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.Target;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The per-kind manifest data: every kind is either writable (with its endpoints) or refused with a reason. */
+class ShapesTest {
+
+    @Test
+    void every_kind_is_writable_with_create_and_update_or_refused_with_a_reason() {
+        for (Kind k : Kinds.all()) {
+            if (Shapes.writable(k)) {
+                Operations.find(k, Operations.Verb.CREATE);
+                Operations.find(k, Operations.Verb.UPDATE);
+            } else {
+                UsageException e = assertThrows(UsageException.class, () -> Shapes.of(k));
+                assertTrue(e.getMessage().startsWith("apply cannot write " + k.plural() + ": "), e.getMessage());
+            }
+        }
+        assertTrue(Shapes.writable(Kinds.find("proxy")));
+        assertFalse(Shapes.writable(Kinds.find("project")));
+    }
+
+    @Test
+    void a_write_body_drops_server_fields_and_renames_get_fields() {
+        Kind proxy = Kinds.find("proxy");
+        ObjectNode fields = Json.mapper().createObjectNode().put("id", "x").put("name", "p").put("description", "d")
+            .put("apiType", "REST").put("apiProxyCreationType", "REVERSE_PROXY");
+        Manifest m = new Manifest(proxy, Shapes.of(proxy), Target.of(proxy, "P", null, null, null), fields, "f:1");
+        ObjectNode update = WriteBody.of(m, true);
+        assertEquals("{\"apiProxyName\":\"p\",\"apiProxyDescription\":\"d\",\"apiProxyCreationType\":\"REVERSE_PROXY\","
+            + "\"reParse\":true}", Json.compact(update));
+        assertFalse(WriteBody.of(m, false).has("reParse"));
+    }
+
+    @Test
+    void comparison_looks_only_at_given_fields_and_skips_hidden_secrets() {
+        Kind conn = Kinds.find("connection");
+        Shape shape = Shapes.of(conn);
+        ObjectNode wanted = Json.mapper().createObjectNode().put("name", "c").put("port", 25).put("password", "s")
+            .put("id", "ignored");
+        ObjectNode live = Json.mapper().createObjectNode().put("name", "c").put("port", 25L).putNull("password")
+            .put("enabled", true).put("id", "other");
+        assertEquals(List.of(), Comparison.changes(shape, wanted, live));
+        live.put("port", 26);
+        List<Change> changes = Comparison.changes(shape, wanted, live);
+        assertEquals(1, changes.size());
+        assertEquals("port", changes.get(0).path());
+        assertEquals("****", PlanPrinter.show("password", Json.mapper().getNodeFactory().textNode("s")));
+        assertEquals("[{\"privateKey\":\"****\",\"n\":1}]", PlanPrinter.show("list",
+            Json.mapper().createArrayNode().add(Json.mapper().createObjectNode().put("privateKey", "k").put("n", 1))));
+    }
+}
