@@ -175,6 +175,7 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} sandbox" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} version" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} completion" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} options" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth status" ];    then _picocli_mgmt_auth; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} auth logout" ];    then _picocli_mgmt_auth; return $?; fi
@@ -205,25 +206,27 @@ function _complete_mgmt() {
   local cmds16=(sandbox)
   local cmds17=(version)
   local cmds18=(completion)
-  local cmds19=(help)
-  local cmds20=(auth status)
-  local cmds21=(auth logout)
-  local cmds22=(config view)
-  local cmds23=(config get-contexts)
-  local cmds24=(config current-context)
-  local cmds25=(config use-context)
-  local cmds26=(config set-context)
-  local cmds27=(config delete-context)
+  local cmds19=(options)
+  local cmds20=(help)
+  local cmds21=(auth status)
+  local cmds22=(auth logout)
+  local cmds23=(config view)
+  local cmds24=(config get-contexts)
+  local cmds25=(config current-context)
+  local cmds26=(config use-context)
+  local cmds27=(config set-context)
+  local cmds28=(config delete-context)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_options; return $?; fi
   if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_completion; return $?; fi
   if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_version; return $?; fi
   if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_sandbox; return $?; fi
@@ -254,7 +257,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -1875,13 +1878,88 @@ function _picocli_mgmt_completion() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `options` subcommand.
+function _picocli_mgmt_options() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_mgmt_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
+  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
