@@ -41,13 +41,17 @@ public final class CommandHelp extends Help {
     }
 
     /** One of the options every command takes ({@link GlobalOptions}); picocli copies them into each command. */
-    static boolean global(OptionSpec o) {
+    public static boolean global(OptionSpec o) {
         return o.scopeType() == ScopeType.INHERIT;
     }
 
     /** The options this command's help lists. */
     List<OptionSpec> shown() {
-        CommandSpec spec = commandSpec();
+        return shown(commandSpec());
+    }
+
+    /** The options the help of {@code spec} lists (the man pages list the same). */
+    public static List<OptionSpec> shown(CommandSpec spec) {
         Set<String> globals = spec.parent() == null ? ROOT_GLOBALS
             : spec.userObject() instanceof GlobalsThatApply g ? g.globalsThatApply() : Set.of();
         List<OptionSpec> out = new ArrayList<>();
@@ -59,15 +63,15 @@ public final class CommandHelp extends Help {
         return out;
     }
 
-    private boolean refers() {
-        return !(commandSpec().userObject() instanceof GlobalsThatApply)
-            && commandSpec().options().stream().anyMatch(CommandHelp::global);
+    /** Whether the help of {@code spec} points to {@code mgmt options}: the global options apply but are not listed. */
+    public static boolean refers(CommandSpec spec) {
+        return !(spec.userObject() instanceof GlobalsThatApply) && spec.options().stream().anyMatch(CommandHelp::global);
     }
 
     @Override
     public String optionList() {
         String list = optionListExcludingGroups(shown()) + optionListGroupSections();
-        if (!refers()) {
+        if (!refers(commandSpec())) {
             return list;
         }
         // Before a command list (mgmt --help, groups) a blank line keeps the two apart.
