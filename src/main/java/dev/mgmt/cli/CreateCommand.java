@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         "  mgmt create proxy -p MyProject -f examples/bodies/proxy.json",
         "  mgmt create connection -p MyProject -f conn.yaml --curl",
         "  cat env-var.json | mgmt create env-var -p MyProject -f -",
-        "  mgmt create proxy -p MyProject -f proxy.json --dry-run   # checks, prints the curl, sends nothing"},
+        "  mgmt create proxy -p MyProject -f proxy.json --dry-run"},
     name = "create", description = "Create a resource from a JSON or YAML file.", sortOptions = false)
 public final class CreateCommand extends BodyCommand {
     @Override

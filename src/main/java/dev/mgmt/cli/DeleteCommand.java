@@ -29,7 +29,7 @@ import java.util.Locale;
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt delete proxy petstore-example -p MyProject",
         "  mgmt delete env-var OLD_FLAG -p MyProject --yes",
-        "  mgmt delete proxy petstore-example -p MyProject --dry-run   # checks it is there, deletes nothing"},
+        "  mgmt delete proxy petstore-example -p MyProject --dry-run"},
     name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
 public final class DeleteCommand extends ChangeCommand implements Destructive {

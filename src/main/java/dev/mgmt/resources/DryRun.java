@@ -32,6 +32,9 @@ public final class DryRun {
 
     /** A create of an object that is there would answer 409: exit 7 without sending it. */
     public void requireAbsent(Target target, String name) {
+        if (name == null) {
+            return;   // nothing to look for: the server names what it makes
+        }
         try {
             new ResourceReader(client).require(target, name);
         } catch (MgmtException e) {

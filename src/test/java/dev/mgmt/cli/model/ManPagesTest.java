@@ -87,7 +87,7 @@ class ManPagesTest {
         String options = sandbox.substring(sandbox.indexOf(".SH OPTIONS"), sandbox.indexOf(".SH EXAMPLES"));
         assertTrue(options.contains(bold("--color")) && !options.contains(bold("--token")), options);
         assertTrue(sandbox.contains(".SH NOTES\n") && sandbox.contains("latency=DURATION"), "the fault grammar");
-        assertTrue(pages.get("mgmt-create.1").contains("\\-\\-dry\\-run   # checks"), "examples come from the help");
+        assertTrue(pages.get("mgmt-create.1").contains("mgmt create proxy \\-p MyProject \\-f proxy.json \\-\\-dry\\-run"), "examples come from the help");
     }
 
     @Test
