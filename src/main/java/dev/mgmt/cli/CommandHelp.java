@@ -30,10 +30,15 @@ public final class CommandHelp extends Help {
 
     static final String REFERRAL = "Use 'mgmt options' for the global options (-p, -o, -v, --curl, ...).";
 
-    /** A command for which only some global options mean anything: its help shows those, and no referral. */
-    interface GlobalsThatApply {
+    /** A command whose help lists some global options as its own: they mean something particular there. */
+    interface GlobalsInHelp {
         /** Their longest names, e.g. {@code --color}. */
-        Set<String> globalsThatApply();
+        Set<String> globalsShown();
+
+        /** False when the other global options mean nothing for this command: its help then does not point to them. */
+        default boolean othersApply() {
+            return true;
+        }
     }
 
     CommandHelp(CommandSpec spec, ColorScheme colorScheme) {
@@ -53,7 +58,7 @@ public final class CommandHelp extends Help {
     /** The options the help of {@code spec} lists (the man pages list the same). */
     public static List<OptionSpec> shown(CommandSpec spec) {
         Set<String> globals = spec.parent() == null ? ROOT_GLOBALS
-            : spec.userObject() instanceof GlobalsThatApply g ? g.globalsThatApply() : Set.of();
+            : spec.userObject() instanceof GlobalsInHelp g ? g.globalsShown() : Set.of();
         List<OptionSpec> out = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
             if (!o.hidden() && (!global(o) || globals.contains(o.longestName()))) {
@@ -65,7 +70,8 @@ public final class CommandHelp extends Help {
 
     /** Whether the help of {@code spec} points to {@code mgmt options}: the global options apply but are not listed. */
     public static boolean refers(CommandSpec spec) {
-        return !(spec.userObject() instanceof GlobalsThatApply) && spec.options().stream().anyMatch(CommandHelp::global);
+        boolean othersApply = !(spec.userObject() instanceof GlobalsInHelp g) || g.othersApply();
+        return othersApply && spec.options().stream().anyMatch(CommandHelp::global);
     }
 
     @Override
