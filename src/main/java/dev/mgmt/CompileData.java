@@ -1,6 +1,7 @@
 package dev.mgmt;
 
 import dev.mgmt.cli.model.CommandModels;
+import dev.mgmt.cli.model.ManPages;
 import dev.mgmt.diagnose.Catalog;
 
 import java.io.IOException;
@@ -10,9 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The build step (exec-maven-plugin, process-classes): {@code CompileData TARGET-CLASSES-DIR} writes,
+ * The build step (exec-maven-plugin, process-classes): {@code CompileData TARGET-CLASSES-DIR [MAN-DIR]} writes,
  * next to the compiled classes, what start-up would otherwise build from annotations and YAML: the
  * command model and the troubleshooting catalog (docs/startup.md). Anything malformed fails the build.
+ * A second argument, a directory, gets the man pages ({@code MAN-DIR}, shipped in the archive).
  */
 public final class CompileData {
     private CompileData() {
@@ -27,6 +29,9 @@ public final class CompileData {
         Path classes = Path.of(args[0]);
         write(classes, CommandModels.class, CommandModels.RESOURCE, CommandModels::compile);
         write(classes, Catalog.class, Catalog.COMPILED, Catalog::compile);
+        if (args.length > 1) {
+            ManPages.write(Path.of(args[1]));
+        }
     }
 
     /** Writes a resource beside {@code anchor}'s class file through a temporary file, so a failed build leaves none. */

@@ -75,6 +75,7 @@ public final class MgmtCli {
             .setExecutionExceptionHandler(handler)
             .setParameterExceptionHandler(handler)
             .setUsageHelpWidth(helpWidth(invocation))
+            .setHelpFactory(dev.mgmt.cli.CommandHelp.FACTORY)
             .setColorScheme(CommandLine.Help.defaultColorScheme(
                 invocation.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
             .setExecutionStrategy(parseResult -> run(parseResult, invocation, handler, env));

@@ -51,7 +51,7 @@ import java.util.Set;
         "  mgmt api -i test/healthcheck --exact-path",
         "  mgmt api projects/ -q '$.resultList[*].name' -o yaml"},
     sortOptions = false)
-public final class ApiCommand extends BaseCommand {
+public final class ApiCommand extends BaseCommand implements CommandHelp.GlobalsInHelp {
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     @Parameters(arity = "1..*", paramLabel = "[METHOD] PATH",
@@ -264,5 +264,11 @@ public final class ApiCommand extends BaseCommand {
             }
         }
         return null;
+    }
+
+    /** -o and -q work differently here (JSON by default, only json|yaml): the help says so beside them. */
+    @Override
+    public Set<String> globalsShown() {
+        return Set.of("--output", "--query");
     }
 }

@@ -8,6 +8,7 @@ import dev.mgmt.exercise.Variables;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Operation;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
 import java.util.Set;
 
 /** What create and update share: KIND [NAME] -f FILE, checked before it is sent. */
-abstract class BodyCommand extends BaseCommand {
+abstract class BodyCommand extends ChangeCommand {
 
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind, e.g. proxy, connection, env-var.")
     String kind;
@@ -75,9 +76,21 @@ abstract class BodyCommand extends BaseCommand {
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
+        JsonNode sent = ResourceWriter.withName(op, resolved, body);
+        if (dryRun) {
+            DryRun dry = dryRunner();
+            if (verb() == Operations.Verb.CREATE) {
+                dry.requireAbsent(target, resolved);
+            } else {
+                dry.requirePresent(target, resolved);
+            }
+            dry.show(inv.out(), s.output().value(), k.singular(), resolved, spec.name(), pastTense(),
+                writer.request(target, op, resolved, sent));
+            return ExitCodes.OK;
+        }
         ApiResponse response;
         try {
-            response = writer.send(target, op, resolved, ResourceWriter.withName(op, resolved, body));
+            response = writer.send(target, op, resolved, sent);
         } catch (ApiException e) {
             throw BodyCheck.withLines(e, input);
         }

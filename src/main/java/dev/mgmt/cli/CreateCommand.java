@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt create proxy -p MyProject -f examples/bodies/proxy.json",
         "  mgmt create connection -p MyProject -f conn.yaml --curl",
-        "  cat env-var.json | mgmt create env-var -p MyProject -f -"},
+        "  cat env-var.json | mgmt create env-var -p MyProject -f -",
+        "  mgmt create proxy -p MyProject -f proxy.json --dry-run"},
     name = "create", description = "Create a resource from a JSON or YAML file.", sortOptions = false)
 public final class CreateCommand extends BodyCommand {
     @Override

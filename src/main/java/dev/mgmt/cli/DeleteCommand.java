@@ -8,6 +8,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Operation;
@@ -27,10 +28,11 @@ import java.util.Locale;
 /** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt delete proxy petstore-example -p MyProject",
-        "  mgmt delete env-var OLD_FLAG -p MyProject --yes"},
+        "  mgmt delete env-var OLD_FLAG -p MyProject --yes",
+        "  mgmt delete proxy petstore-example -p MyProject --dry-run"},
     name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
-public final class DeleteCommand extends BaseCommand implements Destructive {
+public final class DeleteCommand extends ChangeCommand implements Destructive {
 
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind.")
     String kind;
@@ -63,9 +65,17 @@ public final class DeleteCommand extends BaseCommand implements Destructive {
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
-        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes,
-            () -> new ResourceReader(inv.authenticatedClient()).require(target, name));
         ApiClient client = inv.authenticatedClient();
+        if (dryRun) {
+            // Nothing will be deleted, so there is nothing to confirm.
+            DryRun dry = dryRunner();
+            dry.requirePresent(target, name);
+            dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), "deleted",
+                new ResourceWriter(client).request(target, op, name, body));
+            return ExitCodes.OK;
+        }
+        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes,
+            () -> new ResourceReader(client).require(target, name));
         ResourceReader reader = new ResourceReader(client);
         ApiResponse response;
         try {

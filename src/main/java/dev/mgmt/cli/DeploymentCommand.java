@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 import java.util.List;
 
 /** What deploy and undeploy share: a proxy or proxy group, an environment, a per-environment result. */
-abstract class DeploymentCommand extends BaseCommand {
+abstract class DeploymentCommand extends ChangeCommand {
     private static final List<Column> RESULT_COLUMNS = List.of(
         Column.of("ENVIRONMENT", "environmentName", "envName"), Column.of("POD", "podName"),
         Column.of("SUCCESS", "success"), Column.of("MESSAGE", "message", "errorMessage"));
@@ -49,7 +49,14 @@ abstract class DeploymentCommand extends BaseCommand {
                 "List environments with: mgmt get environments");
         }
         Target target = Target.of(k, s.project().value(), null, null, null);
-        ApiResponse response = new Deployments(inv.authenticatedClient()).send(action(), target, name, environment);
+        Deployments deployments = new Deployments(inv.authenticatedClient());
+        if (dryRun) {
+            deployments.requireBoth(target, name, environment);
+            dryRunner().show(inv.out(), s.output().value(), k.singular(), name, spec.name(),
+                pastTense() + " " + environment, deployments.request(action(), target, name, environment));
+            return ExitCodes.OK;
+        }
+        ApiResponse response = deployments.send(action(), target, name, environment);
         OutputFormat format = s.output().value();
         JsonNode items = Deployments.results(response);
         if ((format == OutputFormat.TABLE || format == OutputFormat.WIDE) && items != null) {

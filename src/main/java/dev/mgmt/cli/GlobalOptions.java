@@ -23,7 +23,7 @@ public final class GlobalOptions implements Flags {
     public String tokenFile;
 
     @Option(names = "--context", paramLabel = "NAME", scope = ScopeType.INHERIT, order = 4,
-        description = "Named context from the config file (env MGMT_CONTEXT).")
+        description = "Context from the config file (env MGMT_CONTEXT).")
     public String context;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT, order = 5,

@@ -5,6 +5,7 @@ import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.ProxyArchives;
@@ -22,11 +23,12 @@ import java.util.List;
 /** {@code mgmt import proxy -f archive.zip [--replace NAME]}. */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt import proxy -p MyProject -f petstore.zip",
-        "  mgmt import proxy -p MyProject -f petstore.zip --replace petstore-api"},
+        "  mgmt import proxy -p MyProject -f petstore.zip --replace petstore-api",
+        "  mgmt import proxy -p MyProject -f petstore.zip --replace petstore-api --dry-run"},
     name = "import", description = {"Import a proxy from an archive made by 'mgmt export'.",
     "Without --replace a proxy of the same name gets a suffix; --replace NAME overwrites that proxy."},
     sortOptions = false)
-public final class ImportCommand extends BaseCommand {
+public final class ImportCommand extends ChangeCommand {
 
     @Parameters(index = "0", paramLabel = "KIND", description = "proxy.")
     String kind;
@@ -47,10 +49,22 @@ public final class ImportCommand extends BaseCommand {
         byte[] archive = ProxyArchives.read(file);
         Target target = Target.of(k, inv.settings().project().value(), null, null, null);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
+        ProxyArchives archives = new ProxyArchives(inv.authenticatedClient());
+        if (dryRun) {
+            // A new proxy takes its name from the archive, which only the server reads: the file name stands in.
+            DryRun dry = dryRunner();
+            if (replace != null) {
+                dry.requirePresent(target, replace);
+            }
+            dry.show(inv.out(), inv.settings().output().value(), "proxy",
+                replace != null ? replace : file.getFileName().toString(), spec.name(),
+                replace != null ? "replaced" : "imported", archives.uploadRequest(target, file, archive, replace));
+            return ExitCodes.OK;
+        }
         // The answer does not name the proxy it made (a taken name gets a suffix): the lists before
         // and after tell, unless someone else changed the project at the same moment.
         List<String> before = replace == null ? reader.names(target) : List.of();
-        ApiResponse response = new ProxyArchives(inv.authenticatedClient()).upload(target, file, archive, replace);
+        ApiResponse response = archives.upload(target, file, archive, replace);
         String name = replace != null ? replace : created(before, reader, target, file);
         Outcome.print(inv.out(), inv.settings().output().value(), "proxy", name,
             replace != null ? "replaced" : "imported", response);

@@ -32,7 +32,7 @@ import java.util.concurrent.CountDownLatch;
         "  mgmt --url URL --token TOKEN get projects",
         "or, for one command, the global --sandbox flag (faults then come from MGMT_SANDBOX_FAULTS)."},
     sortOptions = false)
-public final class SandboxCommand extends BaseCommand {
+public final class SandboxCommand extends BaseCommand implements CommandHelp.GlobalsInHelp {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on (default: a free one).")
     int port;
@@ -131,5 +131,16 @@ public final class SandboxCommand extends BaseCommand {
             sandbox.close();
         }
         return ExitCodes.OK;
+    }
+
+    /** It talks to no manager: only how errors look applies (the emulator logs no requests for -v). */
+    @Override
+    public java.util.Set<String> globalsShown() {
+        return java.util.Set.of("--color");
+    }
+
+    @Override
+    public boolean othersApply() {
+        return false;
     }
 }

@@ -43,6 +43,7 @@ public final class Subcommands {
         ALL.put("sandbox", SandboxCommand::new);
         ALL.put("version", VersionCommand::new);
         ALL.put("completion", CompletionCommand::new);
+        ALL.put("options", OptionsCommand::new);
         ALL.put("__complete", CompleteCommand::new);
         ALL.put("help", HelpCommand::new);
     }

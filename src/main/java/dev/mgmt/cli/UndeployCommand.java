@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code mgmt undeploy proxy|proxy-group NAME -e ENV}. */
 @Command(footerHeading = "%nExamples:%n", footer = {
-        "  mgmt undeploy proxy petstore-api -p MyProject -e staging"},
+        "  mgmt undeploy proxy petstore-api -p MyProject -e staging",
+        "  mgmt undeploy proxy petstore-api -p MyProject -e staging --dry-run"},
     name = "undeploy", description = "Undeploy a proxy or proxy group from an environment (-e).")
 public final class UndeployCommand extends DeploymentCommand implements Destructive {
     @Override

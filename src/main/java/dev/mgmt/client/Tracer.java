@@ -34,8 +34,8 @@ public final class Tracer {
     }
 
     public void beforeSend(ApiRequest request, int attempt) {
-        if (curl && attempt == 1) {
-            print(CurlCommand.render(request));
+        if (this.curl && attempt == 1) {
+            curl(request);
         }
         if (verbosity >= 1) {
             print("> " + request.line() + (attempt > 1 ? "   (attempt " + attempt + ")" : ""));
@@ -49,6 +49,11 @@ public final class Tracer {
             print(">");
             printBody(request.body(), request.header("Content-Type"), "> ");
         }
+    }
+
+    /** The request as a curl command, whether or not --curl was given: --dry-run shows what it did not send. */
+    public void curl(ApiRequest request) {
+        print(CurlCommand.render(request));
     }
 
     public void afterReceive(ApiResponse response) {

@@ -6,6 +6,7 @@ import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 
@@ -40,18 +41,14 @@ public final class Deployments {
      * one is reported as {@code get} reports it (exit 6, did you mean).
      */
     public ApiResponse send(Action action, Target target, String name, String environment) {
-        String path = target.fill(List.of("projects", "{project}", collection(target.kind()), "{name}", "environments",
-            environment), name);
         try {
-            return client.call(client.request(action.method, client.base().resolve(path), List.of(), null));
+            return client.call(request(action, target, name, environment));
         } catch (ApiException e) {
             if (!NotFoundAnswer.names(e, environment) && !NotFoundAnswer.names(e, name)) {
                 throw e;
             }
-            ResourceReader reader = new ResourceReader(client);
             try {
-                reader.require(Target.of(Kinds.find("environment"), target.project(), null, null, null), environment);
-                reader.require(target, name);
+                requireBoth(target, name, environment);
             } catch (MgmtException missing) {
                 // A read that fails for another reason (no such project, say) leaves the server's answer standing.
                 if (missing.exitCode() == ExitCodes.NOT_FOUND) {
@@ -60,6 +57,20 @@ public final class Deployments {
             }
             throw e;
         }
+    }
+
+    /** The request {@link #send} makes. */
+    public ApiRequest request(Action action, Target target, String name, String environment) {
+        String path = target.fill(List.of("projects", "{project}", collection(target.kind()), "{name}", "environments",
+            environment), name);
+        return client.request(action.method, client.base().resolve(path), List.of(), null);
+    }
+
+    /** Fails with exit 6 (did you mean) when the environment or the proxy (group) is not there. */
+    public void requireBoth(Target target, String name, String environment) {
+        ResourceReader reader = new ResourceReader(client);
+        reader.require(Target.of(Kinds.find("environment"), target.project(), null, null, null), environment);
+        reader.require(target, name);
     }
 
     /**

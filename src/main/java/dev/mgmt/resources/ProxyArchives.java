@@ -33,13 +33,18 @@ public final class ProxyArchives {
 
     /** Uploads an archive from {@link #read} as a new proxy, or over the proxy {@code replace} when that is not null. */
     public ApiResponse upload(Target target, Path file, byte[] archive, String replace) {
+        return client.call(uploadRequest(target, file, archive, replace),
+            replace == null ? WriteChecks.listing(target) : WriteChecks.of(client, target, replace));
+    }
+
+    /** The request {@link #upload} sends. */
+    public ApiRequest uploadRequest(Target target, Path file, byte[] archive, String replace) {
         String path = replace == null
             ? target.fill(List.of("projects", "{project}", "apiProxies", "import"), null)
             : target.fill(List.of("projects", "{project}", "apiProxies", "{name}", "import"), replace);
         Multipart form = new Multipart().file("apiProxyExportFile", file, "application/zip", archive);
-        return client.call(client.request(replace == null ? "POST" : "PUT", client.base().resolve(path),
-            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()).withForm(form.parts()),
-            replace == null ? WriteChecks.listing(target) : WriteChecks.of(client, target, replace));
+        return client.request(replace == null ? "POST" : "PUT", client.base().resolve(path),
+            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()).withForm(form.parts());
     }
 
     /** The API takes only .zip archives: check name and content before sending anything. */

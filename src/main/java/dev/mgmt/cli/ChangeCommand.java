@@ -1,0 +1,16 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.resources.DryRun;
+import picocli.CommandLine.Option;
+
+/** A command that changes something on the manager, and so has {@code --dry-run} (see {@link DryRun}). */
+abstract class ChangeCommand extends BaseCommand {
+    @Option(names = "--dry-run", order = 90, description = "Check everything (reads only) and show the request, "
+        + "as --curl does, without sending the change.")
+    boolean dryRun;
+
+    /** The shared dry-run steps, for this run's client. */
+    DryRun dryRunner() {
+        return new DryRun(invocation().authenticatedClient());
+    }
+}
