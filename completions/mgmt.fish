@@ -77,6 +77,7 @@ complete -c mgmt -n '__fish_seen_subcommand_from delete' -s V -l version -d 'Pri
 complete -c mgmt -n '__fish_seen_subcommand_from apply' -s f -l filename -r -d 'A file (multi-document YAML, or JSON), a directory (its *.yaml, *.yml and *.json files, sorted) or \'-\' for stdin. Repeatable.'
 complete -c mgmt -n '__fish_seen_subcommand_from apply' -l prune -d 'Also delete (diff: show as \'-\') what the manager has and the files do not, only within the kinds and projects (and proxies) the files name.'
 complete -c mgmt -n '__fish_seen_subcommand_from apply' -s y -l yes -d 'Do not ask before --prune deletes.'
+complete -c mgmt -n '__fish_seen_subcommand_from apply' -l dry-run -d 'Check everything (reads only) and show the request, as --curl does, without sending the change.'
 complete -c mgmt -n '__fish_seen_subcommand_from apply' -s h -l help -d 'Show this help message and exit.'
 complete -c mgmt -n '__fish_seen_subcommand_from apply' -s V -l version -d 'Print version information and exit.'
 complete -c mgmt -n '__fish_seen_subcommand_from diff' -s f -l filename -r -d 'A file (multi-document YAML, or JSON), a directory (its *.yaml, *.yml and *.json files, sorted) or \'-\' for stdin. Repeatable.'

@@ -1,6 +1,8 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.manifest.Plan;
 import dev.mgmt.resources.manifest.PlanPrinter;
 import dev.mgmt.resources.manifest.PlanRunner;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt apply -f petstore.yaml",
         "  mgmt apply -f manifests/",
-        "  mgmt apply -f manifests/ --prune --yes"},
+        "  mgmt apply -f manifests/ --prune --yes",
+        "  mgmt apply -f manifests/ --prune --dry-run"},
     name = "apply", description = {"Create or update resources to match YAML/JSON documents (configuration as code).",
     "Each document names its kind (and project, proxy); 'mgmt get KIND NAME -o yaml' writes such documents.",
     "The whole plan is computed and checked before anything is written; one line per object on stdout:",
@@ -24,13 +27,21 @@ public final class ApplyCommand extends ManifestCommand implements Destructive {
     @Option(names = {"-y", "--yes"}, description = "Do not ask before --prune deletes.")
     boolean yes;
 
+    @Option(names = "--dry-run", description = ChangeCommand.DRY_RUN)
+    boolean dryRun;
+
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        if (prune && !yes && !inv.env().stdinTerminal()) {
+        if (prune && !yes && !dryRun && !inv.env().stdinTerminal()) {
             Confirm.ask(inv, "prune", false, () -> { });
         }
         Plan plan = plan(inv);
+        if (dryRun) {
+            ApiClient client = inv.authenticatedClient();
+            new PlanRunner(client).preview(plan, new DryRun(client), inv.out(), inv.settings().output().value());
+            return ExitCodes.OK;
+        }
         long deletes = plan.steps().stream().filter(s -> s.action() == Step.Action.DELETE).count();
         if (deletes > 0 && !yes) {
             new PlanPrinter(inv.err(), inv.colorOnStderr()).print(plan);

@@ -237,6 +237,32 @@ class ApplyCommandTest {
     }
 
     @Test
+    void should_show_every_write_and_send_none_on_dry_run_even_when_pruning(@TempDir Path dir) throws Exception {
+        Cli demo = sandbox.cli().env("MGMT_PROJECT", "demo");
+        assertEquals(0, demo.run("create", "env-var", "-f", write(dir, "old.yaml", "name: DRY_OLD", "global: true",
+            "globalValue: v").toString()).exitCode());
+        Path f = write(dir, "env.yaml", "kind: env-var", "project: demo", "name: DRY_NEW", "global: true",
+            "globalValue: v");
+        sandbox.requests().clear();
+
+        CliResult r = cli().run("apply", "-f", f.toString(), "--prune", "--dry-run");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("env-var/DRY_NEW created (dry run)\n"), r.out());
+        assertTrue(r.out().contains("env-var/DRY_OLD deleted (dry run)\n"), r.out());
+        assertTrue(r.err().contains("-X POST") && r.err().contains("environmentVariables/DRY_NEW"), r.err());
+        assertTrue(r.err().contains("-X DELETE") && r.err().contains("environmentVariables/DRY_OLD"), r.err());
+        assertFalse(r.err().contains(sandbox.adminToken()), r.err());
+        assertEquals(List.of(), writes());
+        assertEquals(0, demo.run("get", "env-var", "DRY_OLD").exitCode());
+        assertEquals(6, demo.run("get", "env-var", "DRY_NEW").exitCode());
+
+        CliResult json = cli().run("apply", "-f", f.toString(), "--dry-run", "-o", "json");
+        assertEquals(0, json.exitCode(), json.describe());
+        assertTrue(json.out().contains("\"dry_run\": true"), json.out());
+        assertEquals(List.of(), writes());
+    }
+
+    @Test
     void should_prune_only_within_the_kinds_and_projects_the_files_name(@TempDir Path dir) throws Exception {
         Cli demo = sandbox.cli().env("MGMT_PROJECT", "demo");
         for (String n : new String[]{"KEEP", "GONE"}) {

@@ -1,17 +1,21 @@
 package dev.mgmt.resources.manifest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.settings.OutputFormat;
 import dev.mgmt.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Carries out a plan, step by step, one line per object on stdout. A failure stops it: stderr says
@@ -55,23 +59,51 @@ public final class PlanRunner {
         }
     }
 
-    private void send(Step s) {
-        switch (s.action()) {
-            case CREATE -> write(s, Operations.Verb.CREATE);
-            case UPDATE -> write(s, Operations.Verb.UPDATE);
-            case DELETE -> delete(s);
-            default -> { }
+    /**
+     * {@code apply --dry-run}: the plan was made with reads only; each write is shown as the real run
+     * would send it (curl on stderr) and its line gets " (dry run)"; nothing is sent.
+     */
+    public void preview(Plan plan, DryRun dry, PrintWriter out, OutputFormat format) {
+        for (Step s : plan.steps()) {
+            Write w = write(s);
+            if (w == null) {
+                if (!format.structured()) {
+                    out.println(TerminalText.safe(s.ref()) + " " + s.action().done() + " (dry run)");
+                    out.flush();
+                }
+                continue;
+            }
+            dry.show(out, format, s.kind().singular(), s.name(), s.action().name().toLowerCase(Locale.ROOT),
+                s.action().done(), writer.request(s.target(), w.op(), w.name(), w.body()));
         }
     }
 
-    private void write(Step s, Operations.Verb verb) {
-        Operation op = Operations.find(s.kind(), verb);
-        String name = Identity.plainName(s.kind(), s.manifest().fields());
-        writer.send(s.target(), op, name, s.body());
+    private void send(Step s) {
+        Write w = write(s);
+        if (w != null) {
+            writer.send(s.target(), w.op(), w.name(), w.body());
+        }
+    }
+
+    /** The request a step makes, or null when it makes none. */
+    private record Write(Operation op, String name, JsonNode body) {
+    }
+
+    private static Write write(Step s) {
+        return switch (s.action()) {
+            case CREATE -> upsert(s, Operations.Verb.CREATE);
+            case UPDATE -> upsert(s, Operations.Verb.UPDATE);
+            case DELETE -> delete(s);
+            default -> null;
+        };
+    }
+
+    private static Write upsert(Step s, Operations.Verb verb) {
+        return new Write(Operations.find(s.kind(), verb), Identity.plainName(s.kind(), s.manifest().fields()), s.body());
     }
 
     /** A delete named in its path needs no body; one named in its body (an endpoint) gets its key fields. */
-    private void delete(Step s) {
+    private static Write delete(Step s) {
         Operation op = Operations.find(s.kind(), Operations.Verb.DELETE);
         String name = Identity.plainName(s.kind(), s.live());
         ObjectNode body = null;
@@ -81,6 +113,6 @@ public final class PlanRunner {
                 body.set(key, s.live().get(key));
             }
         }
-        writer.send(s.target(), op, name, body);
+        return new Write(op, name, body);
     }
 }
