@@ -124,7 +124,7 @@ public final class BenchCommand extends BaseCommand {
             boolean verbose = s.verbosity() > 0;
             if (verbose) {
                 inv.err().println(inv.redactor().redact("bench: " + described.line() + " with " + concurrency
-                    + " in flight" + (rate != null ? " at " + rate + " req/s" : "")));
+                    + " in flight" + (rate != null ? " at " + rate + " req/s" : "") + " over " + target.clientName()));
                 inv.err().flush();
             }
             LoadGenerator gen = target.generator(plan, verbose ? msg -> {
@@ -140,7 +140,9 @@ public final class BenchCommand extends BaseCommand {
                     target.generator(new LoadGenerator.Plan(MAX_REQUESTS, warmupTime, concurrency, rate == null ? 0 : rate),
                         null).run();
                 }
-                live = inv.env().stderrTerminal() && !s.quiet() ? BenchReport.Live.start(gen.progress(), inv.err()) : null;
+                live = inv.env().stderrTerminal() && !s.quiet()
+                    ? BenchReport.Live.start(gen.progress(), d != null || requests == null ? window : null,
+                        requests != null ? requests : 0, plan.rate(), inv.err()) : null;
                 outcome = gen.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,6 +151,11 @@ public final class BenchCommand extends BaseCommand {
                 if (live != null) {
                     live.stop();
                 }
+            }
+            String shortfall = BenchReport.shortfall(plan, outcome);
+            if (shortfall != null) {
+                inv.err().println(shortfall);
+                inv.err().flush();
             }
             OutputFormat format = s.output().value();
             if (format.structured()) {

@@ -78,23 +78,28 @@ public final class BenchTarget implements AutoCloseable {
         return new LoadGenerator(client, described, plan, ticker, firstErrors);
     }
 
-    /** The name of the client the run uses ("httpcore" or "jdk"), for -v. */
+    /** The client the run uses, for -v: "httpcore", or "java.net.http" through a proxy or when asked. */
     public String clientName() {
-        return client instanceof HttpCoreBenchClient ? "httpcore" : "jdk";
+        return direct() ? "httpcore" : "java.net.http";
+    }
+
+    private boolean direct() {
+        EnvProxySelector proxy = EnvProxySelector.fromEnv(env);
+        return (proxy == null || proxy.proxyFor(described.uri()) == null)
+            && !"jdk".equals(System.getProperty(CLIENT_PROPERTY));
     }
 
     /** Redirects are not followed. */
     private BenchClient open() {
-        boolean plain = "http".equalsIgnoreCase(described.uri().getScheme());
         SSLContext ssl = TlsContexts.choose(settings.insecure(), settings.cacert().isSet() ? settings.cacert().value() : null,
             false);
-        EnvProxySelector proxy = EnvProxySelector.fromEnv(env);
-        boolean proxied = proxy != null && proxy.proxyFor(described.uri()) != null;
-        if (!proxied && !"jdk".equals(System.getProperty(CLIENT_PROPERTY))) {
+        if (direct()) {
+            boolean plain = "http".equalsIgnoreCase(described.uri().getScheme());
             return new HttpCoreBenchClient(described, settings.connectTimeout().value(), settings.timeout().value(),
                 plain ? null : ssl, settings.insecure());
         }
-        HttpClient.Builder b = HttpTransport.clientBuilder(settings.connectTimeout().value(), ssl, proxy);
+        HttpClient.Builder b = HttpTransport.clientBuilder(settings.connectTimeout().value(), ssl,
+            EnvProxySelector.fromEnv(env));
         return new JdkBenchClient(b.build(), request);
     }
 

@@ -43,9 +43,13 @@ public final class LoadGenerator {
     public record Plan(long maxRequests, Duration duration, int concurrency, double rate) {
     }
 
-    /** What a run measured. Latencies are in microseconds. */
+    /**
+     * What a run measured. Latencies are in microseconds. {@code sendRate} is the rate requests were
+     * really sent at: for a fixed-rate run, the requests over the time until the last one's send (plus
+     * one period), below the plan's rate when the workers could not keep up; else the throughput.
+     */
     public record Outcome(long requests, long succeeded, Duration elapsed, Histogram latency, Histogram serviceTime,
-                          Map<String, Long> errorsByStatus, Map<String, Long> errorsByKind) {
+                          Map<String, Long> errorsByStatus, Map<String, Long> errorsByKind, double sendRate) {
         public long failed() {
             return requests - succeeded;
         }
@@ -118,6 +122,7 @@ public final class LoadGenerator {
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
     private final LongAdder succeeded = new LongAdder();
     private final AtomicLong next = new AtomicLong();
+    private final AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
     private final Consumer<String> firstErrors;
     private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
@@ -169,7 +174,11 @@ public final class LoadGenerator {
         Duration elapsed = Duration.ofNanos(ticker.nanoTime() - start);
         Histogram lat = latency.getIntervalHistogram();
         Histogram svc = service.getIntervalHistogram();
-        return new Outcome(lat.getTotalCount(), succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind));
+        long n = lat.getTotalCount();
+        double seconds = elapsed.toNanos() / 1e9;
+        double sendRate = plan.rate() <= 0 ? (seconds <= 0 ? 0 : n / seconds)
+            : n == 0 ? 0 : n / ((lastSent.get() - start) / 1e9 + 1 / plan.rate());
+        return new Outcome(n, succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind), sendRate);
     }
 
     private void work(long start, long end) {
@@ -202,7 +211,16 @@ public final class LoadGenerator {
                     return;
                 }
             }
-            long sent = periodNanos > 0 ? ticker.nanoTime() : intended;
+            long sent = intended;
+            if (periodNanos > 0) {
+                sent = ticker.nanoTime();
+                if (sent >= end) {
+                    // behind schedule at the deadline: the requests still due are not sent (the run
+                    // would last as long as the backlog), and the achieved rate says so
+                    return;
+                }
+                lastSent.accumulateAndGet(sent, Math::max);
+            }
             try {
                 BenchClient.Reply r = sender.send();
                 long done = ticker.nanoTime();
