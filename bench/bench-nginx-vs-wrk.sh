@@ -7,8 +7,9 @@
 #   bench/bench-nginx-vs-wrk.sh
 #   ROUNDS=7 DURATION=5s JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java bench/bench-nginx-vs-wrk.sh
 #
-# Knobs: ROUNDS (5), CONNECTIONS (8), DURATION (5s per run), WARMUP (1s, for both tools), THREADS (wrk -t, 2),
-#   JAVA (the java running mgmt bench; default java on PATH), MGMT_OPTS (extra mgmt bench options, e.g. "--rate 5000").
+# Knobs: ROUNDS (5), CONNECTIONS (8), DURATION (5s per run), WARMUP (2s, for both tools: the JVM's JIT needs it), THREADS (wrk -t, 2),
+#   JAVA (the java running mgmt bench; default java on PATH), JAVA_OPTS (its flags, e.g.
+#   -Dmgmt.bench.client=jdk for the java.net.http fallback), MGMT_OPTS (extra mgmt bench options, e.g. "--rate 5000").
 # Installs wrk and nginx-light with apt-get when missing; builds target/mgmt.jar when missing.
 # Both tools keep connections alive and send an Authorization header (a dummy token: nginx ignores it).
 set -euo pipefail
@@ -17,9 +18,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROUNDS="${ROUNDS:-5}"
 CONNECTIONS="${CONNECTIONS:-8}"
 DURATION="${DURATION:-5s}"
-WARMUP="${WARMUP:-1s}"
+WARMUP="${WARMUP:-2s}"
 THREADS="${THREADS:-2}"
 JAVA="${JAVA:-java}"
+JAVA_OPTS="${JAVA_OPTS:-}"
 MGMT_OPTS="${MGMT_OPTS:-}"
 
 SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
@@ -96,7 +98,7 @@ for round in $(seq 1 "$ROUNDS"); do
     WRK_RPS="$(sed -n 's/^Requests\/sec: *//p' <<<"$WRK_OUT")"
     WRK_ERR="$(grep -E 'Non-2xx|Socket errors' <<<"$WRK_OUT" || true)"
     # shellcheck disable=SC2086
-    OUT="$(MGMT_URL="$URL" MGMT_TOKEN="$TOKEN" "$JAVA" -jar "$JAR" bench static/ -c "$CONNECTIONS" \
+    OUT="$(MGMT_URL="$URL" MGMT_TOKEN="$TOKEN" "$JAVA" $JAVA_OPTS -jar "$JAR" bench static/ -c "$CONNECTIONS" \
         -d "$DURATION" --warmup "$WARMUP" -o json $MGMT_OPTS)"
     RPS="$(sed -n 's/^ *"throughput_per_second" *: *\([0-9.]*\).*/\1/p' <<<"$OUT")"
     FAILED="$(sed -n 's/^ *"failed" *: *\([0-9]*\).*/\1/p' <<<"$OUT")"

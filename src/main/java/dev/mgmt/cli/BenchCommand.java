@@ -35,7 +35,9 @@ import java.util.Set;
         "Stops by itself: after -n requests or -d time (default 10s); never more than "
             + BenchCommand.MAX_REQUESTS_TEXT + " requests or " + BenchCommand.MAX_DURATION_TEXT + ".",
         "--rate sends at a fixed arrival rate and measures latency from each request's intended start",
-        "(corrected for coordinated omission). GET by default; other methods need --method and --yes-mutate.",
+        "(corrected for coordinated omission); stderr warns when the rate achieved falls short of it.",
+        "GET by default; other methods need --method and --yes-mutate. One keep-alive connection per -c",
+        "(Apache HttpCore); through a proxy, java.net.http. On a terminal, stderr shows a progress line.",
         "No retries, no troubleshooting probes; -v prints each new kind of error once."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
