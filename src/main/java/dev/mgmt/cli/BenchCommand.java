@@ -35,7 +35,9 @@ import java.util.Set;
         "Stops by itself: after -n requests or -d time (default 10s); never more than "
             + BenchCommand.MAX_REQUESTS_TEXT + " requests or " + BenchCommand.MAX_DURATION_TEXT + ".",
         "--rate sends at a fixed arrival rate and measures latency from each request's intended start",
-        "(corrected for coordinated omission). GET by default; other methods need --method and --yes-mutate.",
+        "(corrected for coordinated omission); stderr warns when the rate achieved falls short of it.",
+        "GET by default; other methods need --method and --yes-mutate. One keep-alive connection per -c",
+        "(Apache HttpCore); through a proxy, java.net.http. On a terminal, stderr shows a progress line.",
         "No retries, no troubleshooting probes; -v prints each new kind of error once."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -124,7 +126,7 @@ public final class BenchCommand extends BaseCommand {
             boolean verbose = s.verbosity() > 0;
             if (verbose) {
                 inv.err().println(inv.redactor().redact("bench: " + described.line() + " with " + concurrency
-                    + " in flight" + (rate != null ? " at " + rate + " req/s" : "")));
+                    + " in flight" + (rate != null ? " at " + rate + " req/s" : "") + " over " + target.clientName()));
                 inv.err().flush();
             }
             LoadGenerator gen = target.generator(plan, verbose ? msg -> {
@@ -140,7 +142,9 @@ public final class BenchCommand extends BaseCommand {
                     target.generator(new LoadGenerator.Plan(MAX_REQUESTS, warmupTime, concurrency, rate == null ? 0 : rate),
                         null).run();
                 }
-                live = inv.env().stderrTerminal() && !s.quiet() ? BenchReport.Live.start(gen.progress(), inv.err()) : null;
+                live = inv.env().stderrTerminal() && !s.quiet()
+                    ? BenchReport.Live.start(gen.progress(), d != null || requests == null ? window : null,
+                        requests != null ? requests : 0, plan.rate(), inv.err()) : null;
                 outcome = gen.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -149,6 +153,11 @@ public final class BenchCommand extends BaseCommand {
                 if (live != null) {
                     live.stop();
                 }
+            }
+            String shortfall = BenchReport.shortfall(plan, outcome);
+            if (shortfall != null) {
+                inv.err().println(shortfall);
+                inv.err().flush();
             }
             OutputFormat format = s.output().value();
             if (format.structured()) {

@@ -32,6 +32,9 @@ public final class BenchReport {
         out.println(String.format(Locale.ROOT, "requests:    %d in %.2f s (%d ok, %d failed)", o.requests(),
             o.elapsed().toNanos() / 1e9, o.succeeded(), o.failed()));
         out.println(String.format(Locale.ROOT, "throughput:  %.1f req/s", o.throughput()));
+        if (plan.rate() > 0) {
+            out.println(String.format(Locale.ROOT, "rate:        %.1f of %s req/s sent", o.sendRate(), num(plan.rate())));
+        }
         out.println("latency:     " + percentiles(o.latency())
             + (plan.rate() > 0 ? "   (from the intended start: corrected for coordinated omission)" : ""));
         if (plan.rate() > 0) {
@@ -88,6 +91,11 @@ public final class BenchReport {
         j.put("failed", o.failed());
         j.put("elapsed_seconds", round(o.elapsed().toNanos() / 1e9, 3));
         j.put("throughput_per_second", round(o.throughput(), 1));
+        if (plan.rate() > 0) {
+            j.put("achieved_rate_per_second", round(o.sendRate(), 1));
+        } else {
+            j.putNull("achieved_rate_per_second");
+        }
         j.put("coordinated_omission_corrected", plan.rate() > 0);
         histogram(j.putObject("latency_ms"), o.latency());
         if (plan.rate() > 0) {
@@ -117,6 +125,22 @@ public final class BenchReport {
         return Math.round(v * f) / f;
     }
 
+    /** How far below its target a fixed rate may fall before bench says so. */
+    static final double SHORTFALL = 0.95;
+
+    /**
+     * The warning for a fixed-rate run that sent requests slower than asked (the workers were all
+     * waiting for answers, or the machine was busy), or null: the latencies then no longer describe
+     * the asked-for load.
+     */
+    public static String shortfall(LoadGenerator.Plan plan, LoadGenerator.Outcome o) {
+        if (plan.rate() <= 0 || o.requests() == 0 || o.sendRate() >= plan.rate() * SHORTFALL) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "warning: achieved %.0f req/s of %s req/s target: the client or server is "
+            + "saturated (more -c, or a lower --rate)", o.sendRate(), num(plan.rate()));
+    }
+
     /** 0 when any request succeeded; otherwise the class of the most frequent error. */
     public static int exitCode(LoadGenerator.Outcome o) {
         if (o.succeeded() > 0) {
@@ -136,25 +160,54 @@ public final class BenchReport {
         return top.equals("network") ? ExitCodes.NETWORK : ExitCodes.forStatus(Integer.parseInt(top));
     }
 
+    /**
+     * The progress line: elapsed of the planned time (or requests done of -n), requests and errors so
+     * far, and the rate of the last interval (of the target, for a fixed rate).
+     *
+     * @param planned the -d duration, or null when only -n bounds the run
+     * @param limit   the -n limit, or 0 when only time bounds the run
+     */
+    static String progressLine(Duration elapsed, Duration planned, long done, long limit, long errors,
+                               double currentRate, double targetRate) {
+        String when = String.format(Locale.ROOT, "%.1fs", elapsed.toMillis() / 1000.0)
+            + (planned != null ? " / " + Durations.human(planned) : "");
+        String count = limit > 0 ? String.format(Locale.ROOT, "%,d / %,d requests", done, limit)
+            : String.format(Locale.ROOT, "%,d requests", done);
+        String rate = String.format(Locale.ROOT, "%,.0f req/s", currentRate)
+            + (targetRate > 0 ? " of " + num(targetRate) : "");
+        return when + "  " + count + "  " + String.format(Locale.ROOT, "%,d errors", errors) + "  " + rate;
+    }
+
     /** The progress line on a terminal's stderr, redrawn twice a second, erased at the end. */
     public static final class Live {
+        private static final long INTERVAL_MS = 500;
         private final Thread thread;
         private final PrintWriter err;
         private volatile boolean running = true;
+        private volatile int drawn;
 
-        private Live(LoadGenerator.Progress p, PrintWriter err) {
+        private Live(LoadGenerator.Progress p, Duration planned, long limit, double targetRate, PrintWriter err) {
             this.err = err;
             this.thread = new Thread(() -> {
+                long lastDone = 0;
+                long lastNanos = p.elapsed().toNanos();
                 while (running) {
                     try {
-                        Thread.sleep(500);
+                        Thread.sleep(INTERVAL_MS);
                     } catch (InterruptedException e) {
                         return;
                     }
-                    double s = p.elapsed().toNanos() / 1e9;
+                    long nanos = p.elapsed().toNanos();
+                    long done = p.done();
+                    double rate = nanos > lastNanos ? (done - lastDone) * 1e9 / (nanos - lastNanos) : 0;
+                    lastDone = done;
+                    lastNanos = nanos;
+                    String line = progressLine(Duration.ofNanos(nanos), planned, done, limit, p.errors(), rate,
+                        targetRate);
                     synchronized (err) {
-                        err.print(String.format(Locale.ROOT, "\r%6.1f s  %d requests  %d errors  %.0f req/s   ", s,
-                            p.done(), p.errors(), s > 0 ? p.done() / s : 0));
+                        // padded to the longest line so far, so that a shorter one leaves nothing behind
+                        err.print("\r" + line + " ".repeat(Math.max(0, drawn - line.length())));
+                        drawn = Math.max(drawn, line.length());
                         err.flush();
                     }
                 }
@@ -162,8 +215,13 @@ public final class BenchReport {
             thread.setDaemon(true);
         }
 
-        public static Live start(LoadGenerator.Progress p, PrintWriter err) {
-            Live l = new Live(p, err);
+        /**
+         * @param planned the -d duration, or null when only -n bounds the run
+         * @param limit   the -n limit, or 0 when only time bounds the run
+         */
+        public static Live start(LoadGenerator.Progress p, Duration planned, long limit, double targetRate,
+                                 PrintWriter err) {
+            Live l = new Live(p, planned, limit, targetRate, err);
             l.thread.start();
             return l;
         }
@@ -177,8 +235,10 @@ public final class BenchReport {
                 Thread.currentThread().interrupt();
             }
             synchronized (err) {
-                err.print("\r" + " ".repeat(60) + "\r");
-                err.flush();
+                if (drawn > 0) {
+                    err.print("\r" + " ".repeat(drawn) + "\r");
+                    err.flush();
+                }
             }
         }
     }

@@ -20,15 +20,20 @@ import javax.net.ssl.SSLContext;
 
 /**
  * What bench sends and over what: one request with mgmt's standard headers, built once, and one
- * java.net.http client for the whole run (warm-up included), with mgmt's TLS, proxy and timeout
- * settings. Bench bypasses ApiClient on purpose: no retries, tracing or decoding per request.
+ * client for the whole run (warm-up included) with mgmt's TLS, proxy and timeout settings: Apache
+ * HttpCore 5's blocking connections when the manager is reached directly, java.net.http through a
+ * proxy (or with {@code -Dmgmt.bench.client=jdk}, to compare the two). Bench bypasses ApiClient on purpose: no
+ * retries, tracing or decoding per request.
  */
 public final class BenchTarget implements AutoCloseable {
+    /** Which client to use: "httpcore" (the default) or "jdk"; for comparing them, not a user option. */
+    static final String CLIENT_PROPERTY = "mgmt.bench.client";
+
     private final Settings settings;
     private final Env env;
     private final ApiRequest described;
     private final HttpRequest request;
-    private HttpClient client;
+    private BenchClient client;
 
     private BenchTarget(Settings settings, Env env, ApiRequest described, HttpRequest request) {
         this.settings = settings;
@@ -39,7 +44,8 @@ public final class BenchTarget implements AutoCloseable {
 
     /**
      * Builds the request without connecting, so a bad URL or a header java.net.http refuses is
-     * reported before anything is sent. A JSON {@code body} gets its Content-Type after the user's headers.
+     * reported before anything is sent (the same headers are refused whichever client sends them).
+     * A JSON {@code body} gets its Content-Type after the user's headers.
      */
     public static BenchTarget prepare(Settings s, Env env, PrintWriter err, String method, String relative,
                                       List<ApiRequest.Header> userHeaders, byte[] body) {
@@ -62,28 +68,45 @@ public final class BenchTarget implements AutoCloseable {
 
     /** A generator on the run's one client, which the first call opens. */
     public LoadGenerator generator(LoadGenerator.Plan plan, Consumer<String> firstErrors) {
+        return generator(plan, LoadGenerator.Ticker.SYSTEM, firstErrors);
+    }
+
+    LoadGenerator generator(LoadGenerator.Plan plan, LoadGenerator.Ticker ticker, Consumer<String> firstErrors) {
         if (client == null) {
-            client = httpClient();
+            client = open();
         }
-        return new LoadGenerator(client, request, described, plan, firstErrors);
+        return new LoadGenerator(client, described, plan, ticker, firstErrors);
+    }
+
+    /** The client the run uses, for -v: "httpcore", or "java.net.http" through a proxy or when asked. */
+    public String clientName() {
+        return direct() ? "httpcore" : "java.net.http";
+    }
+
+    private boolean direct() {
+        EnvProxySelector proxy = EnvProxySelector.fromEnv(env);
+        return (proxy == null || proxy.proxyFor(described.uri()) == null)
+            && !"jdk".equals(System.getProperty(CLIENT_PROPERTY));
     }
 
     /** Redirects are not followed. */
-    private HttpClient httpClient() {
+    private BenchClient open() {
         SSLContext ssl = TlsContexts.choose(settings.insecure(), settings.cacert().isSet() ? settings.cacert().value() : null,
             false);
+        if (direct()) {
+            boolean plain = "http".equalsIgnoreCase(described.uri().getScheme());
+            return new HttpCoreBenchClient(described, settings.connectTimeout().value(), settings.timeout().value(),
+                plain ? null : ssl, settings.insecure());
+        }
         HttpClient.Builder b = HttpTransport.clientBuilder(settings.connectTimeout().value(), ssl,
             EnvProxySelector.fromEnv(env));
-        // Completions run on the client's selector thread: mgmt's handlers only count and send the next
-        // request, and a thread hop per response costs more than the work (measured on JDK 17 and 25).
-        b.executor(Runnable::run);
-        return b.build();
+        return new JdkBenchClient(b.build(), request);
     }
 
     @Override
     public void close() {
         if (client != null) {
-            HttpTransport.close(client);
+            client.close();
         }
     }
 }

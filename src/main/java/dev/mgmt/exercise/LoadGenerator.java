@@ -9,26 +9,26 @@ import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * Sends one request over and over with {@code concurrency} requests in flight on one shared HttpClient.
- * Closed loop by default: that many chains of sendAsync, each sending its next request from the
- * previous one's completion (no thread per request, no thread hop with the client's direct executor); with a rate, request i is due at start + i/rate and its latency
- * is measured from that intended time, so a stalled server shows up in the percentiles instead of
- * silently lowering the send rate (coordinated omission). Stops at the request limit or the deadline,
- * whichever comes first. Success bodies are discarded unread; only error bodies are decoded.
+ * Sends one request over and over from {@code concurrency} worker threads, each with its own
+ * keep-alive connection and one request in flight. Closed loop by default: a worker sends its next
+ * request when the previous one is answered. With a rate, request i is due at start + i/rate and its
+ * latency is measured from that intended time, so a stalled server shows up in the percentiles
+ * instead of silently lowering the send rate (coordinated omission). Stops at the request limit or
+ * the deadline, whichever comes first. Per request, only the histograms and two counters are touched.
  */
 public final class LoadGenerator {
     /** Latencies above this are recorded as this (an hour, in microseconds). */
@@ -43,9 +43,13 @@ public final class LoadGenerator {
     public record Plan(long maxRequests, Duration duration, int concurrency, double rate) {
     }
 
-    /** What a run measured. Latencies are in microseconds. */
+    /**
+     * What a run measured. Latencies are in microseconds. {@code sendRate} is the rate requests were
+     * really sent at: for a fixed-rate run, the requests over the time until the last one's send (plus
+     * one period), below the plan's rate when the workers could not keep up; else the throughput.
+     */
     public record Outcome(long requests, long succeeded, Duration elapsed, Histogram latency, Histogram serviceTime,
-                          Map<String, Long> errorsByStatus, Map<String, Long> errorsByKind) {
+                          Map<String, Long> errorsByStatus, Map<String, Long> errorsByKind, double sendRate) {
         public long failed() {
             return requests - succeeded;
         }
@@ -56,11 +60,43 @@ public final class LoadGenerator {
         }
     }
 
+    /** The generator's time: monotonic nanoseconds, and a wait until a given reading. */
+    public interface Ticker {
+        long nanoTime();
+
+        /** Returns once {@link #nanoTime} has reached {@code deadline}, or at once if it has. */
+        void awaitNanos(long deadline) throws InterruptedException;
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void awaitNanos(long deadline) throws InterruptedException {
+                long wait;
+                while ((wait = deadline - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+            }
+        };
+    }
+
     /** Live counters for a progress line. */
     public static final class Progress {
         final LongAdder done = new LongAdder();
         final LongAdder errors = new LongAdder();
-        volatile long startNanos = System.nanoTime();
+        private final Ticker ticker;
+        volatile long startNanos;
+
+        Progress(Ticker ticker) {
+            this.ticker = ticker;
+            this.startNanos = ticker.nanoTime();
+        }
 
         public long done() {
             return done.sum();
@@ -71,33 +107,34 @@ public final class LoadGenerator {
         }
 
         public Duration elapsed() {
-            return Duration.ofNanos(System.nanoTime() - startNanos);
+            return Duration.ofNanos(ticker.nanoTime() - startNanos);
         }
     }
 
-    private final HttpClient client;
-    private final HttpRequest request;
+    private final BenchClient client;
     private final ApiRequest described;
     private final Plan plan;
-    private final Progress progress = new Progress();
+    private final Ticker ticker;
+    private final Progress progress;
     private final Recorder latency = new Recorder(HIGHEST_US, 3);
     private final Recorder service = new Recorder(HIGHEST_US, 3);
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> byKind = new ConcurrentHashMap<>();
     private final LongAdder succeeded = new LongAdder();
     private final AtomicLong next = new AtomicLong();
-    private final java.util.function.Consumer<String> firstErrors;
-    private final java.util.Set<String> seen = ConcurrentHashMap.newKeySet();
+    private final AtomicLong lastSent = new AtomicLong(Long.MIN_VALUE);
+    private final Consumer<String> firstErrors;
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
 
     /**
      * @param firstErrors told once about each new kind of error (for -v); may be null
      */
-    public LoadGenerator(HttpClient client, HttpRequest request, ApiRequest described, Plan plan,
-                         java.util.function.Consumer<String> firstErrors) {
+    LoadGenerator(BenchClient client, ApiRequest described, Plan plan, Ticker ticker, Consumer<String> firstErrors) {
         this.client = client;
-        this.request = request;
         this.described = described;
         this.plan = plan;
+        this.ticker = ticker;
+        this.progress = new Progress(ticker);
         this.firstErrors = firstErrors;
     }
 
@@ -105,26 +142,20 @@ public final class LoadGenerator {
         return progress;
     }
 
+    public Plan plan() {
+        return plan;
+    }
+
     public Outcome run() throws InterruptedException {
-        long start = System.nanoTime();
+        long start = ticker.nanoTime();
         progress.startNanos = start;
         long end = start + plan.duration().toNanos();
-        if (plan.rate() <= 0) {
-            // closed loop: each of the c chains sends the next request from the previous one's completion
-            java.util.concurrent.CountDownLatch chains = new java.util.concurrent.CountDownLatch(plan.concurrency());
-            for (int w = 0; w < plan.concurrency(); w++) {
-                issue(end, chains);
-            }
-            chains.await();
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            Histogram lat = latency.getIntervalHistogram();
-            Histogram svc = service.getIntervalHistogram();
-            return new Outcome(lat.getTotalCount(), succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind));
-        }
         Thread[] workers = new Thread[plan.concurrency()];
+        Throwable[] crashed = new Throwable[1];
         for (int w = 0; w < workers.length; w++) {
             workers[w] = new Thread(() -> work(start, end), "mgmt-bench-" + w);
             workers[w].setDaemon(true);
+            workers[w].setUncaughtExceptionHandler((t, e) -> crashed[0] = e);
             workers[w].start();
         }
         try {
@@ -137,13 +168,26 @@ public final class LoadGenerator {
             }
             throw e;
         }
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        if (crashed[0] != null) {
+            throw new IllegalStateException("a bench worker failed: " + crashed[0], crashed[0]);
+        }
+        Duration elapsed = Duration.ofNanos(ticker.nanoTime() - start);
         Histogram lat = latency.getIntervalHistogram();
         Histogram svc = service.getIntervalHistogram();
-        return new Outcome(lat.getTotalCount(), succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind));
+        long n = lat.getTotalCount();
+        double seconds = elapsed.toNanos() / 1e9;
+        double sendRate = plan.rate() <= 0 ? (seconds <= 0 ? 0 : n / seconds)
+            : n == 0 ? 0 : n / ((lastSent.get() - start) / 1e9 + 1 / plan.rate());
+        return new Outcome(n, succeeded.sum(), elapsed, lat, svc, sorted(byStatus), sorted(byKind), sendRate);
     }
 
     private void work(long start, long end) {
+        try (BenchClient.Sender sender = client.sender()) {
+            work(sender, start, end);
+        }
+    }
+
+    private void work(BenchClient.Sender sender, long start, long end) {
         double periodNanos = plan.rate() > 0 ? 1e9 / plan.rate() : 0;
         while (!Thread.currentThread().isInterrupted()) {
             long i = next.getAndIncrement();
@@ -156,101 +200,50 @@ public final class LoadGenerator {
                 if (intended >= end) {
                     return;
                 }
-                long wait;
-                while ((wait = intended - System.nanoTime()) > 0) {
-                    LockSupport.parkNanos(wait);
-                    if (Thread.currentThread().isInterrupted()) {
-                        return;
-                    }
+                try {
+                    ticker.awaitNanos(intended);
+                } catch (InterruptedException e) {
+                    return;
                 }
             } else {
-                intended = System.nanoTime();
+                intended = ticker.nanoTime();
                 if (intended >= end) {
                     return;
                 }
             }
-            long sent = System.nanoTime();
+            long sent = intended;
+            if (periodNanos > 0) {
+                sent = ticker.nanoTime();
+                if (sent >= end) {
+                    // behind schedule at the deadline: the requests still due are not sent (the run
+                    // would last as long as the backlog), and the achieved rate says so
+                    return;
+                }
+                lastSent.accumulateAndGet(sent, Math::max);
+            }
             try {
-                HttpResponse<byte[]> r = client.send(request, info -> info.statusCode() >= 200 && info.statusCode() <= 299
-                    ? HttpResponse.BodySubscribers.replacing(null)
-                    : HttpResponse.BodySubscribers.ofByteArray());
-                long done = System.nanoTime();
+                BenchClient.Reply r = sender.send();
+                long done = ticker.nanoTime();
                 record(intended, sent, done);
-                int st = r.statusCode();
-                if (st >= 200 && st <= 299) {
+                if (BenchClient.Reply.success(r.status())) {
                     succeeded.increment();
                 } else {
-                    ApiResponse resp = new ApiResponse(described, st, r.headers(), r.body() == null ? new byte[0] : r.body(),
-                        Duration.ofNanos(done - sent));
-                    ApiError e = ErrorDecoder.decode(resp);
-                    error(Integer.toString(st), st + " " + (e.code() != null ? e.code() : codeless(e)), e.description());
+                    failed(r, done - sent);
                 }
             } catch (IOException e) {
-                record(intended, sent, System.nanoTime());
+                record(intended, sent, ticker.nanoTime());
                 error("network", networkKind(e), e.toString());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
                 return;
             }
         }
     }
 
-    /**
-     * Sends the chain's next request. A future that is already complete (a refused connection fails at
-     * once) is handled in this loop rather than by recursion, so a long run of instant failures cannot
-     * overflow the stack.
-     */
-    private void issue(long end, java.util.concurrent.CountDownLatch chains) {
-        while (true) {
-            long i = next.getAndIncrement();
-            long sent = System.nanoTime();
-            if (i >= plan.maxRequests() || sent >= end) {
-                chains.countDown();
-                return;
-            }
-            java.util.concurrent.CompletableFuture<HttpResponse<byte[]>> f = client.sendAsync(request, HANDLER);
-            if (!f.isDone()) {
-                f.whenComplete((r, t) -> {
-                    completed(sent, r, t);
-                    issue(end, chains);
-                });
-                return;
-            }
-            HttpResponse<byte[]> r = null;
-            Throwable t = null;
-            try {
-                r = f.join();
-            } catch (RuntimeException e) {
-                t = e;
-            }
-            completed(sent, r, t);
-        }
-    }
-
-    private void completed(long sent, HttpResponse<byte[]> r, Throwable t) {
-        long done = System.nanoTime();
-        record(sent, sent, done);
-        if (t == null) {
-            outcome(r, sent, done);
-        } else {
-            Throwable c = (t instanceof java.util.concurrent.CompletionException) && t.getCause() != null ? t.getCause() : t;
-            error("network", networkKind(c), c.toString());
-        }
-    }
-
-    private static final HttpResponse.BodyHandler<byte[]> HANDLER = info -> info.statusCode() >= 200
-        && info.statusCode() <= 299 ? HttpResponse.BodySubscribers.replacing(null) : HttpResponse.BodySubscribers.ofByteArray();
-
-    private void outcome(HttpResponse<byte[]> r, long sent, long done) {
-        int st = r.statusCode();
-        if (st >= 200 && st <= 299) {
-            succeeded.increment();
-        } else {
-            ApiResponse resp = new ApiResponse(described, st, r.headers(), r.body() == null ? new byte[0] : r.body(),
-                Duration.ofNanos(done - sent));
-            ApiError e = ErrorDecoder.decode(resp);
-            error(Integer.toString(st), st + " " + (e.code() != null ? e.code() : codeless(e)), e.description());
-        }
+    private void failed(BenchClient.Reply r, long nanos) {
+        int st = r.status();
+        ApiResponse resp = new ApiResponse(described, st, r.headers(), r.body(), Duration.ofNanos(nanos));
+        ApiError e = ErrorDecoder.decode(resp);
+        error(Integer.toString(st), st + " " + (e.code() != null ? e.code() : codeless(e)), e.description());
     }
 
     private static String networkKind(Throwable e) {
@@ -258,7 +251,7 @@ public final class LoadGenerator {
             if (t instanceof HttpConnectTimeoutException) {
                 return "network: connect timeout";
             }
-            if (t instanceof HttpTimeoutException) {
+            if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
                 return "network: timeout";
             }
             if (t instanceof ConnectException) {

@@ -155,4 +155,65 @@ class BenchCommandTest {
         assertEquals(j.get("requests").asLong(), sandbox.requests().count());
         assertTrue(j.get("limit").get("requests").isNull());
     }
+
+    static final String BODY = "{\"name\":\"bench-var\",\"global\":true,\"globalValue\":\"v1\"}";
+
+    @Test
+    void should_send_the_method_path_token_headers_and_body_as_given() {
+        CliResult r = cli().run("bench", "projects/MyProject/environmentVariables/bench-var/", "-X", "put", "--yes-mutate",
+            "--data", BODY, "-H", "X-Trace: t-42", "-n", "4", "-c", "2");
+        // what the sandbox received, whatever it answered (the variable does not exist: 400)
+        assertTrue(r.out().contains("requests:    4 in"), r.describe());
+        assertEquals(4, sandbox.requests().count());
+        for (var e : sandbox.requests().list()) {
+            assertEquals("PUT", e.method());
+            assertEquals("/apiops/projects/MyProject/environmentVariables/bench-var/", e.path());
+            assertEquals("Bearer " + sandbox.adminToken(), e.header("Authorization"));
+            assertEquals("t-42", e.header("X-Trace"));
+            assertEquals("application/json", e.header("Content-Type"));
+            assertEquals(BODY, e.bodyText());
+        }
+    }
+
+    @Test
+    void should_warn_on_stderr_when_the_fixed_rate_is_out_of_reach() {
+        // a million requests a second is beyond any in-process sandbox, whatever the machine
+        CliResult r = cli().run("bench", "test/healthcheck", "--rate", "1000000", "-n", "300", "-c", "1", "-o", "json");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.err().matches("warning: achieved [0-9]+ req/s of 1000000 req/s target: the client or server is "
+            + "saturated \\(more -c, or a lower --rate\\)\\R"), r.describe());
+        JsonNode j = Json.tryParse(r.outBytes());
+        assertTrue(j.get("achieved_rate_per_second").asDouble() < 950_000, r.describe());
+        assertEquals(300, sandbox.requests().count());
+    }
+
+    @Test
+    void should_go_through_a_proxy_with_java_net_http_and_say_so() {
+        // loopback is never proxied: a manager by name, whose requests go to the (absent) proxy
+        CliResult r = cli().env("MGMT_URL", "http://manager.invalid/").env("HTTP_PROXY", "http://127.0.0.1:1")
+            .run("bench", "projects/", "-n", "3", "-v");
+        assertEquals(10, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(" over java.net.http"), r.describe());
+        assertTrue(r.out().contains("network: connection refused  3"), r.describe());
+        assertTrue(!r.err().contains(sandbox.adminToken()), r.describe());
+    }
+
+    @Test
+    void should_connect_directly_with_httpcore_when_the_proxy_does_not_apply() {
+        CliResult r = cli().env("HTTP_PROXY", "http://127.0.0.1:1").run("bench", "projects/", "-n", "3", "-v");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(" over httpcore"), r.describe());
+        assertEquals(3, sandbox.requests().count());
+    }
+
+    @Test
+    void should_time_out_a_stalled_response_as_a_network_timeout() throws Exception {
+        try (dev.mgmt.testing.TestServer slow = new dev.mgmt.testing.TestServer()) {
+            slow.onDelayed("projects/", 3000, dev.mgmt.testing.TestServer.Reply.json(200, "[]"));
+            CliResult r = Cli.cli().env("MGMT_URL", slow.url()).env("MGMT_TOKEN", "t-123456789")
+                .run("--timeout", "200ms", "bench", "projects/", "-n", "1");
+            assertEquals(10, r.exitCode(), r.describe());
+            assertTrue(r.out().contains("network: timeout  1"), r.describe());
+        }
+    }
 }
