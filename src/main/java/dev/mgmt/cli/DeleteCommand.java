@@ -27,7 +27,8 @@ import java.util.Locale;
 /** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt delete proxy petstore-example -p MyProject",
-        "  mgmt delete env-var OLD_FLAG -p MyProject --yes"},
+        "  mgmt delete env-var OLD_FLAG -p MyProject --yes",
+        "  mgmt delete ip-group BlockedIPs -p MyProject"},
     name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
 public final class DeleteCommand extends BaseCommand implements Destructive {
@@ -63,8 +64,12 @@ public final class DeleteCommand extends BaseCommand implements Destructive {
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
-        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes,
-            () -> new ResourceReader(inv.authenticatedClient()).require(target, name));
+        // The API cannot list some kinds: for those, its answer to the delete says whether the name was there.
+        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes, () -> {
+            if (k.listable()) {
+                new ResourceReader(inv.authenticatedClient()).require(target, name);
+            }
+        });
         ApiClient client = inv.authenticatedClient();
         ResourceReader reader = new ResourceReader(client);
         ApiResponse response;

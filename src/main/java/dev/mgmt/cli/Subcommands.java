@@ -25,6 +25,11 @@ public final class Subcommands {
         ALL.put("create", CreateCommand::new);
         ALL.put("update", UpdateCommand::new);
         ALL.put("delete", DeleteCommand::new);
+        ALL.put("set", SetCommand::new);
+        ALL.put("add", AddCommand::new);
+        ALL.put("remove", RemoveCommand::new);
+        ALL.put("grant", GrantCommand::new);
+        ALL.put("revoke", RevokeCommand::new);
         ALL.put("deploy", DeployCommand::new);
         ALL.put("undeploy", UndeployCommand::new);
         ALL.put("export", ExportCommand::new);

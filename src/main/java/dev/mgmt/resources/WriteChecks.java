@@ -32,7 +32,7 @@ public final class WriteChecks {
         return new ReadBack(null, "mgmt get " + target.kind().plural() + flags(target));
     }
 
-    private static String flags(Target target) {
+    static String flags(Target target) {
         StringBuilder sb = new StringBuilder();
         Scope scope = target.kind().scope();
         if (scope != Scope.GLOBAL) {
