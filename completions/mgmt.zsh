@@ -160,6 +160,11 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} create" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} update" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} delete" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} set" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} add" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} remove" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} grant" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} revoke" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} undeploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_mgmt; return $?; fi
@@ -190,55 +195,65 @@ function _complete_mgmt() {
   local cmds1=(create)
   local cmds2=(update)
   local cmds3=(delete)
-  local cmds4=(deploy)
-  local cmds5=(undeploy)
-  local cmds6=(export)
-  local cmds7=(import)
-  local cmds8=(api)
-  local cmds9=(login)
-  local cmds10=(auth)
-  local cmds11=(config)
-  local cmds12=(doctor)
-  local cmds13=(explain)
-  local cmds14=(exercise)
-  local cmds15=(bench)
-  local cmds16=(sandbox)
-  local cmds17=(version)
-  local cmds18=(completion)
-  local cmds19=(help)
-  local cmds20=(auth status)
-  local cmds21=(auth logout)
-  local cmds22=(config view)
-  local cmds23=(config get-contexts)
-  local cmds24=(config current-context)
-  local cmds25=(config use-context)
-  local cmds26=(config set-context)
-  local cmds27=(config delete-context)
+  local cmds4=(set)
+  local cmds5=(add)
+  local cmds6=(remove)
+  local cmds7=(grant)
+  local cmds8=(revoke)
+  local cmds9=(deploy)
+  local cmds10=(undeploy)
+  local cmds11=(export)
+  local cmds12=(import)
+  local cmds13=(api)
+  local cmds14=(login)
+  local cmds15=(auth)
+  local cmds16=(config)
+  local cmds17=(doctor)
+  local cmds18=(explain)
+  local cmds19=(exercise)
+  local cmds20=(bench)
+  local cmds21=(sandbox)
+  local cmds22=(version)
+  local cmds23=(completion)
+  local cmds24=(help)
+  local cmds25=(auth status)
+  local cmds26=(auth logout)
+  local cmds27=(config view)
+  local cmds28=(config get-contexts)
+  local cmds29=(config current-context)
+  local cmds30=(config use-context)
+  local cmds31=(config set-context)
+  local cmds32=(config delete-context)
 
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_help; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_completion; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_version; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_bench; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_exercise; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_explain; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_config; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_auth; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_login; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_api; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_import; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mgmt_export; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mgmt_undeploy; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_version; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_bench; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_exercise; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_explain; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_config; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_auth; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_login; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_api; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_import; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_export; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_undeploy; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_grant; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mgmt_remove; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mgmt_add; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mgmt_set; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_mgmt_delete; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_mgmt_update; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_mgmt_create; return $?; fi
@@ -254,7 +269,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
+  local commands="get create update delete set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -421,7 +436,7 @@ function _picocli_mgmt_create() {
 
   local commands=""
   local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--from' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -430,6 +445,15 @@ function _picocli_mgmt_create() {
       return
       ;;
     '--proxy')
+      return
+      ;;
+    '--alias')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--from')
       return
       ;;
     '--url')
@@ -502,7 +526,7 @@ function _picocli_mgmt_update() {
 
   local commands=""
   local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -511,6 +535,12 @@ function _picocli_mgmt_update() {
       return
       ;;
     '--proxy')
+      return
+      ;;
+    '--alias')
+      return
+      ;;
+    '--description')
       return
       ;;
     '--url')
@@ -592,6 +622,453 @@ function _picocli_mgmt_delete() {
       return
       ;;
     '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_mgmt_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "set" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_mgmt_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "add" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_mgmt_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "remove" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `grant` subcommand.
+function _picocli_mgmt_grant() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--proxy-group')
+      return
+      ;;
+    '-f'|'--filename')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `revoke` subcommand.
+function _picocli_mgmt_revoke() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--proxy-group')
+      return
+      ;;
+    '-f'|'--filename')
       return
       ;;
     '--url')
@@ -1881,7 +2358,7 @@ function _picocli_mgmt_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
+  local commands="get create update delete set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -2571,7 +3048,7 @@ _mgmt_complete_names() {
     --context) kind=contexts ;;
     --proxy) kind=proxies ;;
   esac
-  if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" == get ]]; then
+  if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" =~ ^(get|set|add|remove)$ ]]; then
     case "$prev" in
       project|projects|proj) kind=projects ;;
       environment|environments|env|envs) kind=environments ;;

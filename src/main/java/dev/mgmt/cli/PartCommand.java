@@ -41,7 +41,7 @@ abstract class PartCommand extends BaseCommand {
         description = "Its name (for an endpoint: its path; geolocation has none, PART comes first).")
     String name;
 
-    @Parameters(index = "2", arity = "0..1", paramLabel = "PART", description = "Which part, e.g. cors, ips.")
+    @Parameters(index = "2", arity = "0..1", paramLabel = "PART", completionCandidates = PartNames.class, description = "Which part, e.g. cors, ips.")
     String part;
 
     @Parameters(index = "3..*", arity = "0..*", paramLabel = "VALUE", description = "true|false, or names.")
@@ -190,13 +190,15 @@ abstract class PartCommand extends BaseCommand {
     static final class PartKinds implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            List<String> kinds = new ArrayList<>();
-            for (Part p : Parts.all()) {
-                if (!kinds.contains(p.kind())) {
-                    kinds.add(p.kind());
-                }
-            }
-            return kinds.iterator();
+            return Parts.all().stream().map(Part::kind).distinct().iterator();
+        }
+    }
+
+    /** Completion candidates: every part's name (a static script cannot tell them by kind). */
+    static final class PartNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Parts.all().stream().map(Part::name).distinct().sorted().iterator();
         }
     }
 }
