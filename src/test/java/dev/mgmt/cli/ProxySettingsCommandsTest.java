@@ -54,6 +54,29 @@ class ProxySettingsCommandsTest {
     }
 
     @Test
+    void should_name_every_part_in_the_help_of_its_verb() {
+        for (Part.Change c : Part.Change.values()) {
+            String help = sandbox.cli().run(c.word(), "--help").out();
+            for (Part p : Parts.all()) {
+                if (p.change() == c && !p.kind().equals("credential")) {
+                    assertTrue(help.contains(p.name()), c.word() + " --help lacks " + p.kind() + " " + p.name() + ":\n" + help);
+                }
+            }
+        }
+    }
+
+    @Test
+    void should_complete_the_new_verbs_their_kinds_and_parts_in_fish() {
+        String fish = sandbox.cli().run("completion", "fish").out();
+        for (String verb : new String[]{"set", "add", "remove", "grant", "revoke"}) {
+            assertTrue(fish.contains("-a " + verb + " "), verb + " in\n" + fish);
+        }
+        String bash = sandbox.cli().run("completion", "bash").out();
+        assertTrue(bash.contains("ip-group") && bash.contains("hide-spec-file"), "kinds and parts in the bash script");
+        assertTrue(bash.contains("=~ ^(get|set|add|remove)$"), "proxy names after set proxy");
+    }
+
+    @Test
     void should_refuse_a_setting_that_fails_its_schema_and_send_nothing() {
         CliResult r = cli().stdin("corsActive: true\n").run("set", "proxy", "petstore-api", "cors", "-f", "-");
         assertUsage(r, "error: stdin does not match the proxy.update-cors-settings schema (1 problem)");
