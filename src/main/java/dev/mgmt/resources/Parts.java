@@ -11,7 +11,8 @@ import java.util.Map;
 public final class Parts {
     private static final List<String> PROXY = List.of("projects", "{project}", "apiProxies", "{name}");
     private static final List<String> ENDPOINTS = List.of("projects", "{project}", "apiProxies", "{proxy}", "endpoints");
-    private static final Map<String, String> ENDPOINT_ID = Map.of("identifierName", "{name}",
+    /** In the order the body gets them (a body mgmt writes is the same from run to run). */
+    private static final Map<String, String> ENDPOINT_ID = ordered("identifierName", "{name}",
         "identifierHttpMethod", "{method}");
 
     /** The methods an endpoint can have, as its identifierHttpMethod takes them. */
@@ -161,6 +162,14 @@ public final class Parts {
             about));
         add(new Part(kind, name, Part.Change.REMOVE, "DELETE", path, Part.Input.FILE, removeSchema, null, List.of(),
             Map.of(), about));
+    }
+
+    private static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     private static void add(Part p) {

@@ -113,7 +113,7 @@ class ProxySettingsCommandsTest {
         assertEquals(0, r.exitCode(), r.describe());
         RequestLog.Entry e = sandbox.ownRequests().get(0);
         assertEquals("PATCH /apiops/projects/MyProject/apiProxies/petstore-api/endpoints/status/", e.method() + " " + e.path());
-        assertEquals("{\"active\":false,\"identifierHttpMethod\":\"GET\",\"identifierName\":\"/pets/{petId}\"}",
+        assertEquals("{\"active\":false,\"identifierName\":\"/pets/{petId}\",\"identifierHttpMethod\":\"GET\"}",
             e.bodyText());
         CliResult list = cli().run("get", "endpoints", "--proxy", "petstore-api", "-o", "custom-columns=E:.endpoint,M:.httpMethod,A:.active", "--no-headers");
         assertTrue(list.out().lines().anyMatch(l -> l.matches("/pets/\\{petId} +GET +false")), list.out());
