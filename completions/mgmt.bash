@@ -163,6 +163,11 @@ function _complete_mgmt() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} apply" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} diff" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} edit" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} set" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} add" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} remove" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} grant" ];    then _picocli_mgmt; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} revoke" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} deploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} undeploy" ];    then _picocli_mgmt; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} export" ];    then _picocli_mgmt; return $?; fi
@@ -197,57 +202,67 @@ function _complete_mgmt() {
   local cmds4=(apply)
   local cmds5=(diff)
   local cmds6=(edit)
-  local cmds7=(deploy)
-  local cmds8=(undeploy)
-  local cmds9=(export)
-  local cmds10=(import)
-  local cmds11=(api)
-  local cmds12=(login)
-  local cmds13=(auth)
-  local cmds14=(config)
-  local cmds15=(doctor)
-  local cmds16=(explain)
-  local cmds17=(exercise)
-  local cmds18=(bench)
-  local cmds19=(sandbox)
-  local cmds20=(version)
-  local cmds21=(completion)
-  local cmds22=(options)
-  local cmds23=(help)
-  local cmds24=(auth status)
-  local cmds25=(auth logout)
-  local cmds26=(config view)
-  local cmds27=(config get-contexts)
-  local cmds28=(config current-context)
-  local cmds29=(config use-context)
-  local cmds30=(config set-context)
-  local cmds31=(config delete-context)
+  local cmds7=(set)
+  local cmds8=(add)
+  local cmds9=(remove)
+  local cmds10=(grant)
+  local cmds11=(revoke)
+  local cmds12=(deploy)
+  local cmds13=(undeploy)
+  local cmds14=(export)
+  local cmds15=(import)
+  local cmds16=(api)
+  local cmds17=(login)
+  local cmds18=(auth)
+  local cmds19=(config)
+  local cmds20=(doctor)
+  local cmds21=(explain)
+  local cmds22=(exercise)
+  local cmds23=(bench)
+  local cmds24=(sandbox)
+  local cmds25=(version)
+  local cmds26=(completion)
+  local cmds27=(options)
+  local cmds28=(help)
+  local cmds29=(auth status)
+  local cmds30=(auth logout)
+  local cmds31=(config view)
+  local cmds32=(config get-contexts)
+  local cmds33=(config current-context)
+  local cmds34=(config use-context)
+  local cmds35=(config set-context)
+  local cmds36=(config delete-context)
 
-  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
-  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
-  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
-  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
-  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
-  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_config_view; return $?; fi
-  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
-  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_auth_status; return $?; fi
-  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_help; return $?; fi
-  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_options; return $?; fi
-  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_completion; return $?; fi
-  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_version; return $?; fi
-  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_sandbox; return $?; fi
-  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_bench; return $?; fi
-  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_exercise; return $?; fi
-  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_explain; return $?; fi
-  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_doctor; return $?; fi
-  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_config; return $?; fi
-  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_auth; return $?; fi
-  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_login; return $?; fi
-  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_api; return $?; fi
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_import; return $?; fi
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_export; return $?; fi
-  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_undeploy; return $?; fi
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds36[@]}"; then _picocli_mgmt_config_deletecontext; return $?; fi
+  if CompWordsContainsArray "${cmds35[@]}"; then _picocli_mgmt_config_setcontext; return $?; fi
+  if CompWordsContainsArray "${cmds34[@]}"; then _picocli_mgmt_config_usecontext; return $?; fi
+  if CompWordsContainsArray "${cmds33[@]}"; then _picocli_mgmt_config_currentcontext; return $?; fi
+  if CompWordsContainsArray "${cmds32[@]}"; then _picocli_mgmt_config_getcontexts; return $?; fi
+  if CompWordsContainsArray "${cmds31[@]}"; then _picocli_mgmt_config_view; return $?; fi
+  if CompWordsContainsArray "${cmds30[@]}"; then _picocli_mgmt_auth_logout; return $?; fi
+  if CompWordsContainsArray "${cmds29[@]}"; then _picocli_mgmt_auth_status; return $?; fi
+  if CompWordsContainsArray "${cmds28[@]}"; then _picocli_mgmt_help; return $?; fi
+  if CompWordsContainsArray "${cmds27[@]}"; then _picocli_mgmt_options; return $?; fi
+  if CompWordsContainsArray "${cmds26[@]}"; then _picocli_mgmt_completion; return $?; fi
+  if CompWordsContainsArray "${cmds25[@]}"; then _picocli_mgmt_version; return $?; fi
+  if CompWordsContainsArray "${cmds24[@]}"; then _picocli_mgmt_sandbox; return $?; fi
+  if CompWordsContainsArray "${cmds23[@]}"; then _picocli_mgmt_bench; return $?; fi
+  if CompWordsContainsArray "${cmds22[@]}"; then _picocli_mgmt_exercise; return $?; fi
+  if CompWordsContainsArray "${cmds21[@]}"; then _picocli_mgmt_explain; return $?; fi
+  if CompWordsContainsArray "${cmds20[@]}"; then _picocli_mgmt_doctor; return $?; fi
+  if CompWordsContainsArray "${cmds19[@]}"; then _picocli_mgmt_config; return $?; fi
+  if CompWordsContainsArray "${cmds18[@]}"; then _picocli_mgmt_auth; return $?; fi
+  if CompWordsContainsArray "${cmds17[@]}"; then _picocli_mgmt_login; return $?; fi
+  if CompWordsContainsArray "${cmds16[@]}"; then _picocli_mgmt_api; return $?; fi
+  if CompWordsContainsArray "${cmds15[@]}"; then _picocli_mgmt_import; return $?; fi
+  if CompWordsContainsArray "${cmds14[@]}"; then _picocli_mgmt_export; return $?; fi
+  if CompWordsContainsArray "${cmds13[@]}"; then _picocli_mgmt_undeploy; return $?; fi
+  if CompWordsContainsArray "${cmds12[@]}"; then _picocli_mgmt_deploy; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_mgmt_revoke; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_mgmt_grant; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_mgmt_remove; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_mgmt_add; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_mgmt_set; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_mgmt_edit; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_mgmt_diff; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_mgmt_apply; return $?; fi
@@ -266,7 +281,7 @@ function _picocli_mgmt() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete apply diff edit deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options help"
+  local commands="get create update delete apply diff edit set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -433,7 +448,7 @@ function _picocli_mgmt_create() {
 
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--from' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -442,6 +457,15 @@ function _picocli_mgmt_create() {
       return
       ;;
     '--proxy')
+      return
+      ;;
+    '--alias')
+      return
+      ;;
+    '--description')
+      return
+      ;;
+    '--from')
       return
       ;;
     '--url')
@@ -514,7 +538,7 @@ function _picocli_mgmt_update() {
 
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'-f' '--filename' '--proxy' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -523,6 +547,12 @@ function _picocli_mgmt_update() {
       return
       ;;
     '--proxy')
+      return
+      ;;
+    '--alias')
+      return
+      ;;
+    '--description')
       return
       ;;
     '--url')
@@ -841,6 +871,453 @@ function _picocli_mgmt_edit() {
       return
       ;;
     '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `set` subcommand.
+function _picocli_mgmt_set() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "set" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `add` subcommand.
+function _picocli_mgmt_add() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "add" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `remove` subcommand.
+function _picocli_mgmt_remove() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '-f'|'--filename')
+      return
+      ;;
+    '--proxy')
+      return
+      ;;
+    '--method')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+  local KIND_pos_param_args=("proxy" "endpoint" "ip-group" "rlcl" "proxy-group" "credential" "geolocation") # 0-0 values
+  local PART_pos_param_args=("access" "api-keys" "cache" "circuit-breaker" "client-route" "condition" "connection" "cors" "credentials" "enabled" "endpoints" "forwarded-ip-header" "hide-spec-file" "ips" "json-error-template" "metadata" "mmdb" "mtls" "ntlm" "proxies" "proxy-server" "routing-addresses" "routing-status" "status" "traffic-log" "wsa" "xml-error-template") # 2-2 values
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "remove" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${KIND_pos_param_args[@]}" )
+    elif (( currIndex >= 2 && currIndex <= 2 )); then
+      positionals=$( compReplyArray "${PART_pos_param_args[@]}" )
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `grant` subcommand.
+function _picocli_mgmt_grant() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--proxy-group')
+      return
+      ;;
+    '-f'|'--filename')
+      return
+      ;;
+    '--url')
+      return
+      ;;
+    '--token')
+      return
+      ;;
+    '--token-file')
+      return
+      ;;
+    '--context')
+      return
+      ;;
+    '--config')
+      return
+      ;;
+    '-p'|'--project')
+      return
+      ;;
+    '-e'|'--environment')
+      return
+      ;;
+    '-o'|'--output')
+      return
+      ;;
+    '-q'|'--query')
+      return
+      ;;
+    '-v'|'--verbose')
+      return
+      ;;
+    '--retries')
+      return
+      ;;
+    '--retry-max-time')
+      return
+      ;;
+    '--timeout')
+      return
+      ;;
+    '--connect-timeout')
+      return
+      ;;
+    '--cacert')
+      return
+      ;;
+    '--color')
+      return
+      ;;
+    '--sort-by')
+      return
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `revoke` subcommand.
+function _picocli_mgmt_revoke() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--proxy')
+      return
+      ;;
+    '--proxy-group')
+      return
+      ;;
+    '-f'|'--filename')
       return
       ;;
     '--url')
@@ -2214,7 +2691,7 @@ function _picocli_mgmt_help() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
-  local commands="get create update delete apply diff edit deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options"
+  local commands="get create update delete apply diff edit set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
@@ -2904,7 +3381,7 @@ _mgmt_complete_names() {
     --context) kind=contexts ;;
     --proxy) kind=proxies ;;
   esac
-  if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" == get ]]; then
+  if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" =~ ^(get|set|add|remove)$ ]]; then
     case "$prev" in
       project|projects|proj) kind=projects ;;
       environment|environments|env|envs) kind=environments ;;

@@ -10,6 +10,7 @@ import dev.mgmt.validate.BodyValidator;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The schema check of a body before it is sent: each problem with its line in the user's file,
@@ -37,13 +38,17 @@ final class BodyCheck {
 
     /** @param nameFromArgs the name given on the command line, which fills a missing name field */
     static void check(Operation op, InputData input, String nameFromArgs) {
-        if (op.schema() == null || !BodyValidator.hasSchema(op.schema())) {
+        check(op.schema(), input, nameFromArgs != null && op.nameField() != null ? Set.of(op.nameField()) : Set.of());
+    }
+
+    /** @param givenElsewhere top-level fields the command line fills when the file leaves them out */
+    static void check(String schema, InputData input, Set<String> givenElsewhere) {
+        if (schema == null || !BodyValidator.hasSchema(schema)) {
             return;
         }
         List<Problem> problems = new ArrayList<>();
-        for (Problem p : BodyValidator.validate(op.schema(), input.bytes(), input.isYaml())) {
-            boolean nameGivenElsewhere = nameFromArgs != null && p.field().equals(op.nameField());
-            if (!nameGivenElsewhere) {
+        for (Problem p : BodyValidator.validate(schema, input.bytes(), input.isYaml())) {
+            if (!givenElsewhere.contains(p.field())) {
                 problems.add(p);
             }
         }
@@ -59,7 +64,7 @@ final class BodyCheck {
             }
         }
         lines.add("Nothing was sent. --no-validate sends it anyway (for a server newer than mgmt).");
-        throw new UsageException(input.origin() + " does not match the " + op.schema() + " schema ("
+        throw new UsageException(input.origin() + " does not match the " + schema + " schema ("
             + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"), String.join("\n  ", lines));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.client.Multipart;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
@@ -13,13 +14,18 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
+import dev.mgmt.resources.Uploads;
 import dev.mgmt.resources.Target;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /** What create and update share: KIND [NAME] -f FILE, checked before it is sent. */
@@ -42,6 +48,12 @@ abstract class BodyCommand extends ChangeCommand {
     @Option(names = "--no-validate", description = "Send even if the body fails mgmt's schema check.")
     boolean noValidate;
 
+    @Option(names = "--alias", paramLabel = "ALIAS", description = "For a certificate: its alias (default: NAME).")
+    String alias;
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "For a certificate: its description.")
+    String description;
+
     /**
      * The body as it is meant: a {@code ${name}} left in a file would be sent as those characters
      * (a proxy named "${name}"), so it is refused; {@code $${} stands for a literal {@code ${}, as in
@@ -60,13 +72,25 @@ abstract class BodyCommand extends ChangeCommand {
 
     abstract Operations.Verb verb();
 
+    /** The endpoint this command sends to: the kind's for the verb (create --from picks another). */
+    Operation operation(Kind k) {
+        return Operations.find(k, verb());
+    }
+
     abstract String pastTense();
 
     @Override
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
-        Operation op = Operations.find(k, verb());
+        Operation op = operation(k);
+        if (op.upload() != null) {
+            return upload(inv, k, op);
+        }
+        if (alias != null || description != null) {
+            throw new UsageException("--alias and --description apply only to certificates; for "
+                + k.plural() + " they go in the file");
+        }
         InputData input = InputData.read(file.equals("-") ? "@-" : "@" + file, inv.env().stdin());
         JsonNode body = literal(input.parseAuto(), input.origin());
         String resolved = ResourceWriter.resolveName(op, name, body);
@@ -95,6 +119,39 @@ abstract class BodyCommand extends ChangeCommand {
             throw BodyCheck.withLines(e, input);
         }
         Outcome.print(inv.out(), s.output().value(), k.singular(), resolved, pastTense(), response);
+        return ExitCodes.OK;
+    }
+
+    /** -e/--environment for an upload: one name or several, comma-separated. */
+    private static List<String> environments(String option) {
+        List<String> envs = new ArrayList<>();
+        if (option != null) {
+            for (String e : option.split(",")) {
+                if (!e.isBlank() && !envs.contains(e.strip())) {
+                    envs.add(e.strip());
+                }
+            }
+        }
+        return envs;
+    }
+
+    /** A certificate: -f is the PEM file itself, the other fields are flags; sent as the documented form. */
+    private Integer upload(Invocation inv, Kind k, Operation op) {
+        if (file.equals("-")) {
+            throw new UsageException("a " + k.singular() + " is uploaded from a file: -f - (stdin) does not apply");
+        }
+        Settings s = inv.settings();
+        Multipart form = Uploads.certificate(new Uploads.CertificateFields(name, alias, description,
+            environments(s.environment().value())), Path.of(file), !noValidate);
+        Target target = Target.of(k, s.project().value(), proxy, null, null);
+        ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
+        ApiResponse response;
+        try {
+            response = writer.upload(target, op, name, form);
+        } catch (ApiException e) {
+            throw new ResourceReader(inv.authenticatedClient()).missing(target, name, e);
+        }
+        Outcome.print(inv.out(), s.output().value(), k.singular(), name, pastTense(), response);
         return ExitCodes.OK;
     }
 }

@@ -157,7 +157,7 @@ public final class CompletionScripts {
             --context) kind=contexts ;;
             --proxy) kind=proxies ;;
           esac
-          if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" == get ]]; then
+          if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" =~ ^(get|set|add|remove)$ ]]; then
             case "$prev" in
               project|projects|proj) kind=projects ;;
               environment|environments|env|envs) kind=environments ;;

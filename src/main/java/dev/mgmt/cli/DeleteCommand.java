@@ -29,6 +29,7 @@ import java.util.Locale;
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt delete proxy petstore-example -p MyProject",
         "  mgmt delete env-var OLD_FLAG -p MyProject --yes",
+        "  mgmt delete ip-group BlockedIPs -p MyProject",
         "  mgmt delete proxy petstore-example -p MyProject --dry-run"},
     name = "delete", description = {"Delete a resource.",
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
@@ -69,13 +70,19 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
         if (dryRun) {
             // Nothing will be deleted, so there is nothing to confirm.
             DryRun dry = dryRunner();
-            dry.requirePresent(target, name);
+            if (k.listable()) {
+                dry.requirePresent(target, name);
+            }
             dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), "deleted",
                 new ResourceWriter(client).request(target, op, name, body));
             return ExitCodes.OK;
         }
-        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes,
-            () -> new ResourceReader(client).require(target, name));
+        // The API cannot list some kinds: for those, its answer to the delete says whether the name was there.
+        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes, () -> {
+            if (k.listable()) {
+                new ResourceReader(client).require(target, name);
+            }
+        });
         ResourceReader reader = new ResourceReader(client);
         ApiResponse response;
         try {

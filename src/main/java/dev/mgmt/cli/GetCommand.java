@@ -1,11 +1,15 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.MappedSink;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Operations;
+import dev.mgmt.resources.Part;
+import dev.mgmt.resources.Parts;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.manifest.ManifestView;
@@ -20,6 +24,8 @@ import picocli.CommandLine.Parameters;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 
 /** {@code mgmt get KIND [NAME]}: list resources, or show one by its exact name. */
 @Command(footerHeading = "%nExamples:%n", footer = {
@@ -32,7 +38,7 @@ import java.util.Iterator;
         "List resources of a kind, or show one by name (names are case-sensitive).",
         "Kinds: projects, environments, proxies, endpoints, policies, connections, credentials, access,",
         "env-vars, proxy-groups, certificates, keystores, keys, jwks, reports (the API proxy report)",
-        "(singular forms and short aliases work)."},
+        "(singular forms and short aliases work). The API cannot list IP groups, RLCLs or geolocation."},
     sortOptions = false)
 public final class GetCommand extends BaseCommand {
 
@@ -56,6 +62,10 @@ public final class GetCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
+        if (!k.listable()) {
+            throw new UsageException("the API has no way to list or show " + k.plural(),
+                "mgmt changes them with: " + changes(k));
+        }
         if (inv.options().query() != null) {
             JsonQuery.compile(inv.options().query());
         }
@@ -85,6 +95,24 @@ public final class GetCommand extends BaseCommand {
             return sink;
         }
         return new MappedSink(sink, item -> ManifestView.of(target, item));
+    }
+
+    /** The commands that reach an unlisted kind, for the hint. */
+    private static String changes(Kind k) {
+        List<String> ways = new ArrayList<>();
+        for (Operations.Verb v : Operations.Verb.values()) {
+            if (Operations.has(k, v)) {
+                ways.add("mgmt " + v.name().toLowerCase(Locale.ROOT) + " " + k.singular() + " NAME");
+            }
+        }
+        for (Part.Change c : Part.Change.values()) {
+            List<String> parts = Parts.names(k, c);
+            if (!parts.isEmpty()) {
+                ways.add("mgmt " + c.word() + " " + k.singular() + (Parts.named(k) ? " NAME " : " ")
+                    + String.join("|", new java.util.LinkedHashSet<>(parts)));
+            }
+        }
+        return String.join("; ", ways);
     }
 
     /** Completion candidates: the plural names of all kinds. */

@@ -28,6 +28,11 @@ public final class Subcommands {
         ALL.put("apply", ApplyCommand::new);
         ALL.put("diff", DiffCommand::new);
         ALL.put("edit", EditCommand::new);
+        ALL.put("set", SetCommand::new);
+        ALL.put("add", AddCommand::new);
+        ALL.put("remove", RemoveCommand::new);
+        ALL.put("grant", GrantCommand::new);
+        ALL.put("revoke", RevokeCommand::new);
         ALL.put("deploy", DeployCommand::new);
         ALL.put("undeploy", UndeployCommand::new);
         ALL.put("export", ExportCommand::new);

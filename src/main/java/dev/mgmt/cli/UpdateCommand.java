@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         "  mgmt update proxy petstore-example -p MyProject -f proxy.json",
         "  mgmt get connection db -p MyProject -o yaml > db.yaml   # edit, then",
         "  mgmt update connection db -p MyProject -f db.yaml",
+        "  mgmt update certificate backend-ca -p MyProject -f new-ca.pem -e production --description 'Backend CA'",
         "  mgmt update connection db -p MyProject -f db.yaml --dry-run -o json"},
     name = "update", description = "Update a resource from a JSON or YAML file.", sortOptions = false)
 public final class UpdateCommand extends BodyCommand {

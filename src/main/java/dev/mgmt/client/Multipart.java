@@ -28,11 +28,12 @@ public final class Multipart {
         return this;
     }
 
+    /** A text part; {@code contentType} null writes none, as curl's plain {@code -F name=value} does. */
     public Multipart text(String field, String contentType, String value) {
         parts.add(new ApiRequest.FormPart(field, null, value, contentType));
         write("--" + boundary + "\r\n");
         write("Content-Disposition: form-data; name=\"" + field + "\"\r\n");
-        write("Content-Type: " + contentType + "\r\n\r\n");
+        write((contentType == null ? "" : "Content-Type: " + contentType + "\r\n") + "\r\n");
         write(value);
         write("\r\n");
         return this;

@@ -17,7 +17,7 @@ public final class Outcome {
 
     public static void print(PrintWriter out, OutputFormat format, String kind, String name, String done,
                              ApiResponse response) {
-        String ref = kind + "/" + (name == null ? "" : name);
+        String ref = name == null ? kind : kind + "/" + name;
         if (format == OutputFormat.NAME) {
             out.println(ref);
         } else if (format.structured()) {

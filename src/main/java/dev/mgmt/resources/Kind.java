@@ -22,6 +22,8 @@ import java.util.List;
  * @param wideColumns   extra columns for -o wide
  * @param listTypes     values of the list endpoint's required {@code type} query parameter (empty when it has
  *                      none); without --type mgmt lists every type in turn
+ * @param nesting       how the items sit in each element of the list answer: {@link Nesting#FLAT} for most; the
+ *                      policy list answers one proxy whose pipelines hold the policies
  */
 public record Kind(String singular,
                    String plural,
@@ -33,11 +35,32 @@ public record Kind(String singular,
                    String nameField,
                    List<Column> columns,
                    List<Column> wideColumns,
-                   List<String> listTypes) {
+                   List<String> listTypes,
+                   Nesting nesting) {
+
+    /** Where a kind's items are inside the list answer's elements. */
+    public enum Nesting { FLAT, PIPELINES }
+
+    public Kind(String singular, String plural, List<String> aliases, Scope scope, List<String> listPath,
+                List<String> narrowedPath, List<String> getPath, String nameField, List<Column> columns,
+                List<Column> wideColumns, List<String> listTypes) {
+        this(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns, wideColumns,
+            listTypes, Nesting.FLAT);
+    }
 
     public Kind withListTypes(List<String> types) {
         return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
-            wideColumns, List.copyOf(types));
+            wideColumns, List.copyOf(types), nesting);
+    }
+
+    public Kind withNesting(Nesting how) {
+        return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
+            wideColumns, listTypes, how);
+    }
+
+    /** False for the kinds the API can change but never lists or shows (IP groups, RLCLs, geolocation). */
+    public boolean listable() {
+        return listPath != null;
     }
 
     public boolean hasGet() {

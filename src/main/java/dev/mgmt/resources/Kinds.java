@@ -44,9 +44,10 @@ public final class Kinds {
                 Column.of("DESCRIPTION", "description"))),
         kind("policy", "policies", List.of("pol", "pols"), Scope.PROXY,
             path("projects", "{project}", "apiProxies", "{proxy}", "policies"), null, null, "name",
-            cols(Column.of("NAME", "name"), Column.of("TYPE", "type"),
-                Column.of("REQUEST", "requestPolicyList[].type"), Column.of("RESPONSE", "responsePolicyList[].type")),
-            cols(Column.of("ERROR", "errorPolicyList[].type"), Column.of("RELATIVE-PATH", "relativePath"))),
+            cols(Column.of("NAME", "name"), Column.of("TYPE", "type"), Column.of("PIPELINE", "targetPipeline"),
+                Column.of("ENDPOINT", "targetEndpoint"), Column.of("ACTIVE", "active")),
+            cols(Column.of("METHOD", "targetEndpointHTTPMethod"), Column.of("DESCRIPTION", "description")))
+            .withNesting(Kind.Nesting.PIPELINES),
         kind("connection", "connections", List.of("conn", "conns"), Scope.PROJECT,
             path("projects", "{project}", "connections"), null,
             path("projects", "{project}", "connections", "{name}"), "name",
@@ -102,27 +103,44 @@ public final class Kinds {
                 Column.of("SOURCE", "sourceType"), Column.of("DESCRIPTION", "description")),
             cols(Column.of("SOURCE-URL", "sourceUrl"))));
 
+    /**
+     * Kinds the API creates, changes and deletes but has no list or get for: {@code mgmt get} says so, and
+     * nothing can check that a name is there before it is sent.
+     */
+    private static final List<Kind> UNLISTED = List.of(
+        unlisted("ip-group", "ip-groups", List.of("ipgroup", "ipgroups"), Scope.PROJECT),
+        unlisted("rlcl", "rlcls", List.of("rate-limit", "rate-limits", "rate-limit-control-list"), Scope.PROJECT),
+        unlisted("geolocation", "geolocation", List.of("geo"), Scope.GLOBAL));
+
     private Kinds() {
     }
 
+    /** The kinds mgmt can list and show. */
     public static List<Kind> all() {
         return ALL;
+    }
+
+    /** Every kind, with those the API only changes ({@link Kind#listable()} false) last. */
+    public static List<Kind> everything() {
+        List<Kind> every = new ArrayList<>(ALL);
+        every.addAll(UNLISTED);
+        return every;
     }
 
     /** Finds a kind by any of its names, case-insensitively; unknown names are a usage error with suggestions. */
     public static Kind find(String word) {
         String w = word.toLowerCase(Locale.ROOT);
-        for (Kind k : ALL) {
+        for (Kind k : everything()) {
             if (k.matches(w)) {
                 return k;
             }
         }
         List<String> names = new ArrayList<>();
-        for (Kind k : ALL) {
+        for (Kind k : everything()) {
             names.addAll(k.allNames());
         }
         List<String> close = NameMatcher.closest(w, names, 3);
-        String plurals = String.join(", ", ALL.stream().map(Kind::plural).toList());
+        String plurals = String.join(", ", everything().stream().map(Kind::plural).toList());
         throw new UsageException("unknown resource kind '" + word + "'"
             + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), "Kinds: " + plurals);
     }
@@ -131,6 +149,10 @@ public final class Kinds {
                              List<String> narrowed, List<String> get, String nameField, List<Column> columns,
                              List<Column> wide) {
         return new Kind(singular, plural, aliases, scope, list, narrowed, get, nameField, columns, wide, List.of());
+    }
+
+    private static Kind unlisted(String singular, String plural, List<String> aliases, Scope scope) {
+        return new Kind(singular, plural, aliases, scope, null, null, null, "name", List.of(), List.of(), List.of());
     }
 
     private static List<String> path(String... segments) {

@@ -14,6 +14,9 @@ public final class Operations {
 
     private static final Map<String, Map<Verb, Operation>> BY_KIND = new HashMap<>();
 
+    /** Other create endpoints of a kind, by the word --from takes. */
+    private static final Map<String, Map<String, Operation>> SOURCES = new HashMap<>();
+
     static {
         List<String> proxies = List.of("projects", "{project}", "apiProxies");
         put("proxy", Verb.CREATE, op("POST", cat(proxies, "url"), "apiProxyName", "proxy.create-url"));
@@ -50,8 +53,29 @@ public final class Operations {
         put("proxy-group", Verb.UPDATE, op("PUT", groups, "name", "proxy-group.update"));
         put("proxy-group", Verb.DELETE, op("DELETE", cat(groups, "{name}"), null, null));
 
-        for (String[] k : new String[][]{{"certificate", "certificates"}, {"keystore", "keystores"}, {"key", "keys"},
-            {"jwk", "jwks"}}) {
+        for (String[] k : new String[][]{{"keystore", "keystores"}, {"key", "keys"}, {"jwk", "jwks"}}) {
+            List<String> base = List.of("projects", "{project}", k[1]);
+            put(k[0], Verb.CREATE, op("POST", base, "name", k[0] + ".create"));
+            put(k[0], Verb.UPDATE, op("PUT", cat(base, "{name}"), "name", k[0] + ".update"));
+            put(k[0], Verb.DELETE, op("DELETE", cat(base, "{name}"), null, null));
+        }
+
+        // A certificate is uploaded: the API takes a multipart form with the PEM file, not JSON.
+        List<String> certificates = List.of("projects", "{project}", "certificates");
+        put("certificate", Verb.CREATE, new Operation("POST", certificates, null, null, Uploads.CERTIFICATE));
+        put("certificate", Verb.UPDATE, new Operation("PUT", cat(certificates, "{name}"), null, null,
+            Uploads.CERTIFICATE));
+        put("certificate", Verb.DELETE, op("DELETE", cat(certificates, "{name}"), null, null));
+
+        // The other ways the API makes a JWK (create --from SOURCE); documented without a trailing slash.
+        List<String> jwks = List.of("projects", "{project}", "jwks");
+        SOURCES.put("jwk", new java.util.LinkedHashMap<>());
+        SOURCES.get("jwk").put("generate", op("POST", cat(jwks, "generate", "~"), "name", "jwk.generate"));
+        for (String from : List.of("url", "clipboard", "certificate", "key", "keystore")) {
+            SOURCES.get("jwk").put(from, op("POST", cat(jwks, "parse-from-" + from, "~"), "name", null));
+        }
+
+        for (String[] k : new String[][]{{"ip-group", "ipGroups"}, {"rlcl", "rlcl"}}) {
             List<String> base = List.of("projects", "{project}", k[1]);
             put(k[0], Verb.CREATE, op("POST", base, "name", k[0] + ".create"));
             put(k[0], Verb.UPDATE, op("PUT", cat(base, "{name}"), "name", k[0] + ".update"));
@@ -72,6 +96,29 @@ public final class Operations {
         return op;
     }
 
+    /** Whether the API has an endpoint for {@code verb} on this kind. */
+    public static boolean has(Kind kind, Verb verb) {
+        return BY_KIND.getOrDefault(kind.singular(), Map.of()).containsKey(verb);
+    }
+
+    /** A create from another source (--from): a usage error naming the sources there are when it is not one. */
+    public static Operation create(Kind kind, String source) {
+        Map<String, Operation> bySource = SOURCES.getOrDefault(kind.singular(), Map.of());
+        Operation op = bySource.get(source);
+        if (op == null) {
+            throw new UsageException(bySource.isEmpty()
+                ? "--from does not apply to " + kind.plural()
+                : "unknown --from '" + source + "' for " + kind.plural() + ": expected one of "
+                    + String.join(", ", bySource.keySet()));
+        }
+        return op;
+    }
+
+    /** The words --from takes for a kind, in order (empty when it has none). */
+    public static List<String> sources(Kind kind) {
+        return List.copyOf(SOURCES.getOrDefault(kind.singular(), Map.of()).keySet());
+    }
+
     /** The body field that names a new object of this kind: the create operation's, else the list's. */
     public static String createdNameField(Kind kind) {
         Map<Verb, Operation> ops = BY_KIND.get(kind.singular());
@@ -87,7 +134,7 @@ public final class Operations {
         return new Operation(method, path, nameField, schema);
     }
 
-    private static List<String> cat(List<String> base, String... more) {
+    static List<String> cat(List<String> base, String... more) {
         List<String> all = new java.util.ArrayList<>(base);
         all.addAll(List.of(more));
         return List.copyOf(all);

@@ -5,11 +5,7 @@ import dev.mgmt.client.Multipart;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
-import dev.mgmt.process.BoundedRead;
-import dev.mgmt.process.InputLimit;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -53,16 +49,7 @@ public final class ProxyArchives {
         if (file.getFileName() == null || !file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
             throw new UsageException("'" + file + "' is not a .zip file; the API imports only the ZIP archives export makes");
         }
-        byte[] bytes;
-        try {
-            bytes = BoundedRead.bytes(file, InputLimit.BODY);
-        } catch (BoundedRead.TooLarge e) {
-            throw new UsageException(e.about("'" + file + "'"));
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read '" + file + "': no such file");
-        } catch (IOException e) {
-            throw new UsageException("cannot read '" + file + "': " + e.getMessage());
-        }
+        byte[] bytes = Uploads.bytes(file);
         if (bytes.length < 4 || bytes[0] != ZIP_MAGIC[0] || bytes[1] != ZIP_MAGIC[1] || bytes[2] != ZIP_MAGIC[2]
             || bytes[3] != ZIP_MAGIC[3]) {
             throw new UsageException("'" + file + "' is not a ZIP archive (it does not start with PK)");

@@ -36,17 +36,18 @@ public final class ResourceReader {
 
     /** Streams every item of the target's list into the sink; returns the count. */
     public long list(Target target, ItemSink sink) {
+        ItemSink into = PipelineItems.wrap(target.kind(), sink);
         long n = 0;
         for (String path : target.listPaths()) {
             ApiRequest request = client.request("GET", client.base().resolve(path), List.of(), null);
             n += client.stream(request, (in, head) -> {
-                ListReader.Envelope e = ListReader.read(in, sink::item, sink.fields());
+                ListReader.Envelope e = ListReader.read(in, into::item, into.fields());
                 failIfReported(head, e);
                 return e;
             }).items();
         }
-        sink.finish();
-        return n;
+        into.finish();
+        return into == sink ? n : into.count();
     }
 
     private static void failIfReported(ApiResponse head, ListReader.Envelope e) {
@@ -141,6 +142,9 @@ public final class ResourceReader {
     }
 
     private List<String> suggestions(Target target, String name) {
+        if (!target.kind().listable()) {
+            return List.of();
+        }
         try {
             return NameMatcher.closest(name, names(target), 3);
         } catch (MgmtException e) {
@@ -167,13 +171,16 @@ public final class ResourceReader {
     /** {@code answer}: how the server said so, when it did; null when mgmt found out from the list. */
     private static MgmtException notFound(Target target, String name, List<String> close, String answer) {
         Kind kind = target.kind();
-        String list = "mgmt get " + kind.plural()
-            + (target.project() != null && kind.scope() != Scope.GLOBAL ? " -p " + target.project() : "");
+        String list = "mgmt get " + kind.plural() + WriteChecks.flags(target);
         List<String> details = new ArrayList<>();
         if (answer != null) {
             details.add(answer);
         }
-        details.add(close.size() > 1 ? didYouMean(kind, close) : "List them with: " + list);
+        if (close.size() > 1) {
+            details.add(didYouMean(kind, close));
+        } else if (kind.listable()) {
+            details.add("List them with: " + list);
+        }
         return new MgmtException(ExitCodes.NOT_FOUND, "no " + kind.singular() + " '" + name + "'" + target.where()
             + (close.isEmpty() ? "" : "; did you mean '" + close.get(0) + "'?"), details, null);
     }

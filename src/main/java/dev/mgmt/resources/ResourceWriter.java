@@ -3,6 +3,8 @@ package dev.mgmt.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.Multipart;
+import dev.mgmt.client.retry.ReadBack;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
@@ -49,13 +51,34 @@ public final class ResourceWriter {
     }
 
     public ApiRequest request(Target target, Operation op, String name, JsonNode body) {
+        return jsonRequest(client, op.method(), target.fill(op.path(), name), body);
+    }
+
+    /** A request with a JSON body (or none, when {@code body} is null) to {@code path} under /apiops/. */
+    static ApiRequest jsonRequest(ApiClient client, String method, String path, JsonNode body) {
         byte[] bytes = body == null ? null : Json.compact(body).getBytes(StandardCharsets.UTF_8);
         List<ApiRequest.Header> headers = body == null ? List.of()
             : List.of(new ApiRequest.Header("Content-Type", "application/json"));
-        return client.request(op.method(), client.base().resolve(target.fill(op.path(), name)), headers, bytes);
+        return client.request(method, client.base().resolve(path), headers, bytes);
+    }
+
+    /** A request with a multipart body; {@code --curl} shows it as curl's -F parts. */
+    static ApiRequest formRequest(ApiClient client, String method, String path, Multipart form) {
+        return client.request(method, client.base().resolve(path),
+            List.of(new ApiRequest.Header("Content-Type", form.contentType())), form.bytes()).withForm(form.parts());
     }
 
     public ApiResponse send(Target target, Operation op, String name, JsonNode body) {
-        return client.call(request(target, op, name, body), name == null ? null : WriteChecks.of(client, target, name));
+        return client.call(request(target, op, name, body), readBack(target, name));
+    }
+
+    /** Sends a multipart form (see {@link Uploads}); {@code --curl} shows it as curl's -F parts. */
+    public ApiResponse upload(Target target, Operation op, String name, Multipart form) {
+        return client.call(formRequest(client, op.method(), target.fill(op.path(), name), form), readBack(target, name));
+    }
+
+    /** How a retried write is checked: by reading the object back, where the API can read it. */
+    private ReadBack readBack(Target target, String name) {
+        return name == null || !target.kind().listable() ? null : WriteChecks.of(client, target, name);
     }
 }

@@ -22,6 +22,10 @@ public final class WriteChecks {
         Kind k = target.kind();
         String command = "mgmt get " + k.singular() + " " + shellWord(name) + flags(target);
         Map<String, String> readAs = READ_AS.getOrDefault(k.singular(), Map.of());
+        if (k.nesting() != Kind.Nesting.FLAT) {
+            // The list's elements are not the objects (policies sit inside the proxy): only the command can tell.
+            return new ReadBack(null, command);
+        }
         return k.hasGet()
             ? new ReadBack(client.base().resolve(target.getPath(name)), command, null, null, readAs)
             : new ReadBack(client.base().resolve(target.listPaths().get(0)), command, k.nameField(), name, readAs);
@@ -32,7 +36,7 @@ public final class WriteChecks {
         return new ReadBack(null, "mgmt get " + target.kind().plural() + flags(target));
     }
 
-    private static String flags(Target target) {
+    static String flags(Target target) {
         StringBuilder sb = new StringBuilder();
         Scope scope = target.kind().scope();
         if (scope != Scope.GLOBAL) {

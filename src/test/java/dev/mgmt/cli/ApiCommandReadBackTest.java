@@ -35,11 +35,10 @@ class ApiCommandReadBackTest {
 
     @Test
     void should_read_the_list_when_the_api_has_no_single_read() {
+        // The policy list's elements are the proxy, not its policies: no read can settle it, the command can.
         ReadBack rb = readBack("POST", "projects/MyProject/apiProxies/petstore-api/policies/rate1/", "{\"name\":\"rate1\"}");
-        assertEquals("https://mgr.example/apiops/projects/MyProject/apiProxies/petstore-api/policies/", rb.uri().toString());
+        assertNull(rb.uri());
         assertEquals("mgmt get policy rate1 -p MyProject --proxy petstore-api", rb.command());
-        assertEquals("name", rb.listField());
-        assertEquals("rate1", rb.name());
         ReadBack creds = readBack("POST", "projects/MyProject/credentials/", "{\"username\":\"bob\"}");
         assertEquals("mgmt get credential bob -p MyProject", creds.command());
         assertEquals("username", creds.listField());

@@ -1,0 +1,115 @@
+package dev.mgmt.cli;
+
+import dev.mgmt.sandbox.RequestLog;
+import dev.mgmt.testing.Cli;
+import dev.mgmt.testing.CliResult;
+import dev.mgmt.testing.SandboxExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static dev.mgmt.cli.IpGroupCommandsTest.assertUsage;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** mgmt grant|revoke access CREDENTIAL, and the same through add|remove credential NAME access. */
+class AccessGrantTest {
+    @RegisterExtension
+    static final SandboxExtension sandbox = new SandboxExtension();
+
+    @BeforeEach
+    void clean() {
+        sandbox.requests().clear();
+    }
+
+    static Cli cli() {
+        return sandbox.cli().env("MGMT_PROJECT", "MyProject");
+    }
+
+    static String access() {
+        return cli().run("get", "access", "--credential", "partner-app", "-o", "name").out();
+    }
+
+    @Test
+    void should_grant_proxies_and_groups_from_flags_then_revoke_one() {
+        CliResult g = cli().run("grant", "access", "partner-app", "--proxy", "Address", "--proxy-group", "public-apis");
+        assertEquals(0, g.exitCode(), g.describe());
+        assertEquals("credential/partner-app access granted: proxy/Address, proxy-group/public-apis\n", g.out());
+        RequestLog.Entry put = sandbox.ownRequests().get(0);
+        assertEquals("PUT /apiops/projects/MyProject/credentials/partner-app/access/", put.method() + " " + put.path());
+        assertEquals("application/json", put.header("Content-Type"));
+        assertEquals("{\"credentialAccessList\":[{\"name\":\"Address\",\"type\":\"API_PROXY\"},"
+            + "{\"name\":\"public-apis\",\"type\":\"API_PROXY_GROUP\"}]}", put.bodyText());
+        assertTrue(access().contains("Address\n"), access());
+
+        CliResult r = cli().run("revoke", "access", "partner-app", "--proxy", "Address", "--proxy-group", "public-apis",
+            "--yes");
+        assertEquals("credential/partner-app access revoked: proxy/Address, proxy-group/public-apis\n", r.out(),
+            r.describe());
+        RequestLog.Entry delete = sandbox.ownRequests().get(sandbox.ownRequests().size() - 1);
+        assertEquals("DELETE /apiops/projects/MyProject/credentials/partner-app/access/", delete.method() + " " + delete.path());
+        assertEquals("{\"credentialAccessList\":[{\"name\":\"Address\",\"type\":\"API_PROXY\"},"
+            + "{\"name\":\"public-apis\",\"type\":\"API_PROXY_GROUP\"}]}", delete.bodyText());
+        assertTrue(!access().contains("Address\n"), access());
+    }
+
+    @Test
+    void should_take_the_documented_body_from_a_file_and_check_it() {
+        String body = "credentialAccessList:\n- {name: Contact Application API, type: API_PROXY}\n";
+        CliResult ok = cli().stdin(body).run("grant", "access", "partner-app", "-f", "-");
+        assertEquals(0, ok.exitCode(), ok.describe());
+        assertTrue(access().contains("Contact Application API\n"), access());
+        assertEquals(0, cli().stdin(body).run("revoke", "access", "partner-app", "-f", "-", "--yes").exitCode());
+        sandbox.requests().clear();
+        CliResult bad = cli().stdin("credentialAccessList:\n- {name: Address, type: PROXY}\n")
+            .run("grant", "access", "partner-app", "-f", "-");
+        assertUsage(bad, "error: stdin does not match the access.grant schema (1 problem)");
+        assertEquals(0, sandbox.ownRequests().size());
+    }
+
+    @Test
+    void should_refuse_bad_input_sending_nothing() {
+        assertUsage(cli().run("grant", "access", "partner-app"), "error: nothing to grant: pass --proxy NAME");
+        assertUsage(cli().run("grant", "acces", "partner-app", "--proxy", "Address"),
+            "error: expected 'access' after grant, not 'acces'");
+        assertUsage(cli().stdin("{}").run("grant", "access", "partner-app", "--proxy", "Address", "-f", "-"),
+            "error: give the proxies and groups as flags or in -f FILE, not both");
+        assertUsage(cli().run("revoke", "access", "partner-app", "--proxy", "Address"),
+            "error: refusing to revoke access of credential 'partner-app' in project 'MyProject' without confirmation");
+        assertEquals(0, sandbox.ownRequests().size());
+    }
+
+    @Test
+    void should_not_ask_about_a_credential_that_is_not_there() {
+        CliResult r = cli().stdin("y\n").stdinTerminal(true).run("revoke", "access", "partner-ap", "--proxy", "Address");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: no credential 'partner-ap' in project 'MyProject'; did you mean 'partner-app'?"),
+            r.err());
+        assertTrue(!r.err().contains("[y/N]"), r.err());
+        assertTrue(sandbox.ownRequests().stream().noneMatch(e -> e.method().equals("DELETE")));
+    }
+
+    @Test
+    void should_answer_an_unknown_credential_with_exit_6() {
+        CliResult r = cli().run("grant", "access", "nobody", "--proxy", "Address");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: no credential 'nobody' in project 'MyProject'"), r.err());
+    }
+
+    @Test
+    void should_name_a_proxy_that_is_not_there() {
+        CliResult r = cli().run("grant", "access", "partner-app", "--proxy", "no-such-proxy");
+        assertEquals(3, r.exitCode(), r.describe());
+        assertTrue(r.err().contains("no-such-proxy"), r.err());
+    }
+
+    @Test
+    void should_reach_the_same_part_through_add_credential_access() {
+        String body = "{\"credentialAccessList\": [{\"name\": \"Address\", \"type\": \"API_PROXY\"}]}";
+        CliResult r = cli().stdin(body).run("add", "credential", "partner-app", "access", "-f", "-");
+        assertEquals("credential/partner-app access added\n", r.out(), r.describe());
+        assertEquals("PUT", sandbox.ownRequests().get(0).method());
+        CliResult back = cli().stdin(body).run("remove", "credential", "partner-app", "access", "-f", "-", "--yes");
+        assertEquals("credential/partner-app access removed\n", back.out(), back.describe());
+    }
+}
