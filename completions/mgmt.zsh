@@ -942,7 +942,7 @@ function _picocli_mgmt_set() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1035,7 +1035,7 @@ function _picocli_mgmt_add() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1128,7 +1128,7 @@ function _picocli_mgmt_remove() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local flag_opts="'--dry-run' '--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1221,7 +1221,7 @@ function _picocli_mgmt_grant() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default
@@ -1305,7 +1305,7 @@ function _picocli_mgmt_revoke() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
+  local flag_opts="'--dry-run' '--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
 
   type compopt &>/dev/null && compopt +o default

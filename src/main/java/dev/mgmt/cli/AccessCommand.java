@@ -12,6 +12,7 @@ import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Part;
@@ -30,7 +31,7 @@ import java.util.List;
  * What grant and revoke share: {@code access CREDENTIAL} with the proxies and groups as flags (or the
  * documented body as -f FILE); the credential's access part ({@link Parts}) sends it.
  */
-abstract class AccessCommand extends BaseCommand {
+abstract class AccessCommand extends ChangeCommand {
 
     @Parameters(index = "0", paramLabel = "access", description = "The word 'access'.")
     String what;
@@ -86,8 +87,16 @@ abstract class AccessCommand extends BaseCommand {
             body = accessList(proxies, groups);
         }
         Target target = Target.of(k, inv.settings().project().value(), null, null, null);
-        beforeSending(inv, target);
         ApiClient client = inv.authenticatedClient();
+        if (dryRun) {
+            // Nothing will change, so revoke has nothing to confirm; the credential must be there.
+            DryRun dry = dryRunner();
+            dry.requirePresent(target, credential);
+            dry.show(inv.out(), inv.settings().output().value(), "credential", credential, spec.name(),
+                "access " + pastTense() + describe(body), new PartWriter(client).request(target, p, credential, null, body));
+            return ExitCodes.OK;
+        }
+        beforeSending(inv, target);
         ApiResponse response;
         try {
             response = new PartWriter(client).send(target, p, credential, null, body);

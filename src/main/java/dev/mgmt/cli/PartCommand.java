@@ -10,6 +10,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Part;
@@ -32,7 +33,7 @@ import java.util.Locale;
  * What set, add and remove share: {@code KIND NAME PART [VALUE...] [-f FILE]}, one {@link Part} of the table,
  * checked before anything is sent.
  */
-abstract class PartCommand extends BaseCommand {
+abstract class PartCommand extends ChangeCommand {
 
     @Parameters(index = "0", paramLabel = "KIND", completionCandidates = PartKinds.class, description = "Resource kind, e.g. proxy, ip-group, rlcl.")
     String kind;
@@ -105,9 +106,22 @@ abstract class PartCommand extends BaseCommand {
             form = Uploads.mmdb(Path.of(file), !noValidate);
         }
         List<String> pathValues = PartWriter.values(p, given);
-        beforeSending(inv, target, p, resourceName, given);
         ApiClient client = inv.authenticatedClient();
         PartWriter writer = new PartWriter(client);
+        if (dryRun) {
+            // Nothing will change, so remove has nothing to confirm; a listed resource must be there.
+            DryRun dry = dryRunner();
+            if (k.listable() && resourceName != null) {
+                dry.requirePresent(target, resourceName);
+            }
+            for (String value : pathValues) {
+                dry.show(inv.out(), inv.settings().output().value(), k.singular(), resourceName, change().word(),
+                    done(p, given, value), form != null ? writer.uploadRequest(target, p, resourceName, form)
+                        : writer.request(target, p, resourceName, value, body));
+            }
+            return ExitCodes.OK;
+        }
+        beforeSending(inv, target, p, resourceName, given);
         for (String value : pathValues) {
             ApiResponse response;
             try {

@@ -98,8 +98,12 @@ public final class PartWriter {
         return client.call(request(target, part, name, value, body), null);
     }
 
+    public ApiRequest uploadRequest(Target target, Part part, String name, Multipart form) {
+        return ResourceWriter.formRequest(client, part.method(), target.fill(part.path(), name), form);
+    }
+
     public ApiResponse upload(Target target, Part part, String name, Multipart form) {
-        return client.call(ResourceWriter.formRequest(client, part.method(), target.fill(part.path(), name), form), null);
+        return client.call(uploadRequest(target, part, name, form), null);
     }
 
     private static List<String> path(Part part, String value) {

@@ -208,4 +208,42 @@ class DryRunTest {
         assertTrue(r.err().startsWith("error: 404 ") && r.err().contains("proxy 'nope' exists"), r.describe());
         assertOnlyReads(r);
     }
+
+    @Test
+    void should_show_a_part_change_and_check_the_proxy_is_there() {
+        CliResult r = cli().stdin("name: cors\ncorsActive: true\nallowOriginList: ['*']\n")
+            .run("set", "proxy", "petstore-api", "cors", "-f", "-", "--dry-run");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("proxy/petstore-api cors updated (dry run)\n", r.out());
+        assertTrue(r.err().contains("-X PATCH") && r.err().contains("/apiProxies/petstore-api/settings/cors/"),
+            r.describe());
+        assertOnlyReads(r);
+        assertNoTokenIn(r);
+
+        CliResult missing = cli().stdin("name: cors\ncorsActive: true\n")
+            .run("set", "proxy", "petstore-apx", "cors", "-f", "-", "--dry-run");
+        assertEquals(6, missing.exitCode(), missing.describe());
+        assertTrue(missing.err().contains("petstore-api"), "did you mean: " + missing.err());
+        assertOnlyReads(missing);
+    }
+
+    @Test
+    void should_not_ask_before_a_dry_run_remove_or_revoke() {
+        CliResult remove = cli().stdin(IpGroupCommandsTest.IPS).run("remove", "ip-group", "g", "ips", "-f", "-",
+            "--dry-run");
+        assertEquals(0, remove.exitCode(), remove.describe());
+        assertTrue(remove.out().endsWith("(dry run)\n"), remove.out());
+        assertTrue(remove.err().contains("-X DELETE"), remove.describe());
+        assertOnlyReads(remove);
+
+        CliResult revoke = cli().run("revoke", "access", "partner-app", "--proxy", "Address", "--dry-run");
+        assertEquals(0, revoke.exitCode(), revoke.describe());
+        assertTrue(revoke.out().startsWith("credential/partner-app access revoked"), revoke.out());
+        assertTrue(revoke.out().endsWith("(dry run)\n"), revoke.out());
+        assertOnlyReads(revoke);
+
+        CliResult nobody = cli().run("grant", "access", "partner-ap", "--proxy", "Address", "--dry-run");
+        assertEquals(6, nobody.exitCode(), nobody.describe());
+        assertOnlyReads(nobody);
+    }
 }
