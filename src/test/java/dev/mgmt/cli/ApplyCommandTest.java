@@ -206,6 +206,10 @@ class ApplyCommandTest {
         CliResult project = cli().run("apply", "-f", write(dir, "p.yaml", "kind: project", "name: X").toString());
         assertEquals(2, project.exitCode(), project.describe());
         assertTrue(project.err().contains("apply cannot write projects"), project.err());
+        CliResult ipGroup = cli().run("apply", "-f", write(dir, "i.yaml", "kind: ip-group", "name: X").toString());
+        assertEquals(2, ipGroup.exitCode(), ipGroup.describe());
+        assertTrue(ipGroup.err().contains("apply cannot write ip-groups: the API cannot read them back"),
+            ipGroup.err());
         CliResult typo = cli().run("apply", "-f", write(dir, "t.yaml", "kind: proxxy", "name: X").toString());
         assertEquals(2, typo.exitCode(), typo.describe());
         assertTrue(typo.err().contains("t.yaml:1: unknown resource kind 'proxxy'; did you mean 'proxy'?"), typo.err());

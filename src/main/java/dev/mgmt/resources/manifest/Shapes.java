@@ -56,6 +56,10 @@ public final class Shapes {
         if (reason != null) {
             throw new UsageException("apply cannot write " + kind.plural() + ": " + reason);
         }
+        if (!kind.listable()) {
+            throw new UsageException("apply cannot write " + kind.plural() + ": the API cannot read them back, so "
+                + "there is nothing to compare with; use mgmt create, update and set for them");
+        }
         Shape known = BY_KIND.get(kind.singular());
         if (known != null) {
             return known;
