@@ -65,6 +65,6 @@ final class BodyCheck {
         }
         lines.add("Nothing was sent. --no-validate sends it anyway (for a server newer than mgmt).");
         throw new UsageException(input.origin() + " does not match the " + schema + " schema ("
-            + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"), String.join("\n  ", lines));
+            + problems.size() + (problems.size() == 1 ? " problem)" : " problems)"), lines);
     }
 }

@@ -12,6 +12,11 @@ public class UsageException extends MgmtException {
         super(ExitCodes.USAGE, message, hint == null ? List.of() : List.of(hint), null);
     }
 
+    /** One hint per line: a multi-line hint would reach the report as an escaped line break. */
+    public UsageException(String message, List<String> hints) {
+        super(ExitCodes.USAGE, message, List.copyOf(hints), null);
+    }
+
     public UsageException(String message, Throwable cause) {
         super(ExitCodes.USAGE, message, List.of(), cause);
     }

@@ -80,7 +80,8 @@ class ResourceCommandsTest {
         assertEquals(2, r.exitCode(), r.describe());
         assertTrue(r.err().contains("proxy-bad.yaml:3: apiProxyCreationType: must be one of"), r.describe());
         assertTrue(r.err().contains("proxy-bad.yaml:7: deploy: must be a boolean"), r.describe());
-        assertTrue(r.err().contains("Nothing was sent"), r.describe());
+        assertTrue(r.err().contains("\n  Nothing was sent"), r.describe());
+        assertFalse(r.err().contains("\\u000a"), "each problem on a line of its own: " + r.describe());
         assertEquals(0, sandbox.ownRequests().size());
     }
 
