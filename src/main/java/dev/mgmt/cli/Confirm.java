@@ -3,6 +3,8 @@ package dev.mgmt.cli;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.resources.ResourceReader;
+import dev.mgmt.resources.Target;
 import dev.mgmt.run.Invocation;
 
 import java.io.BufferedReader;
@@ -25,6 +27,18 @@ final class Confirm {
      * answer can be had, so a script without --yes fails before any request and a person is never
      * asked about a name that is not there.
      */
+    /**
+     * Asks about changing {@code name}, which is first looked up where the API can list its kind;
+     * where it cannot, the server's answer to the change says whether the name was there.
+     */
+    static void askAbout(Invocation inv, String question, boolean yes, Target target, String name) {
+        ask(inv, question, yes, () -> {
+            if (target.kind().listable()) {
+                new ResourceReader(inv.authenticatedClient()).require(target, name);
+            }
+        });
+    }
+
     static void ask(Invocation inv, String question, boolean yes, Runnable precheck) {
         if (!yes && !inv.env().stdinTerminal()) {
             throw new UsageException("refusing to " + question + " without confirmation: stdin is not a terminal",

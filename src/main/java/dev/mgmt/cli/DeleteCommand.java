@@ -70,19 +70,12 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
         if (dryRun) {
             // Nothing will be deleted, so there is nothing to confirm.
             DryRun dry = dryRunner();
-            if (k.listable()) {
-                dry.requirePresent(target, name);
-            }
+            dry.requirePresent(target, name);
             dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), "deleted",
                 new ResourceWriter(client).request(target, op, name, body));
             return ExitCodes.OK;
         }
-        // The API cannot list some kinds: for those, its answer to the delete says whether the name was there.
-        Confirm.ask(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes, () -> {
-            if (k.listable()) {
-                new ResourceReader(client).require(target, name);
-            }
-        });
+        Confirm.askAbout(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes, target, name);
         ResourceReader reader = new ResourceReader(client);
         ApiResponse response;
         try {

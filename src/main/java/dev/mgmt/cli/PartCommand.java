@@ -111,9 +111,7 @@ abstract class PartCommand extends ChangeCommand {
         if (dryRun) {
             // Nothing will change, so remove has nothing to confirm; a listed resource must be there.
             DryRun dry = dryRunner();
-            if (k.listable() && resourceName != null) {
-                dry.requirePresent(target, resourceName);
-            }
+            dry.requirePresent(target, resourceName);
             for (String value : pathValues) {
                 dry.show(inv.out(), inv.settings().output().value(), k.singular(), resourceName, change().word(),
                     done(p, given, value), form != null ? writer.uploadRequest(target, p, resourceName, form)

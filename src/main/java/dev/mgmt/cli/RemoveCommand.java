@@ -1,7 +1,6 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.resources.Part;
-import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
@@ -36,11 +35,7 @@ public final class RemoveCommand extends PartCommand implements Destructive {
     @Override
     void beforeSending(Invocation inv, Target target, Part p, String resourceName, List<String> names) {
         String what = p.input() == Part.Input.NAMES ? p.name() + " " + String.join(", ", names) : p.name();
-        Confirm.ask(inv, "remove " + what + " from " + target.kind().singular() + " '" + resourceName + "'"
-            + target.where(), yes, () -> {
-                if (target.kind().listable()) {
-                    new ResourceReader(inv.authenticatedClient()).require(target, resourceName);
-                }
-            });
+        Confirm.askAbout(inv, "remove " + what + " from " + target.kind().singular() + " '" + resourceName + "'"
+            + target.where(), yes, target, resourceName);
     }
 }

@@ -1,7 +1,6 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.resources.Part;
-import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
@@ -31,7 +30,7 @@ public final class RevokeCommand extends AccessCommand implements Destructive {
 
     @Override
     void beforeSending(Invocation inv, Target target) {
-        Confirm.ask(inv, "revoke access of credential '" + credential + "'" + target.where(), yes,
-            () -> new ResourceReader(inv.authenticatedClient()).require(target, credential));
+        Confirm.askAbout(inv, "revoke access of credential '" + credential + "'" + target.where(), yes, target,
+            credential);
     }
 }

@@ -48,8 +48,14 @@ public final class DryRun {
                 + WriteChecks.of(client, target, name).command()), null);
     }
 
-    /** An update, delete or (un)deploy of an object that is not there: exit 6 with did-you-mean, as get reports it. */
+    /**
+     * An update, delete or (un)deploy of an object that is not there: exit 6 with did-you-mean, as get
+     * reports it. A kind the API cannot list (or a change that names no object) cannot be checked.
+     */
     public void requirePresent(Target target, String name) {
+        if (!target.kind().listable() || name == null) {
+            return;
+        }
         new ResourceReader(client).require(target, name);
     }
 
