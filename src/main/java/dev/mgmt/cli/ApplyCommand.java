@@ -36,7 +36,7 @@ public final class ApplyCommand extends ManifestCommand implements Destructive {
         if (prune && !yes && !dryRun && !inv.env().stdinTerminal()) {
             Confirm.ask(inv, "prune", false, () -> { });
         }
-        Plan plan = plan(inv);
+        Plan plan = plan(inv, true);
         if (dryRun) {
             ApiClient client = inv.authenticatedClient();
             new PlanRunner(client).preview(plan, new DryRun(client), inv.out(), inv.settings().output().value());

@@ -21,7 +21,7 @@ public final class DiffCommand extends ManifestCommand {
     @Override
     public Integer call() {
         Invocation inv = invocation();
-        Plan plan = plan(inv);
+        Plan plan = plan(inv, false);
         int changed = new PlanPrinter(inv.out(), inv.colorOnStdout()).print(plan);
         return changed == 0 ? 0 : DIFFERENT;
     }

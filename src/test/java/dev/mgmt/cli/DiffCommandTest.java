@@ -117,4 +117,20 @@ class DiffCommandTest {
         CliResult noToken = Cli.cli().env("MGMT_URL", sandbox.url()).run("diff", "-f", elsewhere.toString());
         assertEquals(4, noToken.exitCode(), noToken.describe());
     }
+
+    @Test
+    void should_show_a_proxy_change_that_apply_would_still_need_fields_for(@TempDir Path dir) throws Exception {
+        CliResult got = cli().run("get", "proxy", "petstore-api", "-o", "yaml");
+        assertEquals(0, got.exitCode(), got.describe());
+        Path f = dir.resolve("p.yaml");
+        Files.writeString(f, got.out().replaceFirst("(?m)^description: .*$", "description: changed in git"));
+
+        CliResult r = cli().run("diff", "-f", f.toString());
+        assertEquals(1, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("~ proxy/petstore-api"), r.out());
+        assertTrue(r.out().contains("\"changed in git\""), r.out());
+        CliResult apply = cli().run("apply", "-f", f.toString());
+        assertEquals(2, apply.exitCode(), apply.describe());
+        assertTrue(apply.err().contains("apiProxyCreationType: is required"), apply.err());
+    }
 }
