@@ -78,6 +78,10 @@ public final class Subcommands {
             add(root, verb);
         } else if (verb == null && versionOnly(args)) {
             return;
+        } else if (verb == null && rootHelp(args)) {
+            for (Map.Entry<String, Supplier<Object>> e : ALL.entrySet()) {
+                root.addSubcommand(e.getKey(), new CommandLine(CommandModels.outlineOf(e.getValue().get())));
+            }
         } else {
             registerAll(root);
         }
@@ -98,6 +102,19 @@ public final class Subcommands {
         if (name.equals("sandbox")) {
             SandboxCommand.addFaultHelp(sub);
         }
+    }
+
+    /** No command word, and help asked for or nothing at all: the root's help, which lists the verbs only. */
+    private static boolean rootHelp(String[] args) {
+        if (args.length == 0) {
+            return true;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean versionOnly(String[] args) {

@@ -65,6 +65,23 @@ public final class CommandModels {
         }
     }
 
+    /**
+     * A spec with only what a parent's command list shows (name, aliases, usage texts, hidden): the
+     * root's help lists every verb, and building their options and subcommands would cost more than
+     * the rest of that run. Without compiled data, the full spec.
+     */
+    public static CommandSpec outlineOf(Object command) {
+        byte[] data = models().get(command.getClass().getName());
+        if (data == null) {
+            return specOf(command);
+        }
+        try {
+            return new Reader(new DataInputStream(new ByteArrayInputStream(data))).outline(command);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Whether the build's compiled model is on the class path. */
     public static boolean compiled() {
         return !models().isEmpty();
@@ -109,14 +126,7 @@ public final class CommandModels {
         }
 
         CommandSpec command(Object user) throws IOException {
-            String className = str();
-            if (!className.equals(user.getClass().getName())) {
-                throw new IllegalStateException("command model out of step with " + user.getClass().getName());
-            }
-            CommandSpec spec = CommandSpec.wrapWithoutInspection(user);
-            spec.name(str());
-            spec.aliases(strs());
-            spec.helpCommand(in.readBoolean());
+            CommandSpec spec = head(user);
             String provider = str();
             if (provider != null) {
                 spec.versionProvider((IVersionProvider) newInstance(provider));
@@ -141,6 +151,26 @@ public final class CommandModels {
                 CommandSpec sub = command(newInstance(subClass));
                 spec.addSubcommand(sub.name(), sub);
             }
+            return spec;
+        }
+
+        CommandSpec outline(Object user) throws IOException {
+            CommandSpec spec = head(user);
+            str();
+            usage(spec.usageMessage());
+            return spec;
+        }
+
+        /** The record's start: class, name, aliases, whether it is the help command. */
+        private CommandSpec head(Object user) throws IOException {
+            String className = str();
+            if (!className.equals(user.getClass().getName())) {
+                throw new IllegalStateException("command model out of step with " + user.getClass().getName());
+            }
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(user);
+            spec.name(str());
+            spec.aliases(strs());
+            spec.helpCommand(in.readBoolean());
             return spec;
         }
 

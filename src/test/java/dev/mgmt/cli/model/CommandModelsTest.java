@@ -39,6 +39,21 @@ class CommandModelsTest {
     }
 
     @Test
+    void the_root_help_from_outlines_is_the_root_help_from_full_models() {
+        for (int width : new int[] {55, 80, 160}) {
+            CommandLine outlined = new CommandLine(CommandModels.specOf(new dev.mgmt.cli.RootCommand()));
+            Subcommands.register(outlined, new String[] {"--help"});
+            CommandLine full = new CommandLine(CommandModels.specOf(new dev.mgmt.cli.RootCommand()));
+            Subcommands.registerAll(full);
+            outlined.setUsageHelpWidth(width).setHelpFactory(dev.mgmt.cli.CommandHelp.FACTORY);
+            full.setUsageHelpWidth(width).setHelpFactory(dev.mgmt.cli.CommandHelp.FACTORY);
+            // The outline holds no options: the list really came from outlines, not full models.
+            assertTrue(outlined.getSubcommands().get("get").getCommandSpec().positionalParameters().isEmpty());
+            assertEquals(full.getUsageMessage(Ansi.ON), outlined.getUsageMessage(Ansi.ON), "width " + width);
+        }
+    }
+
+    @Test
     void the_spec_field_is_set_to_the_command_own_spec() throws Exception {
         Object config = CommandModelWriter.instantiate(Class.forName("dev.mgmt.cli.ConfigCommand"));
         CommandSpec spec = CommandModels.specOf(config);
