@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `mgmt get proxies -p Big -o name` against `curl -s URL | jq -r '.resultList[].name'` for 100,000 and
 # 1,000,000 items (a benchmark, not a test): paired hyperfine runs, the ratio mgmt/jq, and peak RSS.
-# mgmt runs as the plain jar, once with the launcher's C1-only flag and once with the full JIT.
+# mgmt runs through ./mgmt (what users run: its flags and start-up cache), and as the plain jar with
+# the C1-only flag and with the full JIT, to show what the launcher adds.
 #
 #   bench/list-vs-jq.sh                         # default java, 10 runs (100k) / 5 runs (1M)
 #   JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java RUNS=5 bench/list-vs-jq.sh
@@ -19,6 +20,10 @@ need curl curl
 JAR=${MGMT_JAR:-target/mgmt.jar}
 [ -f "$JAR" ] || mvn -B -ntp -q -DskipTests package
 JAVA=${JAVA:-java}
+# ./mgmt runs on the same JDK as the jar rows, with its start-up cache made before the timed runs.
+# (It always runs target/mgmt.jar: with MGMT_JAR set, only the jar rows show the other build.)
+MGMT_JAVA=$(command -v "$JAVA"); export MGMT_JAVA
+MGMT_JVM_CACHE=sync ./mgmt --version >/dev/null
 SIZES=${SIZES:-"100000 1000000"}
 BASE=(-XX:+UseSerialGC -XX:-UsePerfData)
 declare -A JIT=([c1]="-XX:TieredStopAtLevel=1" [full]="-XX:+TieredCompilation")
@@ -63,10 +68,11 @@ for n in $SIZES; do
   jqcmd="curl -s $url | jq -r '.resultList[].name'"
   c1=$(mgmt c1 "$n" get proxies -p Big -o name)
   full=$(mgmt full "$n" get proxies -p Big -o name)
+  launcher="./mgmt --url http://127.0.0.1:$port/$n --token bench-token-0000 --no-retry get proxies -p Big -o name"
   [ "$(eval "$jqcmd" | md5sum)" = "$(eval "$c1" | md5sum)" ] || { echo "mgmt and jq disagree for $n items" >&2; exit 1; }
   hyperfine -N -w 1 -r "$runs" --export-json "$dir/h$n.json" \
-    -n "jq" "bash -c \"$jqcmd\"" -n "mgmt C1" "$c1" -n "mgmt full JIT" "$full" >/dev/null 2>&1
-  python3 - "$dir/h$n.json" "$n" "$(rss "$jqcmd")" "$(rss "$c1")" "$(rss "$full")" <<'PY'
+    -n "jq" "bash -c \"$jqcmd\"" -n "./mgmt" "$launcher" -n "jar C1" "$c1" -n "jar full JIT" "$full" >/dev/null 2>&1
+  python3 - "$dir/h$n.json" "$n" "$(rss "$jqcmd")" "$(rss "$launcher")" "$(rss "$c1")" "$(rss "$full")" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"]
 jq = r[0]["mean"]
