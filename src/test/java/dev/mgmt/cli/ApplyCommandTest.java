@@ -139,6 +139,33 @@ class ApplyCommandTest {
         assertFalse(put.bodyText().contains("kind"), put.bodyText());
     }
 
+    /** A PUT replaces the object: fields a document leaves out, or a secret a list shows as null, must be kept. */
+    @Test
+    void should_keep_what_the_document_leaves_out_and_the_secrets_a_list_hides(@TempDir Path dir) throws Exception {
+        assertEquals(0, cli().run("apply", "-f", write(dir, "mail.yaml", "kind: connection", "type: email",
+            "name: keep-mail", "description: one", "host: smtp.keep.test", "port: 587", "auth: true",
+            "username: u@keep.test", "password: mail-secret", "from: noreply@keep.test").toString()).exitCode());
+
+        Path dump = dir.resolve("connections.yaml");
+        Files.write(dump, cli().run("get", "connections", "-o", "yaml").outBytes());
+        assertTrue(Files.readString(dump).contains("  name: keep-mail\n"), Files.readString(dump));
+        sandbox.requests().clear();
+        CliResult again = cli().run("apply", "-f", dump.toString());
+        assertEquals(0, again.exitCode(), again.describe());
+        assertTrue(again.out().contains("connection/keep-mail unchanged\n"), again.out());
+        assertEquals(List.of(), writes());
+
+        CliResult r = cli().run("apply", "-f", write(dir, "part.yaml", "kind: connection", "type: email",
+            "name: keep-mail", "description: two", "host: smtp.keep.test", "port: 587", "password: null").toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("connection/keep-mail configured\n", r.out());
+        String live = cli().run("get", "connection", "keep-mail", "-o", "yaml").out();
+        for (String kept : new String[]{"description: two\n", "from: noreply@keep.test\n", "password: mail-secret\n",
+            "username: u@keep.test\n"}) {
+            assertTrue(live.contains(kept), kept + " in\n" + live);
+        }
+    }
+
     @Test
     void should_apply_every_file_of_a_directory_in_name_order(@TempDir Path dir) throws Exception {
         write(dir, "b.yaml", "kind: env-var", "name: DIR_B", "global: true", "globalValue: v");
