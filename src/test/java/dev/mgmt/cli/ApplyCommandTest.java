@@ -166,6 +166,21 @@ class ApplyCommandTest {
         }
     }
 
+    /** The issue's own example: get output of a connection was refused for its propertiesMap. */
+    @Test
+    void should_apply_a_changed_get_yaml_of_each_seed_connection(@TempDir Path dir) throws Exception {
+        for (String name : new String[]{"notify-mail", "events-kafka"}) {
+            String doc = cli().run("get", "connection", name, "-o", "yaml").out();
+            Path f = dir.resolve(name + ".yaml");
+            Files.writeString(f, doc.replaceFirst("(?m)^description: .*$", "description: changed by apply"));
+            CliResult r = cli().run("apply", "-f", f.toString());
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("connection/" + name + " configured\n", r.out());
+            Files.writeString(f, doc);
+            assertEquals(0, cli().run("apply", "-f", f.toString()).exitCode());
+        }
+    }
+
     @Test
     void should_apply_every_file_of_a_directory_in_name_order(@TempDir Path dir) throws Exception {
         write(dir, "b.yaml", "kind: env-var", "name: DIR_B", "global: true", "globalValue: v");
