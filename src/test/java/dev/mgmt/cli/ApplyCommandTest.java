@@ -252,6 +252,9 @@ class ApplyCommandTest {
         assertEquals(2, ipGroup.exitCode(), ipGroup.describe());
         assertTrue(ipGroup.err().contains("apply cannot write ip-groups: the API cannot read them back"),
             ipGroup.err());
+        CliResult access = cli().run("apply", "-f", write(dir, "a.yaml", "kind: access", "name: X").toString());
+        assertEquals(2, access.exitCode(), access.describe());
+        assertTrue(access.err().contains("use mgmt grant|revoke access CREDENTIAL --proxy P"), access.err());
         CliResult typo = cli().run("apply", "-f", write(dir, "t.yaml", "kind: proxxy", "name: X").toString());
         assertEquals(2, typo.exitCode(), typo.describe());
         assertTrue(typo.err().contains("t.yaml:1: unknown resource kind 'proxxy'; did you mean 'proxy'?"), typo.err());
