@@ -101,12 +101,26 @@ abstract class AccessCommand extends ChangeCommand {
         try {
             response = new PartWriter(client).send(target, p, credential, null, body);
         } catch (ApiException e) {
-            MgmtException m = new ResourceReader(client).missing(target, credential, e);
+            MgmtException m = missing(client, target, body, e);
             throw m == e && input != null ? BodyCheck.withLines(e, input) : m;
         }
         Outcome.print(inv.out(), inv.settings().output().value(), "credential", credential,
             "access " + pastTense() + describe(body), response);
         return ExitCodes.OK;
+    }
+
+    /** The API's 400 "X is not found" may name the credential or any proxy or group in the body: a 6 for each. */
+    private MgmtException missing(ApiClient client, Target target, JsonNode body, ApiException e) {
+        ResourceReader reader = new ResourceReader(client);
+        MgmtException m = reader.missing(target, credential, e);
+        for (JsonNode item : body.path("credentialAccessList")) {
+            if (m != e) {
+                break;
+            }
+            Kind kind = Kinds.find(item.path("type").asText().equals("API_PROXY_GROUP") ? "proxy-group" : "proxy");
+            m = reader.missing(Target.of(kind, target.project(), null, null, null), item.path("name").asText(), e);
+        }
+        return m;
     }
 
     /** The documented body: API_PROXY for each --proxy, API_PROXY_GROUP for each --proxy-group. */

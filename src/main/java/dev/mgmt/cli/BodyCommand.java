@@ -145,6 +145,17 @@ abstract class BodyCommand extends ChangeCommand {
             environments(s.environment().value())), Path.of(file), !noValidate);
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
+        if (dryRun) {
+            DryRun dry = dryRunner();
+            if (verb() == Operations.Verb.CREATE) {
+                dry.requireAbsent(target, name);
+            } else {
+                dry.requirePresent(target, name);
+            }
+            dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), pastTense(),
+                writer.uploadRequest(target, op, name, form));
+            return ExitCodes.OK;
+        }
         ApiResponse response;
         try {
             response = writer.upload(target, op, name, form);

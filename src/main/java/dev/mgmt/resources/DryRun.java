@@ -69,7 +69,7 @@ public final class DryRun {
     public void show(PrintWriter out, OutputFormat format, String kind, String name, String action, String done,
                      ApiRequest request) {
         client.tracer().curl(request);
-        String ref = kind + "/" + (name == null ? "" : name);
+        String ref = name == null ? kind : kind + "/" + name;
         if (format == OutputFormat.NAME) {
             out.println(ref);
         } else if (format.structured()) {

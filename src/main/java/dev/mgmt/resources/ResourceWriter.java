@@ -72,9 +72,13 @@ public final class ResourceWriter {
         return client.call(request(target, op, name, body), readBack(target, name));
     }
 
+    public ApiRequest uploadRequest(Target target, Operation op, String name, Multipart form) {
+        return formRequest(client, op.method(), target.fill(op.path(), name), form);
+    }
+
     /** Sends a multipart form (see {@link Uploads}); {@code --curl} shows it as curl's -F parts. */
     public ApiResponse upload(Target target, Operation op, String name, Multipart form) {
-        return client.call(formRequest(client, op.method(), target.fill(op.path(), name), form), readBack(target, name));
+        return client.call(uploadRequest(target, op, name, form), readBack(target, name));
     }
 
     /** How a retried write is checked: by reading the object back, where the API can read it. */

@@ -98,9 +98,13 @@ class AccessGrantTest {
 
     @Test
     void should_name_a_proxy_that_is_not_there() {
-        CliResult r = cli().run("grant", "access", "partner-app", "--proxy", "no-such-proxy");
-        assertEquals(3, r.exitCode(), r.describe());
-        assertTrue(r.err().contains("no-such-proxy"), r.err());
+        CliResult r = cli().run("grant", "access", "partner-app", "--proxy", "Adress");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: no proxy 'Adress' in project 'MyProject'; did you mean 'Address'?"),
+            r.err());
+        CliResult group = cli().run("grant", "access", "partner-app", "--proxy-group", "public-api");
+        assertEquals(6, group.exitCode(), group.describe());
+        assertTrue(group.err().startsWith("error: no proxy-group 'public-api' in project 'MyProject'"), group.err());
     }
 
     @Test

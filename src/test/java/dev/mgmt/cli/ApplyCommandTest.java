@@ -139,6 +139,48 @@ class ApplyCommandTest {
         assertFalse(put.bodyText().contains("kind"), put.bodyText());
     }
 
+    /** A PUT replaces the object: fields a document leaves out, or a secret a list shows as null, must be kept. */
+    @Test
+    void should_keep_what_the_document_leaves_out_and_the_secrets_a_list_hides(@TempDir Path dir) throws Exception {
+        assertEquals(0, cli().run("apply", "-f", write(dir, "mail.yaml", "kind: connection", "type: email",
+            "name: keep-mail", "description: one", "host: smtp.keep.test", "port: 587", "auth: true",
+            "username: u@keep.test", "password: mail-secret", "from: noreply@keep.test").toString()).exitCode());
+
+        Path dump = dir.resolve("connections.yaml");
+        Files.write(dump, cli().run("get", "connections", "-o", "yaml").outBytes());
+        assertTrue(Files.readString(dump).contains("  name: keep-mail\n"), Files.readString(dump));
+        sandbox.requests().clear();
+        CliResult again = cli().run("apply", "-f", dump.toString());
+        assertEquals(0, again.exitCode(), again.describe());
+        assertTrue(again.out().contains("connection/keep-mail unchanged\n"), again.out());
+        assertEquals(List.of(), writes());
+
+        CliResult r = cli().run("apply", "-f", write(dir, "part.yaml", "kind: connection", "type: email",
+            "name: keep-mail", "description: two", "host: smtp.keep.test", "port: 587", "password: null").toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("connection/keep-mail configured\n", r.out());
+        String live = cli().run("get", "connection", "keep-mail", "-o", "yaml").out();
+        for (String kept : new String[]{"description: two\n", "from: noreply@keep.test\n", "password: mail-secret\n",
+            "username: u@keep.test\n"}) {
+            assertTrue(live.contains(kept), kept + " in\n" + live);
+        }
+    }
+
+    /** The issue's own example: get output of a connection was refused for its propertiesMap. */
+    @Test
+    void should_apply_a_changed_get_yaml_of_each_seed_connection(@TempDir Path dir) throws Exception {
+        for (String name : new String[]{"notify-mail", "events-kafka"}) {
+            String doc = cli().run("get", "connection", name, "-o", "yaml").out();
+            Path f = dir.resolve(name + ".yaml");
+            Files.writeString(f, doc.replaceFirst("(?m)^description: .*$", "description: changed by apply"));
+            CliResult r = cli().run("apply", "-f", f.toString());
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("connection/" + name + " configured\n", r.out());
+            Files.writeString(f, doc);
+            assertEquals(0, cli().run("apply", "-f", f.toString()).exitCode());
+        }
+    }
+
     @Test
     void should_apply_every_file_of_a_directory_in_name_order(@TempDir Path dir) throws Exception {
         write(dir, "b.yaml", "kind: env-var", "name: DIR_B", "global: true", "globalValue: v");
@@ -210,6 +252,9 @@ class ApplyCommandTest {
         assertEquals(2, ipGroup.exitCode(), ipGroup.describe());
         assertTrue(ipGroup.err().contains("apply cannot write ip-groups: the API cannot read them back"),
             ipGroup.err());
+        CliResult access = cli().run("apply", "-f", write(dir, "a.yaml", "kind: access", "name: X").toString());
+        assertEquals(2, access.exitCode(), access.describe());
+        assertTrue(access.err().contains("use mgmt grant|revoke access CREDENTIAL --proxy P"), access.err());
         CliResult typo = cli().run("apply", "-f", write(dir, "t.yaml", "kind: proxxy", "name: X").toString());
         assertEquals(2, typo.exitCode(), typo.describe());
         assertTrue(typo.err().contains("t.yaml:1: unknown resource kind 'proxxy'; did you mean 'proxy'?"), typo.err());

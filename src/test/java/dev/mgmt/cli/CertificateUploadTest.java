@@ -69,6 +69,28 @@ class CertificateUploadTest {
     }
 
     @Test
+    void should_send_nothing_on_dry_run_and_exit_as_the_real_upload_would() {
+        CliResult r = cli().run("create", "certificate", "dry-ca", "-f", pem.toString(), "-e", "production",
+            "--description", "Dry CA", "--dry-run");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("certificate/dry-ca created (dry run)\n", r.out());
+        assertTrue(r.err().contains("-F 'certificateName=dry-ca'"), r.err());
+        assertTrue(sandbox.ownRequests().stream().allMatch(e -> e.method().equals("GET")),
+            sandbox.ownRequests().toString());
+        assertTrue(cli().run("get", "certificates").out().lines().noneMatch(l -> l.startsWith("dry-ca ")));
+
+        CliResult taken = cli().run("create", "certificate", "gateway-tls", "-f", pem.toString(), "-e", "production",
+            "--description", "Dry CA", "--dry-run");
+        assertEquals(7, taken.exitCode(), taken.describe());
+        CliResult missing = cli().run("update", "certificate", "gateway-tl", "-f", pem.toString(), "-e", "production",
+            "--description", "Dry CA", "--dry-run");
+        assertEquals(6, missing.exitCode(), missing.describe());
+        assertTrue(missing.err().contains("did you mean 'gateway-tls'?"), missing.err());
+        assertTrue(sandbox.ownRequests().stream().allMatch(e -> e.method().equals("GET")),
+            sandbox.ownRequests().toString());
+    }
+
+    @Test
     void should_print_the_form_as_curl_F_parts() {
         CliResult r = cli().run("create", "certificate", "curl-ca", "-f", pem.toString(), "-e", "production,staging",
             "--description", "Backend CA", "--curl");

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static dev.mgmt.cli.IpGroupCommandsTest.assertUsage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +36,17 @@ class GeolocationCommandsTest {
         assertEquals("PUT /apiops/settings/geolocation/enable", first.method() + " " + first.path());
         assertEquals(0, first.body().length);
         assertEquals("/apiops/settings/geolocation/disable", sandbox.ownRequests().get(1).path());
+    }
+
+    @Test
+    void should_print_the_real_result_line_on_dry_run_and_send_nothing(@TempDir Path dir) throws Exception {
+        Path db = dir.resolve("GeoLite2-City.mmdb");
+        Files.write(db, new byte[]{1, 2, 3, 4});
+        CliResult r = sandbox.cli().run("set", "geolocation", "mmdb", "-f", db.toString(), "--dry-run");
+        assertEquals("geolocation mmdb updated (dry run)\n", r.out(), r.describe());
+        CliResult on = sandbox.cli().run("set", "geolocation", "enabled", "true", "--dry-run");
+        assertEquals("geolocation enabled set to true (dry run)\n", on.out(), on.describe());
+        assertEquals(List.of(), sandbox.ownRequests());
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * What a document would change in the live object. Only the fields the document gives are compared
  * (as kubectl apply does), so defaults the server fills in never count as differences; server-made
- * and write-only fields are skipped, and so is a secret the server shows as null (it hides it).
+ * and write-only fields are skipped, and so is a secret either side has as null (the server hides it,
+ * in a list or always, and a dump keeps that null).
  */
 public final class Comparison {
     private Comparison() {
@@ -43,7 +44,7 @@ public final class Comparison {
     }
 
     private static void compare(String path, String field, JsonNode wanted, JsonNode live, List<Change> out) {
-        if (absent(live) && Redactor.isSecretName(field)) {
+        if ((absent(live) || absent(wanted)) && Redactor.isSecretName(field)) {
             return;
         }
         if (absent(wanted) && absent(live)) {

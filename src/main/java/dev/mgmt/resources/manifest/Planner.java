@@ -60,7 +60,7 @@ public final class Planner {
         List<Change> changes = Comparison.changes(m.shape(), m.fields(), current);
         return changes.isEmpty()
             ? new Step(Step.Action.UNCHANGED, m.target(), m.shape(), m.name(), m, current, changes, null)
-            : new Step(Step.Action.UPDATE, m.target(), m.shape(), m.name(), m, current, changes, WriteBody.of(m, true));
+            : new Step(Step.Action.UPDATE, m.target(), m.shape(), m.name(), m, current, changes, WriteBody.of(m, true, current));
     }
 
     /** Within each kind and place the files name: what the manager has and no document names. */

@@ -42,7 +42,7 @@ public final class Shapes {
         "project", "the API has no way to create or change projects",
         "environment", "the API has no way to create or change environments",
         "report", "reports are computed by the manager",
-        "access", "access is granted per credential: use mgmt api with the access endpoints",
+        "access", "access is granted per credential: use mgmt grant|revoke access CREDENTIAL --proxy P",
         "policy", "a proxy's policies are read as one tree but written one at a time: use mgmt create policy",
         "certificate", "certificates are uploaded as files (multipart), not written as JSON",
         "jwk", "a JWK is shown as derived key material, not as the source it was created from");
