@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class LocustExport {
     private static final String RUNTIME = "/dev/mgmt/exercise/locust_runtime.py";
-    /** The names the runner treats as secret (it redacts such captures); their values are never written. */
-    private static final Pattern SECRET = Pattern.compile("token|secret|password|passwd|api[-_]?key|credential",
+    /** Names whose literal values are never written: those the runner masks (Redactor's rule), and credentials. */
+    private static final Pattern SECRET = Pattern.compile(Redactor.SECRET_NAME_REGEX + "|credential",
         Pattern.CASE_INSENSITIVE);
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
