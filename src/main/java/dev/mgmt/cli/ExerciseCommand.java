@@ -210,10 +210,20 @@ public final class ExerciseCommand extends BaseCommand {
         }
     }
 
+    private static void requireName(String value, String option, String what) {
+        if (value != null && value.isBlank()) {
+            throw new UsageException(option + " is empty: give " + what);
+        }
+    }
+
     private int smoke(Invocation inv) {
         Settings s = inv.settings();
         String project = s.project().value();
         String environment = s.environment().value();
+        // An empty name would only fail mid-sweep, after the global reads, as "empty name in path".
+        requireName(project, "-p/--project", "a project name (mgmt get projects)");
+        requireName(environment, "-e/--environment", "an environment name (mgmt get environments)");
+        requireName(proxy, "--proxy", "an API proxy name (mgmt get proxies -p PROJECT)");
         if (environment != null && project == null) {
             throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
         }
@@ -222,7 +232,11 @@ public final class ExerciseCommand extends BaseCommand {
         List<Smoke.Row> rows = sweep.run();
         List<Permissions.Row> permissions = new Permissions(sweep.exchange(), project, proxy).run();
         PermissionRequirements.Verdict verdict = required.check(permissions);
-        int exit = required.isEmpty() ? Smoke.exitCode(rows) : verdict.exit();
+        int swept = Smoke.exitCode(rows);
+        // A manager that could not be reached leaves every permission unknown: say so with the network's code, as
+        // the sweep would, rather than 13 (which CI reads as "the token may not").
+        int exit = required.isEmpty() || verdict.exit() == ScenarioRunner.EXPECTATION_FAILED && swept == ExitCodes.NETWORK
+            ? swept : verdict.exit();
         PermissionReport.warnings(permissions).forEach(w -> inv.err().println(TerminalText.safe(w)));
         verdict.lines().forEach(l -> inv.err().println("error: " + TerminalText.safe(l)));
         inv.err().flush();

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -300,8 +299,7 @@ public final class ScenarioRunner {
                         continue;
                     }
                     String value = Matchers.captured(v, c.path().isDefinite());
-                    String lower = c.variable().toLowerCase(Locale.ROOT);
-                    if (lower.contains("token") || lower.contains("secret") || lower.contains("password")) {
+                    if (Redactor.isSecretName(c.variable())) {
                         session.redactor().register(value);
                     }
                     vars.put(c.variable(), value);

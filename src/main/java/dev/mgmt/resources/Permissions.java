@@ -90,7 +90,7 @@ public final class Permissions {
             String type = k.listTypes().isEmpty() ? null : k.listTypes().get(0);
             Target t = Target.of(k, k.scope() == Scope.GLOBAL ? null : project, firstProxy, firstCredential, type);
             Answer read = send("GET", t.listPaths().get(0), null, null);
-            rows.add(new Row(k, readCheck(read), write(k, t)));
+            rows.add(new Row(k, readCheck(read), unproven(write(k, t), read)));
             if (k.singular().equals("proxy") && firstProxy == null) {
                 firstProxy = firstName(read.json, k.nameField());
             } else if (k.singular().equals("credential")) {
@@ -132,6 +132,18 @@ public final class Permissions {
         }
         return writeCheck(send(p.method(), t.fill(p.path(), WriteProbes.PROBE_NAME), p.contentType(),
             p.body().getBytes(StandardCharsets.UTF_8)), k, t);
+    }
+
+    /**
+     * A 400 shows the permission check was passed only if the project (or what the path names) exists: where the
+     * list answered 404, a manager that checks the body first would make a 400 of a missing project.
+     */
+    private static Check unproven(Check write, Answer read) {
+        if (write.access() != Access.ALLOWED || read.response == null || read.response.status() != 404) {
+            return write;
+        }
+        return new Check(Access.UNKNOWN, write.request(), write.status(), "the list answered 404 (" + read.request
+            + "), so the refused body does not show the permission: " + refusal(read, Access.UNKNOWN).detail(), null);
     }
 
     private record Answer(String request, ApiResponse response, JsonNode json, String failure) {

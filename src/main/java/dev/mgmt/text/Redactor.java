@@ -19,8 +19,9 @@ public final class Redactor {
     private static final Pattern FORM_FIELD = Pattern.compile(
         "((?:^|[?&'\\s])(?:access_token|refresh_token|client_secret|password)=)([^&'\\s]+)");
 
-    private static final Pattern SECRET_NAME = Pattern.compile(
-        "(?i)(password|passwd|secret|private_?key|api_?key|token|passphrase)");
+    /** Also written into exported Locust files, whose runner masks captures by the same rule (Python reads it as is). */
+    public static final String SECRET_NAME_REGEX = "(?i)(password|passwd|secret|private[-_]?key|api[-_]?key|token|passphrase)";
+    private static final Pattern SECRET_NAME = Pattern.compile(SECRET_NAME_REGEX);
 
     /** Each secret and what is printed in its place. */
     private final Map<String, String> secrets = new ConcurrentHashMap<>();

@@ -10,7 +10,7 @@ _UNRESERVED = set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 _PATH_SAFE = _UNRESERVED | set(b"/?&=!$'()*,;:@+")
 _HEX = set(b"0123456789abcdefABCDEF")
 _DECIMAL = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
-_SECRET_NAME = re.compile(r"token|secret|password", re.IGNORECASE)
+_SECRET_NAME = re.compile(SECRET_NAME)
 
 
 class Missing(Exception):

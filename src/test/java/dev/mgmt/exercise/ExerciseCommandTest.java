@@ -128,6 +128,29 @@ class ExerciseCommandTest {
     }
 
     @Test
+    void should_mask_a_captured_value_whose_name_says_it_is_secret() throws Exception {
+        Path f = scenario(String.join("\n",
+            "steps:",
+            "  - name: first proxy",
+            "    path: projects/${project}/apiProxies/",
+            "    capture:",
+            "      api-key: $.resultList[0].name",
+            "  - name: its details",
+            "    path: projects/${project}/apiProxies/",
+            "    expect:",
+            "      body:",
+            "        - {path: \"$.resultList[0].name\", equals: \"not-${api-key}\"}",
+            ""));
+        CliResult r = cli().run("exercise", f.toString(), "-p", "MyProject", "--junit", dir.resolve("j.xml").toString());
+        assertEquals(13, r.exitCode(), r.describe());
+        String first = Json.tryParse(cli().run("get", "proxies", "-p", "MyProject", "-o", "json").outBytes()).get(0)
+            .get("name").asText();
+        assertTrue(r.out().contains("line 10: $.resultList[0].name is \"****"), r.describe());
+        assertFalse(r.out().contains("\"" + first + "\"") || r.err().contains("\"" + first + "\""), r.describe());
+        assertFalse(java.nio.file.Files.readString(dir.resolve("j.xml")).contains("\"" + first + "\""));
+    }
+
+    @Test
     void should_reject_an_undefined_variable_naming_the_step_before_sending_anything() throws Exception {
         Path f = scenario("steps:\n  - path: projects/\n  - name: uses it\n    path: projects/${project}/apiProxies/${nope}/\n");
         CliResult r = cli().run("exercise", f.toString(), "-p", "MyProject");

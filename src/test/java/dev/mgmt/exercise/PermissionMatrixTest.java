@@ -188,6 +188,30 @@ class PermissionMatrixTest {
     }
 
     @Test
+    void should_exit_10_when_the_manager_cannot_be_reached() {
+        CliResult r = Cli.cli().env("MGMT_URL", "http://127.0.0.1:1/").env("MGMT_TOKEN", "t-123456789")
+            .run("exercise", "--smoke", "-p", "MyProject", "--require", "proxy:write");
+        assertEquals(10, r.exitCode(), "as the sweep without --require: nothing answered\n" + r.describe());
+        assertTrue(r.err().startsWith("error: --require proxy:write: proxies write is unknown: cannot connect to "
+            + "127.0.0.1:1"), r.describe());
+    }
+
+    @Test
+    void should_not_take_a_400_for_allowed_where_the_list_answered_404() {
+        // The sandbox, like a manager may, refuses a bad certificate body before it looks for the project.
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "NoSuchProject", "--require",
+            "certificate:write");
+        assertEquals(13, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: --require certificate:write: certificates write is unknown (HTTP 400): "
+            + "the list answered 404"), r.describe());
+        for (String kind : WRITABLE) {
+            if (!kind.equals("endpoints") && !kind.equals("policies") && !kind.equals("access")) {
+                assertTrue(row(r, kind).startsWith(kind + "  unknown  unknown  "), r.describe());
+            }
+        }
+    }
+
+    @Test
     void should_refuse_a_bad_require_before_sending_anything() {
         Map<String, String> cases = new LinkedHashMap<>();
         cases.put("execute", "error: invalid --require item 'execute': expected read, write, KIND:read or KIND:write");

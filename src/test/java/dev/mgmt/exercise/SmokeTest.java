@@ -93,4 +93,22 @@ class SmokeTest {
         assertEquals(j.get("summary").get("skipped").asInt(), j.get("not_checked").size());
         assertEquals("no project: pass -p/--project", j.get("not_checked").get(0).get("reason").asText());
     }
+
+    @Test
+    void should_refuse_an_empty_name_before_sending_anything() {
+        String[][] cases = {
+            {"-p", "", "error: -p/--project is empty: give a project name (mgmt get projects)"},
+            {"--proxy", "", "error: --proxy is empty: give an API proxy name (mgmt get proxies -p PROJECT)"},
+            {"-e", " ", "error: -e/--environment is empty: give an environment name (mgmt get environments)"},
+        };
+        for (String[] c : cases) {
+            int before = sandbox.requests().count();
+            CliResult r = c[0].equals("-p") ? cli(sandbox.adminToken()).run("exercise", "--smoke", c[0], c[1])
+                : cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", c[0], c[1]);
+            assertEquals(2, r.exitCode(), r.describe());
+            assertEquals(c[2] + "\n", r.err(), r.describe());
+            assertEquals("", r.out(), r.describe());
+            assertEquals(before, sandbox.requests().count(), "nothing is sent for " + c[0] + " '" + c[1] + "'");
+        }
+    }
 }

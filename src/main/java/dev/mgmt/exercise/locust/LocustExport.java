@@ -9,6 +9,7 @@ import dev.mgmt.exercise.Scenario.Capture;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.exercise.ScenarioRunner;
 import dev.mgmt.exercise.Variables;
+import dev.mgmt.text.Redactor;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +33,8 @@ import java.util.stream.Collectors;
  */
 public final class LocustExport {
     private static final String RUNTIME = "/dev/mgmt/exercise/locust_runtime.py";
-    /** The names the runner treats as secret (it redacts such captures); their values are never written. */
-    private static final Pattern SECRET = Pattern.compile("token|secret|password|passwd|api[-_]?key|credential",
+    /** Names whose literal values are never written: those the runner masks (Redactor's rule), and credentials. */
+    private static final Pattern SECRET = Pattern.compile(Redactor.SECRET_NAME_REGEX + "|credential",
         Pattern.CASE_INSENSITIVE);
     private static final Set<String> CREDENTIAL_HEADERS = Set.of("authorization", "proxy-authorization", "cookie");
 
@@ -87,6 +88,8 @@ public final class LocustExport {
         vars.forEach((k, v) -> py.append("    ").append(PythonLiterals.string(k)).append(": ")
             .append(PythonLiterals.string(v)).append(",\n"));
         py.append("}\n");
+        py.append("# Captures whose names match are masked in failure messages, as mgmt exercise masks them.\n");
+        py.append("SECRET_NAME = ").append(PythonLiterals.string(Redactor.SECRET_NAME_REGEX)).append("\n");
         py.append("# The environment variables the steps use as ${env.NAME}, read on each worker at run time.\n");
         py.append("ENV_NAMES = ").append(PythonLiterals.strings(List.copyOf(envNames))).append("\n\n");
         py.append(runtime()).append("\n\n");

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.mgmt.json.Json;
+import dev.mgmt.text.Redactor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +59,7 @@ class JsonPathSegmentsTest {
     void should_select_what_jayway_selects() throws Exception {
         JsonNode doc = Json.mapper().readTree(DOC);
         StringBuilder py = new StringBuilder("import json, os, re\nfrom decimal import Decimal\nKEEP_GOING = False\nTIMEOUT = (1, 1)\n")
+            .append("SECRET_NAME = ").append(PythonLiterals.string(Redactor.SECRET_NAME_REGEX)).append("\n")
             .append(runtime()).append("\ndoc = json.loads(").append(PythonLiterals.string(DOC)).append(")\n")
             .append("for segments in [\n");
         for (String p : PATHS) {

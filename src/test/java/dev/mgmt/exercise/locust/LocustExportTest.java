@@ -147,7 +147,7 @@ class LocustExportTest {
             "  - name: create",
             "    method: POST",
             "    path: projects/${project}/things/",
-            "    capture: {id: $.id, apiToken: $.token}",
+            "    capture: {id: $.id, apiToken: $.token, apiKey: $.key}",
             "  - name: check it",
             "    path: projects/${project}/things/${id}",
             "    expect:",
@@ -156,6 +156,7 @@ class LocustExportTest {
             "        - {path: \"$.items[?(@.id == '${id}')].state\", equals: [ready]}",
             "        - {path: $.owner, matches: \"^o-[0-9]+$\"}",
             "        - {path: $.t, equals: \"${id}\"}",
+            "        - {path: $.k, equals: \"${id}\"}",
             "  - name: never sent",
             "    path: projects/",
             "finally:",
@@ -168,8 +169,9 @@ class LocustExportTest {
             "    path: projects/");
         Path file = export(f);
         JsonNode out = pass(file, Map.of(),
-            answer(200, "{\"id\": \"t-1\", \"token\": \"s3cret-value\"}"),
-            answer(200, "{\"items\": [{\"id\": \"t-1\", \"state\": \"busy\"}], \"owner\": \"o-12\", \"t\": \"s3cret-value\"}"),
+            answer(200, "{\"id\": \"t-1\", \"token\": \"s3cret-value\", \"key\": \"k3y-value\"}"),
+            answer(200, "{\"items\": [{\"id\": \"t-1\", \"state\": \"busy\"}], \"owner\": \"o-12\", \"t\": \"s3cret-value\", "
+                + "\"k\": \"k3y-value\"}"),
             answer(200, "{}"));
         List<String> urls = out.get("sent").findValuesAsText("url");
         assertEquals(List.of("http://manager.example/base/apiops/projects/MyProject/things/",
@@ -179,8 +181,8 @@ class LocustExportTest {
         JsonNode failed = out.get("reports").get(1);
         assertFalse(failed.get("ok").asBoolean(), out.toString());
         assertEquals("line 11: $.items[?(@.id == 't-1')].state is [\"busy\"], expected [\"ready\"]; "
-            + "line 13: $.t is \"***\", expected \"t-1\"", failed.get("why").asText(),
-            "a captured secret (apiToken) is masked in what goes to the master");
+            + "line 13: $.t is \"***\", expected \"t-1\"; line 14: $.k is \"***\", expected \"t-1\"",
+            failed.get("why").asText(), "captured secrets (apiToken, apiKey) are masked in what goes to the master");
         assertTrue(out.get("reports").get(2).get("ok").asBoolean(), out.toString());
     }
 
