@@ -54,6 +54,36 @@ class CommandModelsTest {
     }
 
     @Test
+    void every_option_field_can_be_read_and_written_back_through_its_binding() {
+        for (Class<?> c : Subcommands.modelClasses()) {
+            roundTrip(CommandModels.specOf(CommandModelWriter.instantiate(c)));
+        }
+    }
+
+    private static void roundTrip(CommandSpec spec) {
+        for (ArgSpec a : spec.args()) {
+            Object value = a.getter() == null ? null : getValue(a);
+            try {
+                a.setter().set(value);
+            } catch (Exception e) {
+                throw new AssertionError(spec.qualifiedName() + " " + a.paramLabel(), e);
+            }
+            assertEquals(value, getValue(a), spec.qualifiedName() + " " + a.paramLabel());
+        }
+        for (CommandLine sub : new LinkedHashSet<>(spec.subcommands().values())) {
+            roundTrip(sub.getCommandSpec());
+        }
+    }
+
+    private static Object getValue(ArgSpec a) {
+        try {
+            return a.getter().get();
+        } catch (Exception e) {
+            throw new AssertionError(a.paramLabel(), e);
+        }
+    }
+
+    @Test
     void the_spec_field_is_set_to_the_command_own_spec() throws Exception {
         Object config = CommandModelWriter.instantiate(Class.forName("dev.mgmt.cli.ConfigCommand"));
         CommandSpec spec = CommandModels.specOf(config);
