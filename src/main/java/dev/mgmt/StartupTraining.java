@@ -6,6 +6,8 @@ import dev.mgmt.process.Interrupt;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -16,7 +18,8 @@ import java.util.List;
  *
  * <p>Runs against the sandbox named by {@code MGMT_URL}/{@code MGMT_TOKEN} (a config context in
  * the launcher's training); {@code MGMT_TRAIN_EXPIRED_TOKEN} is a token that sandbox reports as
- * expired. Output is discarded; the exit status is 0 unless the first, successful GET failed.
+ * expired; {@code MGMT_TRAIN_URL}/{@code MGMT_TRAIN_TOKEN} name the same sandbox for a run with no config
+ * file at all (CI jobs that set only environment variables take that path). Output is discarded; the exit status is 0 unless the first, successful GET failed.
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -38,13 +41,25 @@ public final class StartupTraining {
         if (expired != null && !expired.isEmpty()) {
             runs.add(new String[]{"--token", expired, "get", "projects"});
         }
+        String url = System.getenv("MGMT_TRAIN_URL");
+        String token = System.getenv("MGMT_TRAIN_TOKEN");
+        List<Map<String, String>> envs = new ArrayList<>();
+        runs.forEach(r -> envs.add(null));
+        if (url != null && token != null && System.getenv("MGMT_CONFIG") != null) {
+            Map<String, String> vars = new HashMap<>(System.getenv());
+            vars.put("MGMT_CONFIG", System.getenv("MGMT_CONFIG") + ".absent");
+            vars.put("MGMT_URL", url);
+            vars.put("MGMT_TOKEN", token);
+            runs.add(new String[]{"get", "projects"});
+            envs.add(vars);
+        }
         // Main's own start (the interrupt hook, the terminal check) is trained too: its lambdas are
         // otherwise spun at every run.
         Interrupt interrupt = new Interrupt().install(Duration.ofSeconds(2));
         int first = -1;
-        for (String[] run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
             Env env = Main.env(OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), interrupt);
-            int code = MgmtCli.create(env).execute(run);
+            int code = MgmtCli.create(envs.get(i) == null ? env : env.withVars(envs.get(i))).execute(runs.get(i));
             if (first < 0) {
                 first = code;
             }
