@@ -176,6 +176,32 @@ class HelpAndVersionTest extends ServerTest {
         }
     }
 
+    /**
+     * Help text reads as paragraphs at 80 columns: a line ends early only where a sentence, a list
+     * or an example ends, never because the source happened to break its text there.
+     */
+    @Test
+    void should_wrap_descriptions_as_paragraphs_not_as_the_source_breaks_them() {
+        for (picocli.CommandLine line : visible(dev.mgmt.cli.model.ManPages.tree())) {
+            String[] path = line.getCommandSpec().qualifiedName().split(" ");
+            List<String> args = new ArrayList<>(List.of(path).subList(1, path.length));
+            args.add("--help");
+            CliResult r = cli().run(args.toArray(String[]::new));
+            assertExit(0, r);
+            List<String> lines = r.out().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String a = lines.get(i);
+                String b = lines.get(i + 1);
+                if (a.isBlank() || b.isBlank() || a.startsWith(" ") || b.startsWith(" ") || a.startsWith("Usage:") || a.matches(".*[.!?:]$")) {
+                    continue;
+                }
+                String next = b.split(" ", 2)[0];
+                assertTrue(a.length() + 1 + next.length() > 79,   // picocli keeps a line under the width
+                    "'" + String.join(" ", args) + "' breaks a line early:\n" + a + "\n" + b);
+            }
+        }
+    }
+
     /** The command and every command below it that help lists. */
     private static List<picocli.CommandLine> visible(picocli.CommandLine line) {
         List<picocli.CommandLine> out = new ArrayList<>(List.of(line));
