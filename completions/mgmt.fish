@@ -39,7 +39,7 @@ complete -c mgmt -l context -x -a '(mgmt __complete contexts 2>/dev/null)' -d 'C
 complete -c mgmt -l config -r -d 'Config file (env MGMT_CONFIG; default $XDG_CONFIG_HOME/mgmt/config.yaml).'
 complete -c mgmt -s p -l project -x -a '(mgmt __complete projects 2>/dev/null)' -d 'Project (env MGMT_PROJECT).'
 complete -c mgmt -s e -l environment -x -a '(mgmt __complete environments 2>/dev/null)' -d 'Environment (env MGMT_ENVIRONMENT).'
-complete -c mgmt -s o -l output -x -a 'table wide json yaml name custom_columns jsonpath' -d 'table (default), wide, json, yaml, name, custom-columns=HEADER:.field,... or jsonpath=EXPR (env MGMT_OUTPUT).'
+complete -c mgmt -s o -l output -x -a 'table wide json yaml name custom-columns= jsonpath=' -d 'table (default), wide, json, yaml, name, custom-columns=HEADER:.field,... or jsonpath=EXPR (env MGMT_OUTPUT).'
 complete -c mgmt -s q -l query -r -d 'JSONPath filter applied to the JSON result before printing.'
 complete -c mgmt -s v -l verbose -d '-v: request line, status, timing, retries; -vv: + headers; -vvv: + bodies.'
 complete -c mgmt -l curl -d 'Print the equivalent curl command to stderr before sending (the token stays in $MGMT_TOKEN).'
