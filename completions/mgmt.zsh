@@ -284,6 +284,7 @@ function _picocli_mgmt() {
   local commands="get create update delete apply diff edit set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options help"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -310,7 +311,9 @@ function _picocli_mgmt() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -359,6 +362,7 @@ function _picocli_mgmt_get() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -394,7 +398,9 @@ function _picocli_mgmt_get() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -449,6 +455,7 @@ function _picocli_mgmt_create() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--from' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -490,7 +497,9 @@ function _picocli_mgmt_create() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -539,6 +548,7 @@ function _picocli_mgmt_update() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--alias' '--description' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -577,7 +587,9 @@ function _picocli_mgmt_update() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -626,6 +638,7 @@ function _picocli_mgmt_delete() {
   local commands=""
   local flag_opts="'--dry-run' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -658,7 +671,9 @@ function _picocli_mgmt_delete() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -707,6 +722,7 @@ function _picocli_mgmt_apply() {
   local commands=""
   local flag_opts="'--prune' '-y' '--yes' '--dry-run' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -736,7 +752,9 @@ function _picocli_mgmt_apply() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -785,6 +803,7 @@ function _picocli_mgmt_diff() {
   local commands=""
   local flag_opts="'--prune' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -814,7 +833,9 @@ function _picocli_mgmt_diff() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -863,6 +884,7 @@ function _picocli_mgmt_edit() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -895,7 +917,9 @@ function _picocli_mgmt_edit() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -944,6 +968,7 @@ function _picocli_mgmt_set() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -979,7 +1004,9 @@ function _picocli_mgmt_set() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1037,6 +1064,7 @@ function _picocli_mgmt_add() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1072,7 +1100,9 @@ function _picocli_mgmt_add() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1130,6 +1160,7 @@ function _picocli_mgmt_remove() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--proxy' '--method' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1165,7 +1196,9 @@ function _picocli_mgmt_remove() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1223,6 +1256,7 @@ function _picocli_mgmt_grant() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1258,7 +1292,9 @@ function _picocli_mgmt_grant() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1307,6 +1343,7 @@ function _picocli_mgmt_revoke() {
   local commands=""
   local flag_opts="'--dry-run' '--no-validate' '-y' '--yes' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--proxy' '--proxy-group' '-f' '--filename' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1342,7 +1379,9 @@ function _picocli_mgmt_revoke() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1391,6 +1430,7 @@ function _picocli_mgmt_deploy() {
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1417,7 +1457,9 @@ function _picocli_mgmt_deploy() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1466,6 +1508,7 @@ function _picocli_mgmt_undeploy() {
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1492,7 +1535,9 @@ function _picocli_mgmt_undeploy() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1541,6 +1586,7 @@ function _picocli_mgmt_export() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1570,7 +1616,9 @@ function _picocli_mgmt_export() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1619,6 +1667,7 @@ function _picocli_mgmt_import() {
   local commands=""
   local flag_opts="'--dry-run' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-f' '--filename' '--replace' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1654,7 +1703,9 @@ function _picocli_mgmt_import() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1703,6 +1754,7 @@ function _picocli_mgmt_api() {
   local commands=""
   local flag_opts="'-i' '--include' '--raw' '--exact-path' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-X' '--method' '-d' '--data' '-H' '--header' '--output-file' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1741,7 +1793,9 @@ function _picocli_mgmt_api() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1790,6 +1844,7 @@ function _picocli_mgmt_login() {
   local commands=""
   local flag_opts="'--password-stdin' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-u' '--username' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1819,7 +1874,9 @@ function _picocli_mgmt_login() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1868,6 +1925,7 @@ function _picocli_mgmt_auth() {
   local commands="status logout"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1894,7 +1952,9 @@ function _picocli_mgmt_auth() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -1943,6 +2003,7 @@ function _picocli_mgmt_config() {
   local commands="view get-contexts current-context use-context set-context delete-context"
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -1969,7 +2030,9 @@ function _picocli_mgmt_config() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2018,6 +2081,7 @@ function _picocli_mgmt_doctor() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2044,7 +2108,9 @@ function _picocli_mgmt_doctor() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2093,6 +2159,7 @@ function _picocli_mgmt_explain() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2119,7 +2186,9 @@ function _picocli_mgmt_explain() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2169,6 +2238,7 @@ function _picocli_mgmt_exercise() {
   local flag_opts="'--smoke' '--keep-going' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--var' '--junit' '--export' '--proxy' '--require' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
   local FORMAT_option_args=("locust") # --export values
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2215,7 +2285,9 @@ function _picocli_mgmt_exercise() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2271,6 +2343,7 @@ function _picocli_mgmt_bench() {
   local commands=""
   local flag_opts="'--yes-mutate' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'-n' '--requests' '-d' '--duration' '-c' '--concurrency' '--warmup' '--rate' '-X' '--method' '--data' '-H' '--header' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2321,7 +2394,9 @@ function _picocli_mgmt_bench() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2370,6 +2445,7 @@ function _picocli_mgmt_sandbox() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--port' '--bind' '--faults' '--seed' '--data' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2414,7 +2490,9 @@ function _picocli_mgmt_sandbox() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2463,6 +2541,7 @@ function _picocli_mgmt_version() {
   local commands=""
   local flag_opts="'--client' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2489,7 +2568,9 @@ function _picocli_mgmt_version() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2538,6 +2619,7 @@ function _picocli_mgmt_completion() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2564,7 +2646,9 @@ function _picocli_mgmt_completion() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2619,6 +2703,7 @@ function _picocli_mgmt_options() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2645,7 +2730,9 @@ function _picocli_mgmt_options() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2694,6 +2781,7 @@ function _picocli_mgmt_help() {
   local commands="get create update delete apply diff edit set add remove grant revoke deploy undeploy export import api login auth config doctor explain exercise bench sandbox version completion options"
   local flag_opts="'-h' '--help' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2720,7 +2808,9 @@ function _picocli_mgmt_help() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2769,6 +2859,7 @@ function _picocli_mgmt_auth_status() {
   local commands=""
   local flag_opts="'--offline' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2795,7 +2886,9 @@ function _picocli_mgmt_auth_status() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2844,6 +2937,7 @@ function _picocli_mgmt_auth_logout() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2870,7 +2964,9 @@ function _picocli_mgmt_auth_logout() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2919,6 +3015,7 @@ function _picocli_mgmt_config_view() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -2945,7 +3042,9 @@ function _picocli_mgmt_config_view() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -2994,6 +3093,7 @@ function _picocli_mgmt_config_getcontexts() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3020,7 +3120,9 @@ function _picocli_mgmt_config_getcontexts() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -3069,6 +3171,7 @@ function _picocli_mgmt_config_currentcontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3095,7 +3198,9 @@ function _picocli_mgmt_config_currentcontext() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -3144,6 +3249,7 @@ function _picocli_mgmt_config_usecontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3170,7 +3276,9 @@ function _picocli_mgmt_config_usecontext() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -3219,6 +3327,7 @@ function _picocli_mgmt_config_setcontext() {
   local commands=""
   local flag_opts="'--current' '-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--unset' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3248,7 +3357,9 @@ function _picocli_mgmt_config_setcontext() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return
@@ -3297,6 +3408,7 @@ function _picocli_mgmt_config_deletecontext() {
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
   local arg_opts="'--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -3323,7 +3435,9 @@ function _picocli_mgmt_config_deletecontext() {
       return
       ;;
     '-o'|'--output')
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${FORMAT_option_args[@]}" ) )
+      return $?
       ;;
     '-q'|'--query')
       return

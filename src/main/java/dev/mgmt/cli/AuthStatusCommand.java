@@ -26,9 +26,11 @@ import java.util.List;
  * the server accepts it. Exit 4 when it is missing, expired or rejected.
  */
 @Command(name = "status", description = {
-    "Show the context, URL, where the token comes from (flag, env, file, context), the token as ****+last 4,",
+    "Show the token in use, where it comes from, when it expires and whether the server accepts it.",
+    "Prints the context, URL, where the token comes from (flag, env, file, context), the token as ****+last 4,",
     "its expiry (from the JWT 'exp' claim, read locally, or the expiry saved by 'mgmt login'), and whether",
-    "the server accepts it (GET test/hello/mgmt). Warns when it expires within 24 hours.",
+    "the server accepts it (GET test/hello/mgmt). Warns when little of its life is left (under a tenth, and",
+    "under 24 hours).",
     "Exit 4 when the token is missing, expired or rejected."})
 public final class AuthStatusCommand extends BaseCommand {
     static final Duration SOON = Duration.ofHours(24);

@@ -30,7 +30,8 @@ import java.util.Set;
         "  mgmt bench projects/MyProject/apiProxies/ --rate 200 -d 30s -o json"},
     name = "bench",
     description = {
-        "Send one request repeatedly with -c requests in flight and report throughput, latency percentiles",
+        "Load one endpoint and report throughput, latency percentiles and errors.",
+        "Sends one request repeatedly with -c requests in flight and reports throughput, latency percentiles",
         "(p50 p90 p99 p99.9 max, HdrHistogram) and errors by status and code. PATH is relative to /apiops/.",
         "Stops by itself: after -n requests or -d time (default 10s); never more than "
             + BenchCommand.MAX_REQUESTS_TEXT + " requests or " + BenchCommand.MAX_DURATION_TEXT + ".",

@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ScopeType;
 
 import java.util.ArrayList;
@@ -72,6 +73,40 @@ public final class CommandHelp extends Help {
     public static boolean refers(CommandSpec spec) {
         boolean othersApply = !(spec.userObject() instanceof GlobalsInHelp g) || g.othersApply();
         return othersApply && spec.options().stream().anyMatch(CommandHelp::global);
+    }
+
+    /**
+     * The description as paragraphs: the source wraps its lines at about 100 columns, so each line
+     * wrapped again to the help width on its own left short ragged lines mid-sentence. A line carries
+     * on the previous one unless that one ends a sentence or either is blank or indented (an example).
+     */
+    @Override
+    public String description(Object... params) {
+        UsageMessageSpec usage = commandSpec().usageMessage();
+        return join(ansi(), usage.width(), usage.adjustLineBreaksForWideCJKCharacters(), paragraphs(usage.description()),
+            new StringBuilder(), params).toString();
+    }
+
+    static String[] paragraphs(String[] lines) {
+        List<String> out = new ArrayList<>();
+        for (String line : lines) {
+            int last = out.size() - 1;
+            if (last >= 0 && continues(out.get(last), line)) {
+                out.set(last, out.get(last) + " " + line);
+            } else {
+                out.add(line);
+            }
+        }
+        return out.toArray(String[]::new);
+    }
+
+    private static boolean continues(String previous, String line) {
+        if (previous.isBlank() || line.isBlank() || previous.startsWith(" ") || line.startsWith(" ")
+            || previous.endsWith("%n")) {
+            return false;
+        }
+        char end = previous.charAt(previous.length() - 1);
+        return !(end == '.' || end == '!' || end == '?' || end == ':' && Character.isUpperCase(line.charAt(0)));
     }
 
     @Override

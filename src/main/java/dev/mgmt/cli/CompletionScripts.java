@@ -1,6 +1,5 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.settings.OutputFormat;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -116,12 +115,6 @@ public final class CompletionScripts {
         };
         if (kind != null) {
             s.append(" -x -a ").append(fishQuote("(mgmt __complete " + kind + " 2>/dev/null)"));
-        } else if (o.longestName().equals("--output")) {
-            List<String> formats = new ArrayList<>();
-            for (OutputFormat f : OutputFormat.values()) {
-                formats.add(f.name().toLowerCase(Locale.ROOT));
-            }
-            s.append(" -x -a ").append(fishQuote(String.join(" ", formats)));
         } else if (o.completionCandidates() != null) {
             List<String> values = new ArrayList<>();
             o.completionCandidates().forEach(values::add);

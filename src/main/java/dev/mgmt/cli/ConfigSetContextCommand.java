@@ -27,8 +27,9 @@ import java.util.List;
  * context from the global options given on this command line (never from environment variables).
  */
 @Command(name = "set-context", description = {
-    "Create the context NAME, or change it: stores the global options given on this command line",
-    "(--url, --token-file, --token, -p/--project, -e/--environment, --cacert, --insecure, --timeout, --retries).",
+    "Create the context NAME, or change it.",
+    "Stores the global options given on this command line (--url, --token-file, --token, -p/--project,",
+    "-e/--environment, --cacert, --insecure, --timeout, --retries).",
     "Environment variables are not stored. --token-file FILE stores the path; --token-file - reads the token",
     "from stdin and stores it. Prefer either to --token, which leaves the token in your shell history.",
     "The first context created becomes the current one."})

@@ -22,8 +22,9 @@ import java.util.Map;
 
 /** {@code mgmt config view}: the settings a command would use, merged, each with where it came from. */
 @Command(name = "view", description = {
-    "Show the settings commands would use, merged from flags, environment variables, the context and defaults,",
-    "with the source of each value. The token is shown as ****+last 4. -o json|yaml for scripts."})
+    "Show the settings commands would use, and where each value comes from.",
+    "Flags, environment variables, the context and defaults are merged as every command merges them.",
+    "The token is shown as ****+last 4. -o json|yaml for scripts."})
 public final class ConfigViewCommand extends BaseCommand {
 
     @Override

@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         "  mgmt diff -f petstore.yaml",
         "  mgmt diff -f manifests/ --prune",
         "  mgmt diff -f manifests/ || echo 'the manager differs from Git'"},
-    name = "diff", description = {"Show what apply would change: '+' create, '~' update (field: manager -> file),",
-    "'-' delete (with --prune). Secret fields are masked on both sides.",
+    name = "diff", description = {"Show what apply would change, without changing anything.",
+    "'+' create, '~' update (field: manager -> file), '-' delete (with --prune). Secret fields are masked",
+    "on both sides.",
     "Exit status as diff(1): 0 no differences, 1 differences, 2 or more an error."}, sortOptions = false)
 public final class DiffCommand extends ManifestCommand {
 

@@ -47,8 +47,9 @@ import java.util.Map;
         "  mgmt exercise examples/read-only.yaml -p MyProject --export locust > locustfile.py"},
     name = "exercise",
     description = {
-        "Run a scenario of requests with expectations (a CI check that this manager and token can do what a",
-        "pipeline needs), or with --smoke a sweep of every list endpoint for -p/-e and a permission matrix:",
+        "Run a scenario of requests with expectations, or with --smoke a read-only sweep and permission matrix.",
+        "A scenario is a CI check that this manager and token can do what a pipeline needs; --smoke sweeps",
+        "every list endpoint for -p/-e and prints a permission matrix:",
         "per kind, read (the list) and write, found by a write whose body cannot be valid (403: denied,",
         "400: allowed; nothing can be created; see the README's table of probes).",
         "",

@@ -39,8 +39,17 @@ public final class GlobalOptions implements Flags {
     public String environment;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, order = 8,
+        completionCandidates = OutputFormats.class,
         description = "table (default), wide, json, yaml, name, custom-columns=HEADER:.field,... or jsonpath=EXPR (env MGMT_OUTPUT).")
     public String output;
+
+    /** -o values for the completion scripts of every shell. */
+    public static final class OutputFormats implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return dev.mgmt.settings.OutputFormat.spellings().iterator();
+        }
+    }
 
     @Option(names = {"-q", "--query"}, paramLabel = "EXPR", scope = ScopeType.INHERIT, order = 9,
         description = "JSONPath filter applied to the JSON result before printing.")

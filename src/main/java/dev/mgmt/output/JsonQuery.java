@@ -36,6 +36,7 @@ public final class JsonQuery {
     /** As {@link #compile(String)}, naming {@code option} ("-q", "-o jsonpath") in a usage error. */
     public static JsonPath compile(String expression, String option) {
         checkSize(expression, option);
+        checkClosed(expression, option);
         try {
             return JsonPath.compile(expression.startsWith("$") ? expression : "$" + (expression.startsWith(".")
                 || expression.startsWith("[") ? "" : ".") + expression);
@@ -59,9 +60,11 @@ public final class JsonQuery {
         return e;
     }
 
+    private static final String EXAMPLES = "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'";
+
     private static UsageException invalid(String expression, RuntimeException e, String option) {
         return new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + e.getMessage(),
-            "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'");
+            EXAMPLES);
     }
 
     /** The compiler recurses once per step, so a generated expression of thousands would overflow the stack. */
@@ -74,6 +77,31 @@ public final class JsonQuery {
         }
         if (problem != null) {
             throw new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + problem);
+        }
+    }
+
+    /**
+     * The JSONPath compiler takes '$.a[' for a path that selects nothing and fails on '$[' with an index
+     * exception: an unclosed bracket, parenthesis or quote is named here instead.
+     */
+    private static void checkClosed(String expression, String option) {
+        java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
+        char quote = 0;
+        for (char c : expression.toCharArray()) {
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '[' || c == '(') {
+                open.push(c);
+            } else if ((c == ']' || c == ')') && !open.isEmpty() && open.peek() == (c == ']' ? '[' : '(')) {
+                open.pop();
+            }
+        }
+        if (quote != 0 || !open.isEmpty()) {
+            throw new UsageException("invalid " + option + " expression '" + shortened(expression) + "': "
+                + (quote != 0 ? "a quote (" + quote + ")" : "'" + open.peek() + "'") + " is not closed",
+                EXAMPLES);
         }
     }
 

@@ -11,19 +11,28 @@ import java.io.PrintWriter;
  * -q EXPR: collects the result and prints what the JSONPath expression selects, as JSON, YAML or names.
  * -o jsonpath=EXPR is the same query printed as -o name prints one: a value a line (strings without
  * quotes, objects and arrays as compact JSON), nothing for a selection that is absent.
+ * A filter that keeps whole objects ({@code $[?(@.type == "REST")]}) prints them as the format's rows
+ * would (a table, -o wide, custom columns, names), as kubectl users expect of a filter.
  */
 public final class QuerySink implements ItemSink {
     private final PrintWriter out;
     private final String expression;
     private final OutputFormat format;
     private final boolean single;
+    private final ItemSink rows;
     private final ArrayNode items = Json.mapper().createArrayNode();
 
     public QuerySink(PrintWriter out, String expression, OutputFormat format, boolean single) {
+        this(out, expression, format, single, null);
+    }
+
+    /** {@code rows}: the sink of the format for a result made of objects, or null to print it as JSON or YAML. */
+    public QuerySink(PrintWriter out, String expression, OutputFormat format, boolean single, ItemSink rows) {
         this.out = out;
         this.expression = expression;
         this.format = format;
         this.single = single;
+        this.rows = rows;
     }
 
     @Override
@@ -38,6 +47,13 @@ public final class QuerySink implements ItemSink {
         JsonNode result = JsonQuery.apply(expression, doc, jsonpath ? "-o jsonpath" : "-q");
         if (jsonpath && (result.isNull() || result.isMissingNode())) {
             out.flush();
+            return;
+        }
+        if (rows != null && objects(result)) {
+            for (JsonNode item : result.isArray() ? result : Json.mapper().createArrayNode().add(result)) {
+                rows.item(item);
+            }
+            rows.finish();
             return;
         }
         boolean lines = format == OutputFormat.NAME || jsonpath;
@@ -56,6 +72,28 @@ public final class QuerySink implements ItemSink {
             out.println(jsonpath ? Json.compact(result) : Json.pretty(result));
         }
         out.flush();
+    }
+
+    private static boolean objects(JsonNode result) {
+        if (result.isObject()) {
+            return true;
+        }
+        if (!result.isArray() || result.isEmpty()) {
+            return false;
+        }
+        for (JsonNode n : result) {
+            if (!n.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        if (rows != null) {
+            rows.close();
+        }
     }
 
     @Override

@@ -44,9 +44,15 @@ public final class Sinks {
 
     private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
         String query = inv.options().query();
-        if (query != null) {
-            return new QuerySink(out, query, format, single);
+        if (query == null) {
+            return plain(inv, out, kind, format, single);
         }
+        boolean rows = format == OutputFormat.TABLE || format == OutputFormat.WIDE
+            || format == OutputFormat.CUSTOM_COLUMNS || format == OutputFormat.NAME;
+        return new QuerySink(out, query, format, single, rows ? plain(inv, out, kind, format, single) : null);
+    }
+
+    private static ItemSink plain(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
         switch (format) {
             case JSON:
                 return StructuredSink.json(out, single);

@@ -8,6 +8,11 @@ import java.util.Locale;
 public enum OutputFormat {
     TABLE, WIDE, JSON, YAML, NAME, CUSTOM_COLUMNS, JSONPATH;
 
+    /** What -o takes as typed (custom-columns= and jsonpath= need their argument): for completion. */
+    public static java.util.List<String> spellings() {
+        return java.util.List.of("table", "wide", "json", "yaml", "name", "custom-columns=", "jsonpath=");
+    }
+
     public static OutputFormat parse(String raw, String origin) {
         String name = raw.strip();
         int eq = name.indexOf('=');

@@ -8,6 +8,8 @@ import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
+
 import static dev.mgmt.testing.Golden.assertMatches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -145,6 +147,22 @@ class GetCommandTest {
         assertEquals("Address\n", r.out());
         CliResult json = run("get", "projects", "-q", "$[0].name");
         assertEquals("\"MyProject\"\n", json.out(), json.describe());
+    }
+
+    /** kubectl users expect a filter to narrow the table, not to turn it into JSON. */
+    @Test
+    void should_keep_the_table_when_a_query_keeps_whole_objects() {
+        CliResult table = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'SOAP')]");
+        assertEquals(0, table.exitCode(), table.describe());
+        assertEquals(List.of("NAME      TYPE   RELATIVE-PATH", "Address   SOAP   /address"), table.out().lines().toList(), table.describe());
+        CliResult wide = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'SOAP')]", "-o", "wide");
+        assertTrue(wide.out().startsWith("NAME      TYPE   RELATIVE-PATH   SOAP-TO-REST"), wide.describe());
+        CliResult names = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'SOAP')]", "-o", "name");
+        assertEquals("Address\n", names.out(), names.describe());
+        CliResult columns = run("get", "proxy", "Address", "-p", "MyProject", "-q", "$", "-o", "custom-columns=N:.name");
+        assertEquals("N\nAddress\n", columns.out(), columns.describe());
+        CliResult json = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'SOAP')]", "-o", "json");
+        assertTrue(json.out().startsWith("[\n  {\n    \"name\": \"Address\""), json.describe());
     }
 
     @Test

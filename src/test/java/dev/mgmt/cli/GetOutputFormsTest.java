@@ -117,6 +117,23 @@ class GetOutputFormsTest {
             "get", "projects", "-o", "jsonpath=");
     }
 
+    /** The JSONPath compiler read '$.a[' as a path to nothing (exit 0) and '$[' as an index exception. */
+    @Test
+    void should_name_what_an_unfinished_query_leaves_open() {
+        assertUsageErrorAndNothingSent("error: invalid -q expression '$[': '[' is not closed", "get", "projects", "-q", "$[");
+        assertUsageErrorAndNothingSent("error: invalid -q expression '$[0].a[': '[' is not closed",
+            "get", "projects", "-q", "$[0].a[");
+        assertUsageErrorAndNothingSent("error: invalid -q expression '$[?(@.name': '(' is not closed",
+            "get", "projects", "-q", "$[?(@.name");
+        assertUsageErrorAndNothingSent("error: invalid -q expression '$['name': a quote (') is not closed",
+            "get", "projects", "-q", "$['name");
+        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression '$[': '[' is not closed",
+            "get", "projects", "-o", "jsonpath={.items[}");
+        CliResult bracketInText = run("get", "projects", "-q", "$[?(@.name == 'a[')].name");
+        assertEquals(0, bracketInText.exitCode(), bracketInText.describe());
+        assertEquals("[]\n", bracketInText.out(), bracketInText.describe());
+    }
+
     @Test
     void should_refuse_a_bad_sort_by_field_before_sending() {
         assertUsageErrorAndNothingSent("error: invalid --sort-by field '.a[0]': expected a field such as .name or .a.b",

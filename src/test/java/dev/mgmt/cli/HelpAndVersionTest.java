@@ -149,6 +149,71 @@ class HelpAndVersionTest extends ServerTest {
         }
     }
 
+    /**
+     * A command list (mgmt --help, every group's help) and a man page's NAME line show only the first
+     * line of a description: it has to be a whole sentence, not the start of one.
+     */
+    @Test
+    void should_summarise_every_command_with_a_whole_sentence() {
+        for (picocli.CommandLine line : visible(dev.mgmt.cli.model.ManPages.tree())) {
+            picocli.CommandLine.Model.CommandSpec spec = line.getCommandSpec();
+            String[] description = spec.usageMessage().description();
+            String summary = description.length == 0 ? "" : description[0];
+            assertTrue(summary.endsWith("."), "'" + spec.qualifiedName() + "' is summarised as '" + summary + "'");
+            if (spec.subcommands().isEmpty()) {
+                continue;
+            }
+            String[] path = spec.qualifiedName().split(" ");
+            List<String> args = new ArrayList<>(List.of(path).subList(1, path.length));
+            args.add("--help");
+            CliResult r = cli().run(args.toArray(String[]::new));
+            assertExit(0, r);
+            String list = r.out().substring(r.out().indexOf("\nCommands:\n") + "\nCommands:\n".length());
+            list = list.substring(0, list.indexOf("\n\n") < 0 ? list.length() : list.indexOf("\n\n"));
+            for (String entry : list.replaceAll("\\n {6,}", " ").split("\n")) {
+                assertTrue(entry.strip().endsWith("."), "cut mid-sentence in '" + String.join(" ", args) + "': " + entry);
+            }
+        }
+    }
+
+    /**
+     * Help text reads as paragraphs at 80 columns: a line ends early only where a sentence, a list
+     * or an example ends, never because the source happened to break its text there.
+     */
+    @Test
+    void should_wrap_descriptions_as_paragraphs_not_as_the_source_breaks_them() {
+        for (picocli.CommandLine line : visible(dev.mgmt.cli.model.ManPages.tree())) {
+            String[] path = line.getCommandSpec().qualifiedName().split(" ");
+            List<String> args = new ArrayList<>(List.of(path).subList(1, path.length));
+            args.add("--help");
+            CliResult r = cli().run(args.toArray(String[]::new));
+            assertExit(0, r);
+            List<String> lines = r.out().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                String a = lines.get(i);
+                String b = lines.get(i + 1);
+                if (a.isBlank() || b.isBlank() || a.startsWith(" ") || b.startsWith(" ") || a.startsWith("Usage:") || a.matches(".*[.!?:]$")) {
+                    continue;
+                }
+                String next = b.split(" ", 2)[0];
+                assertTrue(a.length() + 1 + next.length() > 79,   // picocli keeps a line under the width
+                    "'" + String.join(" ", args) + "' breaks a line early:\n" + a + "\n" + b);
+            }
+        }
+    }
+
+    /** The command and every command below it that help lists. */
+    private static List<picocli.CommandLine> visible(picocli.CommandLine line) {
+        List<picocli.CommandLine> out = new ArrayList<>(List.of(line));
+        for (picocli.CommandLine sub : line.getSubcommands().values()) {
+            if (!sub.getCommandSpec().usageMessage().hidden() && sub.getCommandSpec().parent() == line.getCommandSpec()
+                && !out.contains(sub)) {
+                out.addAll(visible(sub));
+            }
+        }
+        return out;
+    }
+
     @Test
     void should_fit_help_to_the_terminal_and_keep_80_columns_elsewhere() {
         CliResult piped = cli().env("COLUMNS", "150").run("config", "--help");

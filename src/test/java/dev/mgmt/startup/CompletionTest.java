@@ -80,6 +80,23 @@ class CompletionTest {
         assertTrue(got.lines().anyMatch(l -> l.startsWith("yaml\t")), got);
     }
 
+    /** The real bash completes -o values as they are typed (custom-columns=, not the enum's custom_columns). */
+    @Test
+    void should_complete_output_formats_in_bash(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("mgmt.bash");
+        Files.writeString(script, out(cli().run("completion", "bash")), StandardCharsets.UTF_8);
+        String line = "mgmt get projects -o ";
+        Process p = new ProcessBuilder("bash", "--norc", "-c", "source " + script
+            + "; COMP_WORDS=(mgmt get projects -o ''); COMP_CWORD=4; COMP_LINE='" + line + "'; COMP_POINT=" + line.length()
+            + "; _mgmt_complete_names mgmt '' -o 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"")
+            .redirectErrorStream(true).start();
+        String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), got);
+        assertEquals(List.of("table", "wide", "json", "yaml", "name", "custom-columns=", "jsonpath="), got.lines().toList());
+        String fish = out(cli().run("completion", "fish"));
+        assertTrue(fish.contains("-x -a 'table wide json yaml name custom-columns= jsonpath='"), fish);
+    }
+
     @Test
     void should_complete_commands_options_names_and_formats_in_fish() {
         String fish = out(cli().run("completion", "fish"));
