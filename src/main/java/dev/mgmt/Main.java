@@ -18,16 +18,30 @@ public final class Main {
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);
+        Terminals t = Terminals.detect();
+        WindowsConsole.Streams console = WindowsConsole.wanted(System.getProperty("os.name"), System.getenv(), args)
+            ? WindowsConsole.open(stdout, stderr) : null;
+        if (console != null) {
+            stdout = console.out();
+            stderr = console.err();
+            t = new Terminals(t.stdin(), console.outConsole(), console.errConsole());
+        }
         Interrupt interrupt = new Interrupt().install(Duration.ofSeconds(2));
-        int code = MgmtCli.create(env(stdout, stderr, interrupt)).execute(args);
+        int code = MgmtCli.create(env(t, stdout, stderr, interrupt)).execute(args);
         // After Ctrl-C this lets the hook return, and the process ends with the signal's status (130).
         interrupt.runEnded();
+        if (console != null) {
+            console.restore().run();
+        }
         System.exit(code);
     }
 
     /** The process's environment, as a run sees it; also what the start-up training runs with. */
     static Env env(OutputStream stdout, OutputStream stderr, Interrupt interrupt) {
-        Terminals t = Terminals.detect();
+        return env(Terminals.detect(), stdout, stderr, interrupt);
+    }
+
+    private static Env env(Terminals t, OutputStream stdout, OutputStream stderr, Interrupt interrupt) {
         return new Env(t.withColumns(System.getenv()), System.in, stdout, stderr, t.stdin(), t.stdout(), t.stderr(),
             Clock.systemUTC(), null, null, interrupt);
     }

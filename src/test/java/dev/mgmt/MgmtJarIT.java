@@ -52,6 +52,43 @@ class MgmtJarIT {
         assertTrue(r.err().contains("GET http://127.0.0.1:" + port + "/apiops/projects/"), r.describe());
     }
 
+    /** A coloured run with its class-load log: {@code env NO_COLOR= java [-Dos.name=OS] -jar mgmt.jar ...}. */
+    private static Run colouredRun(Path log, String osName, String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("env", "NO_COLOR="));
+        cmd.addAll(JarRuns.java(args));
+        int at = cmd.indexOf("-jar");
+        cmd.add(at, "-Xlog:class+load=info:file=" + log);
+        if (osName != null) {
+            cmd.add(at, "-Dos.name=" + osName);
+        }
+        return run(cmd);
+    }
+
+    @Test
+    void should_load_no_jansi_class_outside_windows() throws Exception {
+        Path log = Files.createTempFile("mgmt-classes", ".log");
+        Run r = colouredRun(log, null, "--sandbox", "--color=always", "get", "projects");
+        assertEquals(0, r.exit(), r.describe());
+        assertTrue(r.out().contains("\u001b["), "colour was asked for\n" + r.describe());
+        String classes = Files.readString(log);
+        assertTrue(classes.contains("dev.mgmt.Main "), classes.length() + " bytes of log");
+        assertFalse(classes.contains("org.fusesource"), "a Jansi class was loaded on Linux");
+        Files.delete(log);
+    }
+
+    @Test
+    void should_ask_jansi_on_windows_and_keep_a_redirected_stream_as_it_is() throws Exception {
+        // Jansi cannot load its Windows library here: the run must go on, escapes intact in the pipe.
+        // (No network: with os.name faked, the JDK's own socket options look for Windows classes.)
+        Path log = Files.createTempFile("mgmt-classes", ".log");
+        Run r = colouredRun(log, "Windows 11", "--color=always", "get", "projects", "-o", "bogus");
+        assertEquals(2, r.exit(), r.describe());
+        assertTrue(r.err().startsWith("\u001b[1m\u001b[31merror:"), "--color=always keeps its escapes in a pipe\n"
+            + r.describe());
+        assertTrue(Files.readString(log).contains("org.fusesource.jansi.AnsiConsole"), "Jansi was not asked");
+        Files.delete(log);
+    }
+
     @Test
     void should_exit_2_on_a_usage_error() throws Exception {
         Run r = run(JarRuns.java("api", "FETCH", "projects"));
