@@ -102,12 +102,7 @@ abstract class BodyCommand extends ChangeCommand {
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
         JsonNode sent = ResourceWriter.withName(op, resolved, body);
         if (dryRun) {
-            DryRun dry = dryRunner();
-            if (verb() == Operations.Verb.CREATE) {
-                dry.requireAbsent(target, resolved);
-            } else {
-                dry.requirePresent(target, resolved);
-            }
+            DryRun dry = checkedDryRun(target, resolved);
             dry.show(inv.out(), s.output().value(), k.singular(), resolved, spec.name(), pastTense(),
                 writer.request(target, op, resolved, sent));
             return ExitCodes.OK;
@@ -120,6 +115,17 @@ abstract class BodyCommand extends ChangeCommand {
         }
         Outcome.print(inv.out(), s.output().value(), k.singular(), resolved, pastTense(), response);
         return ExitCodes.OK;
+    }
+
+    /** A dry run that has checked what the real one would find: a create needs the name free, an update taken. */
+    private DryRun checkedDryRun(Target target, String name) {
+        DryRun dry = dryRunner();
+        if (verb() == Operations.Verb.CREATE) {
+            dry.requireAbsent(target, name);
+        } else {
+            dry.requirePresent(target, name);
+        }
+        return dry;
     }
 
     /** -e/--environment for an upload: one name or several, comma-separated. */
@@ -146,12 +152,7 @@ abstract class BodyCommand extends ChangeCommand {
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
         if (dryRun) {
-            DryRun dry = dryRunner();
-            if (verb() == Operations.Verb.CREATE) {
-                dry.requireAbsent(target, name);
-            } else {
-                dry.requirePresent(target, name);
-            }
+            DryRun dry = checkedDryRun(target, name);
             dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), pastTense(),
                 writer.uploadRequest(target, op, name, form));
             return ExitCodes.OK;
