@@ -217,20 +217,13 @@ public final class ExerciseCommand extends BaseCommand {
         }
     }
 
-    private static void requireName(String value, String option, String what) {
-        if (value != null && value.isBlank()) {
-            throw new UsageException(option + " is empty: give " + what);
-        }
-    }
-
     private int smoke(Invocation inv) {
         Settings s = inv.settings();
         String project = s.project().value();
         String environment = s.environment().value();
-        // An empty name would only fail mid-sweep, after the global reads, as "empty name in path".
-        requireName(project, "-p/--project", "a project name (mgmt get projects)");
-        requireName(environment, "-e/--environment", "an environment name (mgmt get environments)");
-        requireName(proxy, "--proxy", "an API proxy name (mgmt get proxies -p PROJECT)");
+        ScopeNames.requireName(project, "-p/--project", "a project name (mgmt get projects)");
+        ScopeNames.requireName(environment, "-e/--environment", "an environment name (mgmt get environments)");
+        ScopeNames.requireProxy(proxy, project);
         if (environment != null && project == null) {
             throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
         }
