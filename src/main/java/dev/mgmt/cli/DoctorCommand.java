@@ -15,6 +15,7 @@ import dev.mgmt.settings.Settings;
 import dev.mgmt.text.Durations;
 import dev.mgmt.text.Redactor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -24,24 +25,31 @@ import java.util.Map;
 /** {@code mgmt doctor}: the whole setup, step by step, as a checklist. */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt doctor",
-        "  mgmt doctor --context prod -o json"},
+        "  mgmt doctor --context prod -o json",
+        "  mgmt doctor -p MyProject --proxy petstore-api"},
     name = "doctor",
     description = {
         "Diagnose the whole setup, step by step, as a checklist.",
         "It does not stop at the first problem: where each setting came from, the URL, DNS, TCP, TLS,",
         "the API's health endpoint, the token (decoded locally, then tried with test/hello), the",
-        "project (-p) and environment (-e) if set, per kind the permission to read and to write (list reads",
-        "and writes whose body cannot be valid: nothing is changed), and clock skew against the server.",
+        "project (-p), environment (-e) and API proxy (--proxy) if set, per kind the permission to read and to",
+        "write (list reads and writes whose body cannot be valid: nothing is changed; endpoints and policies on",
+        "--proxy, else the first proxy listed), and clock skew against the server.",
         "Exits 0 only when every step passes, else with the exit code of the first step that did not",
         "(10 network, 6 wrong path or missing project, 4 token, ...). Use -o json in CI."},
     sortOptions = false)
 public final class DoctorCommand extends BaseCommand {
 
+    @Option(names = "--proxy", paramLabel = "NAME",
+        description = "The API proxy to check endpoint and policy permissions on (default: the first one listed).")
+    String proxy;
+
     @Override
     public Integer call() throws Exception {
         Invocation inv = invocation();
         Settings s = inv.settings();
-        List<CheckResult> results = Doctor.run(inv.env(), s);
+        ScopeNames.requireProxy(proxy, s.project().value());
+        List<CheckResult> results = Doctor.run(inv.env(), s, proxy);
         int exit = Doctor.exitCode(results);
         Redactor redactor = inv.redactor();
         PrintWriter out = inv.out();

@@ -139,24 +139,30 @@ public final class ExerciseCommand extends BaseCommand {
             if (eq <= 0 || !v.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
                 throw new UsageException("invalid --var '" + v + "': expected NAME=VALUE");
             }
+            String reserved = Variables.notSettable(v.substring(0, eq));
+            if (reserved != null) {
+                throw new UsageException("invalid --var '" + v + "': " + reserved);
+            }
             cliVars.put(v.substring(0, eq), v.substring(eq + 1));
         }
         Settings s = inv.settings();
-        Variables vars = new Variables(inv.env()::var);
-        sc.vars().forEach(vars::put);
+        // What each run starts from, as templates: vars: as written (they may use ${run.id}), the rest literal.
+        Map<String, String> defaults = new LinkedHashMap<>(sc.vars());
         if (s.project().isSet()) {
-            vars.put("project", s.project().value());
+            defaults.put("project", Variables.literal(s.project().value()));
         }
         if (s.environment().isSet()) {
-            vars.put("environment", s.environment().value());
+            defaults.put("environment", Variables.literal(s.environment().value()));
         }
-        cliVars.forEach(vars::put);
+        cliVars.forEach((k, v) -> defaults.put(k, Variables.literal(v)));
         if (export != null) {
-            inv.out().print(LocustExport.export(sc, vars.values(), keepGoing, s.connectTimeout().value(),
+            inv.out().print(LocustExport.export(sc, defaults, keepGoing, s.connectTimeout().value(),
                 s.timeout().value()));
             inv.out().flush();
             return 0;
         }
+        Variables vars = new Variables(inv.env()::var);
+        defaults.forEach((k, v) -> vars.put(k, vars.expand(v)));
         ScenarioRunner.checkVariables(sc, vars);
         if (junit != null && junit.toAbsolutePath().getParent() != null
             && !java.nio.file.Files.isDirectory(junit.toAbsolutePath().getParent())) {
@@ -211,20 +217,13 @@ public final class ExerciseCommand extends BaseCommand {
         }
     }
 
-    private static void requireName(String value, String option, String what) {
-        if (value != null && value.isBlank()) {
-            throw new UsageException(option + " is empty: give " + what);
-        }
-    }
-
     private int smoke(Invocation inv) {
         Settings s = inv.settings();
         String project = s.project().value();
         String environment = s.environment().value();
-        // An empty name would only fail mid-sweep, after the global reads, as "empty name in path".
-        requireName(project, "-p/--project", "a project name (mgmt get projects)");
-        requireName(environment, "-e/--environment", "an environment name (mgmt get environments)");
-        requireName(proxy, "--proxy", "an API proxy name (mgmt get proxies -p PROJECT)");
+        ScopeNames.requireName(project, "-p/--project", "a project name (mgmt get projects)");
+        ScopeNames.requireName(environment, "-e/--environment", "an environment name (mgmt get environments)");
+        ScopeNames.requireProxy(proxy, project);
         if (environment != null && project == null) {
             throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
         }

@@ -44,6 +44,7 @@ final class Checks {
         entry("walk-path", (c, label) -> NameChecks.walkPath(c)),
         entry("project", NameChecks::project),
         entry("environment", NameChecks::environment),
+        entry("api-proxy", NameChecks::apiProxy),
         entry("permissions", PermissionChecks::matrix),
         entry("body-json", BodyChecks::bodyJson),
         entry("validation-errors", BodyChecks::validationErrors),

@@ -42,6 +42,8 @@ public final class Context {
     /** Results other checks may build on, by check id. */
     final Map<String, CheckResult> done = new HashMap<>();
     SchemaCheck schema = SchemaCheck.NONE;
+    /** The API proxy {@code doctor --proxy} names, to check proxy-scoped permissions on; null: the first one listed. */
+    String apiProxy;
 
     Context(Env env, Settings settings, BaseUrl base, String urlError, Probe probe, SSLContext ssl,
             EnvProxySelector proxy, Duration perRequest, MgmtException failure, ApiRequest request,

@@ -29,13 +29,16 @@ public final class Doctor {
         Map.entry("token-hello", ExitCodes.UNAUTHORIZED),
         Map.entry("project", ExitCodes.NOT_FOUND),
         Map.entry("environment", ExitCodes.NOT_FOUND),
+        Map.entry("api-proxy", ExitCodes.NOT_FOUND),
         Map.entry("clock-skew", ExitCodes.UNEXPECTED_RESPONSE));
 
     private Doctor() {
     }
 
-    public static List<CheckResult> run(Env env, Settings settings) {
+    /** {@code proxy}: the API proxy to check proxy-scoped permissions on (null: the project's first). */
+    public static List<CheckResult> run(Env env, Settings settings, String proxy) {
         try (Troubleshooter.Built b = Troubleshooter.build(env, settings, PER_REQUEST, BUDGET, null, null, null, 1)) {
+            b.context().apiProxy = proxy;
             return Troubleshooter.run(Catalog.get().topic("doctor"), b.context(), EXITS);
         }
     }

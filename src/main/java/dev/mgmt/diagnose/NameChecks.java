@@ -85,7 +85,7 @@ final class NameChecks {
             return List.of();
         }
         String l = "project '" + p + "' (" + c.settings.project().origin() + ")";
-        CheckResult found = settingExists(c, "project", p, l, l + " exists");
+        CheckResult found = settingExists(c, "project", "projects/", p, l, l + " exists", "mgmt get projects");
         if (found.result() != Result.PASS) {
             return List.of(found);
         }
@@ -104,18 +104,37 @@ final class NameChecks {
             return List.of();
         }
         String l = "environment '" + e + "' (" + c.settings.environment().origin() + ") exists";
-        return List.of(settingExists(c, "environment", e, l, l));
+        return List.of(settingExists(c, "environment", "environments/", e, l, l, "mgmt get environments"));
+    }
+
+    /** The API proxy --proxy names: in the project, so that the permission probes go to a real one. */
+    static List<CheckResult> apiProxy(Context c, String label) {
+        String name = c.apiProxy;
+        if (name == null) {
+            return List.of();
+        }
+        String project = c.settings.project().value();
+        String l = "API proxy '" + name + "' (--proxy) exists in project '" + project + "'";
+        CheckResult projectStep = c.done.get("project");
+        if (projectStep != null && projectStep.result() != Result.PASS) {
+            return List.of(CheckResult.unknown(l, "skipped: project '" + project + "' did not pass (above)")
+                .withExit(ExitCodes.NOT_FOUND));
+        }
+        Kind kind = Kinds.find("proxy");
+        return List.of(settingExists(c, "API proxy", ApiPaths.segments("projects", project, "apiProxies"), name, l, l,
+            "mgmt get " + kind.plural() + " -p " + project));
     }
 
     /**
-     * Whether a set project or environment is in its list; not knowing exits as unauthorized, since
-     * without a token (or with one that cannot list) the name cannot be confirmed.
+     * Whether a set project, environment or proxy is in its list at {@code path}; not knowing exits as
+     * unauthorized, since without a token (or with one that cannot list) the name cannot be confirmed.
      */
-    private static CheckResult settingExists(Context c, String what, String value, String noTokenLabel, String label) {
+    private static CheckResult settingExists(Context c, String what, String path, String value, String noTokenLabel,
+                                             String label, String listHint) {
         if (!c.hasToken() || c.probe == null) {
             return CheckResult.unknown(noTokenLabel, "no token to list " + what + "s with").withExit(ExitCodes.UNAUTHORIZED);
         }
-        CheckResult r = exists(c, label, what + "s/", "name", value, what, "mgmt get " + what + "s");
+        CheckResult r = exists(c, label, path, "name", value, what, listHint);
         return r.result() == Result.UNKNOWN ? r.withExit(ExitCodes.UNAUTHORIZED) : r;
     }
 

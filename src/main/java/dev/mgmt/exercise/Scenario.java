@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * @param name     the scenario's name (its {@code name:}, else the file name)
  * @param file     the file it came from (bodies are read relative to its directory)
- * @param vars     default variables from {@code vars:}
+ * @param vars     default variables from {@code vars:}, as templates that may use ${run.id} (filled as the run starts)
  * @param steps    the main steps
  * @param cleanup  the {@code finally:} steps, which always run
  */

@@ -85,13 +85,11 @@ public final class ScenarioParser {
             }
             for (Map.Entry<String, JsonNode> e : v.properties()) {
                 String ptr = "/vars/" + e.getKey();
-                if (!VAR_NAME.matcher(e.getKey()).matches() || e.getKey().startsWith("env.")) {
-                    throw tree.error(ptr, "invalid variable name '" + e.getKey() + "'");
-                }
+                settable(e.getKey(), ptr);
                 if (!e.getValue().isValueNode() || e.getValue().isNull()) {
                     throw tree.error(ptr, "variable '" + e.getKey() + "' must be a string, number or boolean");
                 }
-                vars.put(e.getKey(), e.getValue().asText());
+                vars.put(e.getKey(), defaultValue(e.getKey(), ptr));
             }
         }
         if (!root.has("steps")) {
@@ -180,9 +178,7 @@ public final class ScenarioParser {
             for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
                 String var = it.next();
                 String cp = ptr + "/capture/" + var;
-                if (!VAR_NAME.matcher(var).matches() || var.startsWith("env.")) {
-                    throw tree.error(cp, "invalid variable name '" + var + "'");
-                }
+                settable(var, cp);
                 String expr = text(c, cp);
                 captures.put(var, new Capture(var, expr, jsonPath(expr, cp), tree.line(cp)));
             }
@@ -358,6 +354,32 @@ public final class ScenarioParser {
             throw tree.error(ptr, "'" + ptr.substring(ptr.lastIndexOf('/') + 1) + "' must be text");
         }
         return n.asText();
+    }
+
+    /** A name that {@code vars:} or a capture may give a value to. */
+    private void settable(String name, String ptr) {
+        if (!VAR_NAME.matcher(name).matches() || name.startsWith("env.")) {
+            throw tree.error(ptr, "invalid variable name '" + name + "'");
+        }
+        String reserved = Variables.notSettable(name);
+        if (reserved != null) {
+            throw tree.error(ptr, "variable " + reserved);
+        }
+    }
+
+    /**
+     * A {@code vars:} value, a template that may use ${run.id} only: it is filled once as the run (each
+     * Locust user) starts, before -p, -e or any capture could be known.
+     */
+    private String defaultValue(String name, String ptr) {
+        String value = templated(ptr);
+        for (String ref : Variables.references(value)) {
+            if (!ref.equals(Variables.RUN_ID)) {
+                throw tree.error(ptr, "variable '" + name + "' uses ${" + ref + "}: a 'vars:' value may use only ${"
+                    + Variables.RUN_ID + "} (write $${ for a literal ${)");
+            }
+        }
+        return value;
     }
 
     private String templated(String ptr) {

@@ -99,7 +99,7 @@ public final class ScenarioRunner {
     private static void check(Step s, String what, Variables vars, Set<String> defined, Scenario scenario) {
         Set<String> refs = references(s);
         for (String r : refs) {
-            boolean ok = r.startsWith("env.") ? vars.has(r) : defined.contains(r);
+            boolean ok = Variables.builtIn(r) ? vars.has(r) : defined.contains(r);
             if (!ok) {
                 String hint = r.startsWith("env.") ? "set the environment variable " + r.substring(4)
                     : r.equals("project") ? "pass -p/--project or set MGMT_PROJECT"

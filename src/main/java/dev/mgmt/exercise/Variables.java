@@ -9,23 +9,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * ${name} substitution. Names are scenario variables ({@code vars:}, {@code --var}, captures),
- * {@code project} and {@code environment} from the settings, and {@code env.NAME} for environment
- * variables. {@code $${} is a literal {@code ${}.
+ * {@code project} and {@code environment} from the settings, {@code env.NAME} for environment
+ * variables, and the built-in {@code run.id}. {@code $${} is a literal {@code ${}.
  */
 public final class Variables {
     static final Pattern REF = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
     static final Pattern NAME = Pattern.compile("(env\\.)?[A-Za-z_][A-Za-z0-9_.-]*");
+    /**
+     * A short random id, the same all through one run (one Locust user), so that the names a
+     * scenario creates do not collide with those of a run going on at the same time.
+     */
+    public static final String RUN_ID = "run.id";
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Function<String, String> env;
+    private String runId;
 
     public Variables(Function<String, String> env) {
         this.env = env;
@@ -43,7 +51,37 @@ public final class Variables {
         if (name.startsWith("env.")) {
             return env.apply(name.substring(4));
         }
+        if (name.equals(RUN_ID)) {
+            return runId();
+        }
         return values.get(name);
+    }
+
+    /**
+     * Drawn on first use, so runs that never use it never pay for it. Collisions between runs only
+     * need to be unlikely, not unguessable, so no SecureRandom (whose set-up costs start-up time).
+     */
+    private String runId() {
+        if (runId == null) {
+            runId = String.format(Locale.ROOT, "%08x", ThreadLocalRandom.current().nextInt());
+        }
+        return runId;
+    }
+
+    /** Names whose value comes from outside the scenario: the environment and the run. */
+    public static boolean builtIn(String name) {
+        return name.startsWith("env.") || name.equals(RUN_ID);
+    }
+
+    /** Why a scenario or --var may not set this variable, or null when it may. */
+    public static String notSettable(String name) {
+        return name.equals(RUN_ID) ? "'" + RUN_ID + "' is built in (a random id fixed for each run) and cannot be set;"
+            + " use another name" : null;
+    }
+
+    /** A template that expands to exactly this text. */
+    public static String literal(String text) {
+        return text.replace("${", "$${");
     }
 
     public Map<String, String> values() {

@@ -11,6 +11,8 @@ _PATH_SAFE = _UNRESERVED | set(b"/?&=!$'()*,;:@+")
 _HEX = set(b"0123456789abcdefABCDEF")
 _DECIMAL = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?")
 _SECRET_NAME = re.compile(SECRET_NAME)
+# The built-in ${run.id}: a short random id, one per simulated user.
+RUN_ID = "run.id"
 
 
 class Missing(Exception):
@@ -53,6 +55,11 @@ def api_base(host):
     if not base.endswith("/apiops"):
         base += "/apiops"
     return base + "/"
+
+
+def new_run_id():
+    """8 lowercase hex digits, as 'mgmt exercise' draws for a run."""
+    return secrets.token_hex(4)
 
 
 def lookup(name, v):

@@ -71,6 +71,47 @@ class DoctorPermissionsTest {
     }
 
     @Test
+    void should_check_endpoints_and_policies_on_the_proxy_named_by_proxy() {
+        CliResult r = doctor(sandbox.adminToken(), "-p", "MyProject", "--proxy", "Address");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("[ok] API proxy 'Address' (--proxy) exists in project 'MyProject': found in "
+            + "projects/MyProject/apiProxies/"), r.describe());
+        assertTrue(r.out().contains("[ok] permissions on endpoints: read allowed (GET projects/MyProject/apiProxies/"
+            + "Address/endpoints/ -> 200); write allowed (POST projects/MyProject/apiProxies/Address/endpoints/ -> 400)"),
+            r.describe());
+        assertTrue(r.out().contains("[ok] permissions on policies: read allowed (GET projects/MyProject/apiProxies/"
+            + "Address/policies/ -> 200)"), r.describe());
+        assertFalse(r.out().contains("apiProxies/petstore-api/"), "not the first proxy listed\n" + r.describe());
+    }
+
+    @Test
+    void should_report_an_unknown_proxy_as_not_found_with_the_closest_name() {
+        CliResult r = doctor(sandbox.adminToken(), "-p", "MyProject", "--proxy", "petstore-ap");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.out().contains("[FAIL] API proxy 'petstore-ap' (--proxy) exists in project 'MyProject': no API "
+            + "proxy named 'petstore-ap'; did you mean 'petstore-api'?"), r.describe());
+        assertTrue(r.out().contains("[?] permissions per kind (list reads, harmless write probes): skipped: API proxy "
+            + "'petstore-ap' did not pass (above)"), r.describe());
+        assertTrue(r.out().contains("start with the first: API proxy 'petstore-ap' (--proxy) exists in project "
+            + "'MyProject' (exit 6)"), r.describe());
+    }
+
+    @Test
+    void should_refuse_an_empty_proxy_or_one_without_a_project_before_sending_anything() {
+        int from = sandbox.requests().count();
+        CliResult empty = doctor(sandbox.adminToken(), "-p", "MyProject", "--proxy", "");
+        assertEquals(2, empty.exitCode(), empty.describe());
+        assertEquals("error: --proxy is empty: give an API proxy name (mgmt get proxies -p PROJECT)\n", empty.err(),
+            empty.describe());
+        CliResult noProject = doctor(sandbox.adminToken(), "--proxy", "petstore-api");
+        assertEquals(2, noProject.exitCode(), noProject.describe());
+        assertEquals("error: --proxy needs -p/--project (an API proxy belongs to a project)\n", noProject.err(),
+            noProject.describe());
+        assertEquals("", empty.out() + noProject.out());
+        assertEquals(from, sandbox.requests().count(), "nothing was sent");
+    }
+
+    @Test
     void should_list_the_permission_steps_in_json() {
         CliResult r = doctor(sandbox.readOnlyToken(), "-p", "MyProject", "-o", "json");
         assertEquals(0, r.exitCode(), r.describe());

@@ -77,9 +77,63 @@ class ExerciseCommandTest {
         assertTrue(r.out().contains("deploy to staging"), r.describe());
         assertTrue(r.out().contains("PASSED: 9 passed"), r.describe());
         assertTrue(SandboxExtension.ownRequests(sandbox).stream().anyMatch(e -> e.method().equals("POST") && e.path().endsWith("/apiProxies/url/")
-            && e.bodyText().contains("\"apiProxyName\":\"mgmt-exercise-demo\"")), "the body file's ${name} was expanded");
+                && e.bodyText().matches("(?s).*\"apiProxyName\":\"mgmt-exercise-[0-9a-f]{8}\".*")),
+            "the body file's ${name} was expanded, with the run's ${run.id}");
         CliResult after = cli().run("get", "proxies", "-p", "MyProject", "-o", "name");
-        assertFalse(after.out().contains("mgmt-exercise-demo"), after.describe());
+        assertFalse(after.out().contains("mgmt-exercise-"), after.describe());
+    }
+
+    /** The ids a run shows in its step lines ("id 1a2b3c4d"), in order. */
+    static List<String> ids(CliResult r) {
+        return java.util.regex.Pattern.compile("id ([^ \n]+)").matcher(r.out()).results().map(m -> m.group(1)).toList();
+    }
+
+    @Test
+    void should_give_each_run_its_own_run_id_the_same_in_every_step() throws Exception {
+        Path f = scenario(
+            "vars: {tag: \"t-${run.id}\"}",
+            "steps:",
+            "  - name: first id ${run.id}",
+            "    path: projects/",
+            "    headers: {X-Run: \"${tag}\"}",
+            "  - name: second id ${run.id}",
+            "    path: projects/",
+            "finally:",
+            "  - name: cleanup id ${run.id}",
+            "    path: projects/");
+        CliResult one = cli().run("exercise", f.toString());
+        assertEquals(0, one.exitCode(), one.describe());
+        List<String> first = ids(one);
+        assertEquals(3, first.size(), one.describe());
+        assertTrue(first.get(0).matches("[0-9a-f]{8}"), one.describe());
+        assertEquals(List.of(first.get(0), first.get(0), first.get(0)), first, "one id all through the run");
+        assertEquals("t-" + first.get(0), SandboxExtension.ownRequests(sandbox).stream().filter(e -> e.header("X-Run") != null)
+            .findFirst().orElseThrow().header("X-Run"), "a vars: value may use it");
+        CliResult two = cli().run("exercise", f.toString());
+        assertEquals(0, two.exitCode(), two.describe());
+        assertFalse(ids(two).get(0).equals(first.get(0)), "another run, another id: " + first + " " + ids(two));
+    }
+
+    @Test
+    void should_refuse_to_let_a_scenario_or_var_set_run_id() throws Exception {
+        String builtIn = "'run.id' is built in (a random id fixed for each run) and cannot be set; use another name";
+        CliResult inVars = cli().run("exercise", scenario("vars: {run.id: x}", "steps:", "  - path: projects/").toString());
+        assertEquals(2, inVars.exitCode(), inVars.describe());
+        assertTrue(inVars.err().contains("scenario.yaml:1: variable " + builtIn), inVars.describe());
+        CliResult captured = cli().run("exercise", scenario("steps:", "  - path: projects/", "    capture:",
+            "      run.id: $.resultCount").toString());
+        assertEquals(2, captured.exitCode(), captured.describe());
+        assertTrue(captured.err().contains("scenario.yaml:4: variable " + builtIn), captured.describe());
+        CliResult option = cli().run("exercise", scenario("steps:", "  - path: projects/${run.id}/").toString(),
+            "--var", "run.id=x");
+        assertEquals(2, option.exitCode(), option.describe());
+        assertTrue(option.err().contains("invalid --var 'run.id=x': " + builtIn), option.describe());
+        CliResult other = cli().run("exercise", scenario("vars: {name: \"${project}-x\"}", "steps:", "  - path: projects/")
+            .toString(), "-p", "MyProject");
+        assertEquals(2, other.exitCode(), other.describe());
+        assertTrue(other.err().contains("scenario.yaml:1: variable 'name' uses ${project}: a 'vars:' value may use only"
+            + " ${run.id} (write $${ for a literal ${)"), other.describe());
+        assertEquals(0, SandboxExtension.ownRequests(sandbox).size(), "nothing was sent");
     }
 
     @Test

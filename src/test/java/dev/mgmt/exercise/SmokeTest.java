@@ -110,5 +110,11 @@ class SmokeTest {
             assertEquals("", r.out(), r.describe());
             assertEquals(before, sandbox.requests().count(), "nothing is sent for " + c[0] + " '" + c[1] + "'");
         }
+        int before = sandbox.requests().count();
+        CliResult noProject = cli(sandbox.adminToken()).run("exercise", "--smoke", "--proxy", "petstore-api");
+        assertEquals(2, noProject.exitCode(), noProject.describe());
+        assertEquals("error: --proxy needs -p/--project (an API proxy belongs to a project)\n", noProject.err(),
+            noProject.describe());
+        assertEquals(before, sandbox.requests().count(), "nothing is sent for --proxy without -p");
     }
 }

@@ -56,6 +56,18 @@ class LocustIT {
     }
 
     @Test
+    void theLifecycleScenarioRunsAsTwoUsersWithoutCollisions() throws Exception {
+        Path file = export(Path.of("examples/proxy-lifecycle.yaml"), "-e", "staging");
+        Locust.Stats stats = Locust.distributed(dir, file, sandbox.url(), sandbox.adminToken(), 2, 2, 5);
+        assertEquals(0, stats.masterExit(), stats.masterLog());
+        assertEquals(0, stats.failures("Aggregated"), stats.failures());
+        for (String step : List.of("the name is free", "create the proxy", "deploy to ${environment}", "delete the proxy",
+            "it is gone")) {
+            assertTrue(stats.requests(step) > 1, step + " was not sent by both users:\n" + stats.rows().keySet());
+        }
+    }
+
+    @Test
     void aBrokenExpectationIsALocustFailure() throws Exception {
         Path scenario = dir.resolve("broken.yaml");
         Files.writeString(scenario, String.join("\n",

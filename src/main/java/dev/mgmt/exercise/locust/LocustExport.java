@@ -45,7 +45,8 @@ public final class LocustExport {
     }
 
     /**
-     * @param vars      the variables as the run would start with them (vars:, -p, -e, --var)
+     * @param vars      the variables each pass starts from, as templates (vars: as written, -p, -e and --var as
+     *                  literals), filled with each user's ${run.id}
      * @param keepGoing run the remaining steps after one fails, as --keep-going does
      * @param connect   connect timeout for each request
      * @param timeout   read timeout for each request
@@ -82,8 +83,8 @@ public final class LocustExport {
         py.append("KEEP_GOING = ").append(keepGoing ? "True" : "False").append("\n");
         py.append("# Connect and read timeouts of each request, in seconds (mgmt's --connect-timeout and --timeout).\n");
         py.append("TIMEOUT = (").append(seconds(connect)).append(", ").append(seconds(timeout)).append(")\n");
-        py.append("# The variables each pass starts with (vars:, --var, -p and -e when exported); MGMT_PROJECT and\n");
-        py.append("# MGMT_ENVIRONMENT on a worker replace project and environment.\n");
+        py.append("# The variables each pass starts with (vars:, --var, -p and -e when exported), where ${run.id} is\n");
+        py.append("# each user's own id; MGMT_PROJECT and MGMT_ENVIRONMENT on a worker replace project and environment.\n");
         py.append("VARS = {\n");
         vars.forEach((k, v) -> py.append("    ").append(PythonLiterals.string(k)).append(": ")
             .append(PythonLiterals.string(v)).append(",\n"));
@@ -101,6 +102,8 @@ public final class LocustExport {
                 wait_time = constant(0)
 
                 def on_start(self):
+                    # One per user, so that users (on any worker) never create the same names.
+                    self.run_id = new_run_id()
                     missing = missing_environment(ENV_NAMES)
                     if missing:
                         self.environment.events.request.fire(
@@ -110,7 +113,9 @@ public final class LocustExport {
 
                 @task
                 def scenario(self):
-                    v = dict(VARS)
+                    v = {RUN_ID: self.run_id}
+                    for name, template in VARS.items():
+                        v[name] = fill(template, v)
                     for name, env in (("project", "MGMT_PROJECT"), ("environment", "MGMT_ENVIRONMENT")):
                         if os.environ.get(env):
                             v[name] = os.environ[env]
@@ -142,6 +147,7 @@ public final class LocustExport {
             + "import json\n"
             + "import os\n"
             + "import re\n"
+            + "import secrets\n"
             + "from decimal import Decimal\n"
             + "\n"
             + "from locust import HttpUser, constant, task\n"

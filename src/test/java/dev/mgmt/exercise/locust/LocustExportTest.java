@@ -79,6 +79,11 @@ class LocustExportTest {
 
     /** One pass of the exported user against these answers: what it sent and what it reported. */
     JsonNode pass(Path locustfile, Map<String, String> env, String... answers) throws Exception {
+        return passes(locustfile, env, 1, 1, answers);
+    }
+
+    /** Each of that many users (one after another) starts, then makes that many passes. */
+    JsonNode passes(Path locustfile, Map<String, String> env, int users, int passes, String... answers) throws Exception {
         Path harness = dir.resolve("fake_locust.py");
         try (InputStream in = getClass().getResourceAsStream("fake_locust.py")) {
             Files.write(harness, in.readAllBytes());
@@ -90,7 +95,8 @@ class LocustExportTest {
         all.put("MGMT_PROJECT", null);
         all.put("MGMT_ENVIRONMENT", null);
         all.putAll(env);
-        return Json.mapper().readTree(Python.run(dir, all, harness.toString(), locustfile.toString(), responses.toString()));
+        return Json.mapper().readTree(Python.run(dir, all, harness.toString(), locustfile.toString(), responses.toString(),
+            Integer.toString(users), Integer.toString(passes)));
     }
 
     static String answer(int status, String body) {
@@ -105,6 +111,37 @@ class LocustExportTest {
         assertTrue(text.contains("only_if=\"create the proxy\""), text);
         assertTrue(text.contains("\"apiProxyName\": \"${name}\""), "the bodyFile is in the file, its ${name} for run time");
         export(Path.of("examples/read-only.yaml").toAbsolutePath(), "-e", "production");
+    }
+
+    @Test
+    void should_give_each_user_its_own_run_id_kept_through_its_passes() throws Exception {
+        Path f = scenario(
+            "vars: {name: \"demo-${run.id}\", literal: \"$${run.id}\"}",
+            "steps:",
+            "  - name: create",
+            "    path: projects/${project}/apiProxies/${name}/",
+            "    headers: {X-Run: \"${run.id}\", X-Literal: \"${literal} ${dollar}\"}");
+        Path file = export(f, "--var", "dollar=${run.id}");
+        String text = Files.readString(file);
+        assertTrue(text.contains("    def on_start(self):\n        # One per user, so that users (on any worker) never create"
+            + " the same names.\n        self.run_id = new_run_id()\n"), text);
+        assertTrue(text.contains("\"name\": \"demo-${run.id}\""), "filled per user at run time, not at export: " + text);
+        JsonNode sent = passes(file, Map.of(), 2, 2).get("sent");
+        assertEquals(4, sent.size(), sent.toString());
+        List<String> ids = new ArrayList<>();
+        for (JsonNode s : sent) {
+            String id = s.get("headers").get("X-Run").asText();
+            assertTrue(id.matches("[0-9a-f]{8}"), id);
+            assertEquals("http://manager.example/base/apiops/projects/MyProject/apiProxies/demo-" + id + "/",
+                s.get("url").asText());
+            assertEquals("${run.id} ${run.id}", s.get("headers").get("X-Literal").asText(), "$${ and --var are literal");
+            ids.add(id);
+        }
+        assertEquals(ids.get(0), ids.get(1), "one user keeps its id from pass to pass");
+        assertEquals(ids.get(2), ids.get(3), "one user keeps its id from pass to pass");
+        assertFalse(ids.get(0).equals(ids.get(2)), "two users never share an id: " + ids);
+        assertEquals(0, sent.get(0).get("user").asInt());
+        assertEquals(1, sent.get(2).get("user").asInt());
     }
 
     @Test

@@ -1,6 +1,7 @@
 """Runs one pass of an exported Locust file's user against canned responses, without Locust.
 
-usage: fake_locust.py LOCUSTFILE RESPONSES.json  -> prints {"sent": [...], "reports": [...]} as JSON
+usage: fake_locust.py LOCUSTFILE RESPONSES.json [USERS PASSES]  -> prints {"sent": [...], "reports": [...]} as JSON
+(each sent request says which user, from 0, sent it)
 """
 import datetime
 import json
@@ -37,7 +38,7 @@ class Response:
 
 class Client:
     def request(self, method, url, name=None, headers=None, data=None, **options):
-        sent.append({"method": method, "url": url, "name": name, "headers": headers,
+        sent.append({"user": current, "method": method, "url": url, "name": name, "headers": headers,
                      "body": None if data is None else data.decode("utf-8"),
                      "allow_redirects": options.get("allow_redirects"), "catch_response": options.get("catch_response")})
         return Response(name, url, responses.pop(0) if responses else {})
@@ -65,14 +66,17 @@ sys.modules["locust.exception"] = exception
 
 namespace = {"__name__": "locustfile"}
 exec(compile(open(sys.argv[1], encoding="utf-8").read(), sys.argv[1], "exec"), namespace)
-user = namespace["ScenarioUser"]()
-user.client = Client()
-user.environment = types.SimpleNamespace(events=Events)
-user.host = "http://manager.example/base"
+users, passes = (int(sys.argv[3]), int(sys.argv[4])) if len(sys.argv) > 4 else (1, 1)
 stopped = False
-try:
-    user.on_start()
-    user.scenario()
-except StopUser:
-    stopped = True
+for current in range(users):
+    user = namespace["ScenarioUser"]()
+    user.client = Client()
+    user.environment = types.SimpleNamespace(events=Events)
+    user.host = "http://manager.example/base"
+    try:
+        user.on_start()
+        for _ in range(passes):
+            user.scenario()
+    except StopUser:
+        stopped = True
 print(json.dumps({"sent": sent, "reports": reports, "stopped": stopped}))
