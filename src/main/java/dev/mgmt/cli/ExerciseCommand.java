@@ -136,7 +136,7 @@ public final class ExerciseCommand extends BaseCommand {
         Map<String, String> cliVars = new LinkedHashMap<>();
         for (String v : varArgs) {
             int eq = v.indexOf('=');
-            if (eq <= 0 || !v.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
+            if (eq <= 0 || !Variables.isName(v.substring(0, eq))) {
                 throw new UsageException("invalid --var '" + v + "': expected NAME=VALUE");
             }
             String reserved = Variables.notSettable(v.substring(0, eq));

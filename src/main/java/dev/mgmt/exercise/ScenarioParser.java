@@ -39,7 +39,6 @@ public final class ScenarioParser {
         "capture", "if");
     static final Set<String> EXPECT_KEYS = Set.of("status", "error", "maxLatency", "body");
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
-    private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
 
     private final LocatedTree tree;
     private final Path file;
@@ -358,7 +357,7 @@ public final class ScenarioParser {
 
     /** A name that {@code vars:} or a capture may give a value to. */
     private void settable(String name, String ptr) {
-        if (!VAR_NAME.matcher(name).matches() || name.startsWith("env.")) {
+        if (!Variables.isName(name) || name.startsWith("env.")) {
             throw tree.error(ptr, "invalid variable name '" + name + "'");
         }
         String reserved = Variables.notSettable(name);

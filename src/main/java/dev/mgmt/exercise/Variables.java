@@ -24,12 +24,19 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
     static final Pattern REF = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
-    static final Pattern NAME = Pattern.compile("(env\\.)?[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final String NAME_SYNTAX = "[A-Za-z_][A-Za-z0-9_.-]*";
+    private static final Pattern USER_NAME = Pattern.compile(NAME_SYNTAX);
+    static final Pattern NAME = Pattern.compile("(env\\.)?" + NAME_SYNTAX);
     /**
      * A short random id, the same all through one run (one Locust user), so that the names a
      * scenario creates do not collide with those of a run going on at the same time.
      */
     public static final String RUN_ID = "run.id";
+
+    /** Whether a scenario ({@code vars:}, captures) or {@code --var} may use this as a name: the syntax only. */
+    public static boolean isName(String name) {
+        return USER_NAME.matcher(name).matches();
+    }
 
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Function<String, String> env;
