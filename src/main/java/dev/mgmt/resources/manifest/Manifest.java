@@ -1,6 +1,7 @@
 package dev.mgmt.resources.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Target;
 
@@ -19,6 +20,6 @@ public record Manifest(Kind kind, Shape shape, Target target, ObjectNode fields,
 
     /** "proxy/petstore-api", as apply prints it. */
     public String ref() {
-        return kind.singular() + "/" + name();
+        return Outcome.ref(kind.singular(), name());
     }
 }

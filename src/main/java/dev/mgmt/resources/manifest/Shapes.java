@@ -69,6 +69,12 @@ public final class Shapes {
         return new Shape(kind.singular(), LAST, List.of(), DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
     }
 
+    /** The fields besides the name that tell two objects of the kind apart (none for most kinds). */
+    static List<String> keyFields(Kind kind) {
+        Shape known = BY_KIND.get(kind.singular());
+        return known == null ? List.of() : known.keyFields();
+    }
+
     /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */
     public static boolean writable(Kind kind) {
         try {
