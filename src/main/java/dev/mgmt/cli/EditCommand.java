@@ -71,6 +71,10 @@ public final class EditCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
+        Shapes.Refusal refusal = Shapes.refusal(k);
+        if (refusal != null) {
+            throw new UsageException(k.plural() + " cannot be edited in place: " + refusal.text());
+        }
         Shape shape = Shapes.of(k);
         Target target = Target.of(k, inv.settings().project().value(), proxy, null, null);
         ObjectNode key = Json.mapper().createObjectNode().put(k.nameField(), name);

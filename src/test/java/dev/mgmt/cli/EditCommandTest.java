@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,10 +140,36 @@ class EditCommandTest {
         assertEquals(6, missing.exitCode(), missing.describe());
         CliResult project = cli(ed).run("edit", "project", "MyProject");
         assertEquals(2, project.exitCode(), project.describe());
-        assertTrue(project.err().contains("apply cannot write projects"), project.err());
+        assertEquals("error: projects cannot be edited in place: the API has no way to create or change projects\n",
+            project.err());
         CliResult endpoint = cli(ed).run("edit", "endpoint", "/pets", "--proxy", "petstore-api");
         assertEquals(2, endpoint.exitCode(), endpoint.describe());
         assertTrue(endpoint.err().contains("needs its --method"), endpoint.err());
         assertFalse(Files.exists(dir.resolve("seen")), "the editor never ran");
+    }
+
+    /** Each kind edit cannot write: one line saying why and what to use, exit 2, no editor, nothing sent. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "certificate#gateway-tls#certificates cannot be edited in place: they are uploaded as PEM files (multipart), "
+            + "not written as JSON; upload a new one with mgmt update certificate NAME -f FILE.pem -e ENVIRONMENT",
+        "jwk#gateway-jwk#jwks cannot be edited in place: a JWK is shown as derived key material, not as the source it "
+            + "was created from; use mgmt update jwk NAME -f FILE",
+        "policy#some-policy#policies cannot be edited in place: a proxy's policies are read as one tree but written "
+            + "one at a time; use mgmt create|update policy NAME --proxy P -f FILE",
+        "access#petstore-api#access cannot be edited in place: access is granted per credential; use mgmt "
+            + "grant|revoke access CREDENTIAL --proxy P",
+        "ip-group#AllowedIPs#ip-groups cannot be edited in place: the API cannot read them back, so there is nothing "
+            + "to compare with; use mgmt create, update and set for them"})
+    void should_refuse_kinds_edit_cannot_write_in_one_line_without_the_editor(String kind, String name, String why,
+                                                                              @TempDir Path dir) throws Exception {
+        Path ran = dir.resolve("editor-ran");
+        Path ed = editor(dir, "touch '" + ran + "'; exit 1");
+        CliResult r = cli(ed).run("edit", kind, name);
+        assertEquals(2, r.exitCode(), r.describe());
+        assertEquals("error: " + why + "\n", r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(ran), "the editor must not be opened");
+        assertEquals(List.of(), sandbox.requests().list());
     }
 }
