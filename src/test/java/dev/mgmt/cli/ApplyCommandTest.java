@@ -293,6 +293,33 @@ class ApplyCommandTest {
         assertEquals(List.of(), writes());
     }
 
+    /** Each problem names the file, the document and the line of its field, in whichever document of the file. */
+    @Test
+    void should_name_the_line_of_each_bad_field(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "lines.yaml",
+            "kind: env-var", "name: LINE_OK", "global: true", "globalValue: v",
+            "---",
+            "# the second document",
+            "kind: env-var",
+            "name: LINE_BAD",
+            "description: x",
+            "global: maybe",
+            "globalValue: v",
+            "---",
+            "kind: proxy",
+            "name: line-api",
+            "description: 5",
+            "apiProxyCreationType: REVERSE_PROXY",
+            "clientRoute:",
+            "  relativePathList: [/line]");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(f + ":10: env-var/LINE_BAD: global: must be a boolean"), r.err());
+        assertTrue(r.err().contains(f + ":15: proxy/line-api: apiProxyDescription: must be a string"), r.err());
+        assertTrue(r.err().contains("Nothing was sent."), r.err());
+        assertEquals(List.of(), writes());
+    }
+
     @Test
     void should_ask_for_the_write_only_fields_a_proxy_update_needs(@TempDir Path dir) throws Exception {
         Path f = write(dir, "p.yaml", "kind: proxy", "name: petstore-api", "description: changed");

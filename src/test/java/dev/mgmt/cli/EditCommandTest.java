@@ -102,6 +102,29 @@ class EditCommandTest {
         assertFileGone(dir);
     }
 
+    /** The comments name the line of the bad field in the file as reopened, below them. */
+    @Test
+    void should_say_the_line_of_each_problem_in_the_reopened_file(@TempDir Path dir) throws Exception {
+        Path ed = editor(dir, String.join("\n",
+            "if grep -q '^# The edit could not be applied' \"$1\"; then",
+            "  cp \"$1\" '" + dir.resolve("reopened") + "'",
+            "else",
+            "  sed -i 's/^global: .*/global: maybe/' \"$1\"",
+            "fi"));
+        CliResult r = cli(ed).run("edit", "env-var", "BACKEND_BASE_URL");
+        assertEquals(2, r.exitCode(), r.describe());
+        List<String> reopened = Files.readAllLines(dir.resolve("reopened"));
+        String problem = reopened.stream().filter(l -> l.contains("global: must be a boolean")).findFirst()
+            .orElseThrow(() -> new AssertionError(reopened.toString()));
+        int line = reopened.indexOf("global: maybe") + 1;
+        assertTrue(line > 0, reopened.toString());
+        assertTrue(problem.startsWith("#   the edited file:" + line + ": env-var/BACKEND_BASE_URL: global: "), problem);
+        assertTrue(r.err().contains("the edited file:" + line + ": env-var/BACKEND_BASE_URL: global: must be a boolean"),
+            r.err());
+        assertEquals(List.of(), writes());
+        assertFileGone(dir);
+    }
+
     @Test
     void should_give_up_with_exit_2_when_a_failed_edit_is_saved_unchanged(@TempDir Path dir) throws Exception {
         Path ed = editor(dir, String.join("\n",
