@@ -1,8 +1,6 @@
 package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
@@ -10,8 +8,8 @@ import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
-import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.AccessItems;
 import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
@@ -84,7 +82,7 @@ abstract class AccessCommand extends ChangeCommand {
         } else if (proxies.isEmpty() && groups.isEmpty()) {
             throw new UsageException("nothing to " + spec.name() + ": pass --proxy NAME or --proxy-group NAME (or -f FILE)");
         } else {
-            body = accessList(proxies, groups);
+            body = AccessItems.body(proxies, groups);
         }
         Target target = Target.of(k, inv.settings().project().value(), null, null, null);
         ApiClient client = inv.authenticatedClient();
@@ -102,11 +100,19 @@ abstract class AccessCommand extends ChangeCommand {
             response = new PartWriter(client).send(target, p, credential, null, body);
         } catch (ApiException e) {
             MgmtException m = missing(client, target, body, e);
+            if (m == e) {
+                m = refused(client, target, body, e);
+            }
             throw m == e && input != null ? BodyCheck.withLines(e, input) : m;
         }
         Outcome.print(inv.out(), inv.settings().output().value(), "credential", credential,
             "access " + pastTense() + describe(body), response);
         return ExitCodes.OK;
+    }
+
+    /** What a refusal the command knows better than the generic checklist means; {@code e} itself otherwise. */
+    MgmtException refused(ApiClient client, Target target, JsonNode body, ApiException e) {
+        return e;
     }
 
     /** The API's 400 "X is not found" may name the credential or any proxy or group in the body: a 6 for each. */
@@ -117,31 +123,17 @@ abstract class AccessCommand extends ChangeCommand {
             if (m != e) {
                 break;
             }
-            Kind kind = Kinds.find(item.path("type").asText().equals("API_PROXY_GROUP") ? "proxy-group" : "proxy");
+            Kind kind = Kinds.find(AccessItems.kind(item));
             m = reader.missing(Target.of(kind, target.project(), null, null, null), item.path("name").asText(), e);
         }
         return m;
-    }
-
-    /** The documented body: API_PROXY for each --proxy, API_PROXY_GROUP for each --proxy-group. */
-    static ObjectNode accessList(List<String> proxies, List<String> groups) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode list = body.putArray("credentialAccessList");
-        for (String name : proxies) {
-            list.addObject().put("name", name).put("type", "API_PROXY");
-        }
-        for (String name : groups) {
-            list.addObject().put("name", name).put("type", "API_PROXY_GROUP");
-        }
-        return body;
     }
 
     /** ": proxy/a, proxy-group/b", from the body as sent. */
     private static String describe(JsonNode body) {
         List<String> names = new ArrayList<>();
         for (JsonNode item : body.path("credentialAccessList")) {
-            String type = item.path("type").asText();
-            names.add((type.equals("API_PROXY_GROUP") ? "proxy-group/" : "proxy/") + item.path("name").asText());
+            names.add(AccessItems.ref(item));
         }
         return names.isEmpty() ? "" : ": " + String.join(", ", names);
     }

@@ -18,6 +18,7 @@ import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Uploads;
 import dev.mgmt.resources.Target;
+import dev.mgmt.resources.manifest.Identity;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Option;
@@ -101,9 +102,10 @@ abstract class BodyCommand extends ChangeCommand {
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ResourceWriter writer = new ResourceWriter(inv.authenticatedClient());
         JsonNode sent = ResourceWriter.withName(op, resolved, body);
+        String shown = Identity.shown(k, resolved, sent);
         if (dryRun) {
             DryRun dry = checkedDryRun(target, resolved);
-            dry.show(inv.out(), s.output().value(), k.singular(), resolved, spec.name(), pastTense(),
+            dry.show(inv.out(), s.output().value(), k.singular(), shown, spec.name(), pastTense(),
                 writer.request(target, op, resolved, sent));
             return ExitCodes.OK;
         }
@@ -113,7 +115,7 @@ abstract class BodyCommand extends ChangeCommand {
         } catch (ApiException e) {
             throw BodyCheck.withLines(e, input);
         }
-        Outcome.print(inv.out(), s.output().value(), k.singular(), resolved, pastTense(), response);
+        Outcome.print(inv.out(), s.output().value(), k.singular(), shown, pastTense(), response);
         return ExitCodes.OK;
     }
 

@@ -16,6 +16,7 @@ import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Target;
+import dev.mgmt.resources.manifest.Identity;
 import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
@@ -67,11 +68,12 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ApiClient client = inv.authenticatedClient();
+        String shown = Identity.shown(k, name, body);
         if (dryRun) {
             // Nothing will be deleted, so there is nothing to confirm.
             DryRun dry = dryRunner();
             dry.requirePresent(target, name);
-            dry.show(inv.out(), s.output().value(), k.singular(), name, spec.name(), "deleted",
+            dry.show(inv.out(), s.output().value(), k.singular(), shown, spec.name(), "deleted",
                 new ResourceWriter(client).request(target, op, name, body));
             return ExitCodes.OK;
         }
@@ -84,7 +86,7 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
             // Gone between the check and the delete: the same answer as when the check finds it missing.
             throw reader.missing(target, name, e);
         }
-        Outcome.print(inv.out(), s.output().value(), k.singular(), name, "deleted", response);
+        Outcome.print(inv.out(), s.output().value(), k.singular(), shown, "deleted", response);
         return ExitCodes.OK;
     }
 }

@@ -71,6 +71,10 @@ public final class EditCommand extends BaseCommand {
     public Integer call() {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
+        Shapes.Refusal refusal = Shapes.refusal(k);
+        if (refusal != null) {
+            throw new UsageException(k.plural() + " cannot be edited in place: " + refusal.text());
+        }
         Shape shape = Shapes.of(k);
         Target target = Target.of(k, inv.settings().project().value(), proxy, null, null);
         ObjectNode key = Json.mapper().createObjectNode().put(k.nameField(), name);
@@ -83,7 +87,7 @@ public final class EditCommand extends BaseCommand {
             throw new UsageException("--method applies only to endpoints");
         }
         ApiClient client = inv.authenticatedClient();
-        Manifest probe = new Manifest(k, shape, target, key, name);
+        Manifest probe = new Manifest(k, shape, target, key, name, null);
         JsonNode current = new LiveObjects(client).find(probe);
         if (current == null) {
             new ResourceReader(client).require(target, name);
@@ -114,7 +118,8 @@ public final class EditCommand extends BaseCommand {
             write(file, shown);
             run(editor, file);
             String edited = read(file);
-            if (uncommented(edited).equals(uncommented(shown))) {
+            String body = uncommented(edited);
+            if (body.equals(uncommented(shown))) {
                 if (problems == null) {
                     inv.err().println(CANCELLED);
                     return ExitCodes.OK;
@@ -123,40 +128,61 @@ public final class EditCommand extends BaseCommand {
                     + problems.get(0), problems.size() > 1 ? String.join("\n  ", problems.subList(1, problems.size()))
                     : null);
             }
-            try {
-                Manifest m = parse(file, probe);
-                Step step = Planner.step(m, current);
-                if (!step.writes()) {
+            List<String> found = problems(probe, current, body, 0);
+            if (found.isEmpty()) {
+                Plan plan = plan(probe, current, body, 0);
+                if (plan == null) {
                     inv.err().println(CANCELLED);
                     return ExitCodes.OK;
                 }
-                Plan plan = new Plan(List.of(step));
-                Planner.check(plan);
                 new PlanPrinter(inv.err(), inv.colorOnStderr()).print(plan);
                 new PlanRunner(client).run(plan, inv.out(), inv.err());
                 return ExitCodes.OK;
-            } catch (MgmtException e) {
-                if (e.exitCode() != ExitCodes.USAGE) {
-                    throw e;
-                }
-                problems = new ArrayList<>();
-                problems.add(e.getMessage());
-                for (String d : e.details()) {
-                    problems.addAll(d.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-                }
-                StringBuilder top = new StringBuilder("# The edit could not be applied; fix it, or save unchanged to "
-                    + "give up:\n");
-                problems.forEach(p -> top.append("#   ").append(p.replace("\n", " ")).append('\n'));
-                shown = top + uncommented(edited);
             }
+            // The same problems again, their lines counted in the file reopened below the comments about them.
+            problems = problems(probe, current, body, 1 + found.size());
+            StringBuilder top = new StringBuilder("# The edit could not be applied; fix it, or save unchanged to "
+                + "give up:\n");
+            problems.forEach(p -> top.append("#   ").append(p.replace("\n", " ")).append('\n'));
+            shown = top + body;
         }
     }
 
+    /** What the check finds in {@code body} placed {@code below} lines down, one line each; empty when it passes. */
+    private static List<String> problems(Manifest probe, JsonNode current, String body, int below) {
+        try {
+            plan(probe, current, body, below);
+            return List.of();
+        } catch (MgmtException e) {
+            if (e.exitCode() != ExitCodes.USAGE) {
+                throw e;
+            }
+            List<String> out = new ArrayList<>();
+            out.add(e.getMessage());
+            for (String d : e.details()) {
+                out.addAll(d.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+            }
+            return out;
+        }
+    }
+
+    /** The checked plan for the saved document, or null when it changes nothing. */
+    private static Plan plan(Manifest probe, JsonNode current, String body, int below) {
+        Manifest m = parse("\n".repeat(below) + body, probe);
+        Step step = Planner.step(m, current);
+        if (!step.writes()) {
+            return null;
+        }
+        Plan plan = new Plan(List.of(step));
+        Planner.check(plan);
+        return plan;
+    }
+
     /** The document the user saved; it must still be the same object in the same place. */
-    private static Manifest parse(Path file, Manifest probe) {
+    private static Manifest parse(String text, Manifest probe) {
         Target target = probe.target();
         List<Manifest> docs = new ManifestParser(target.project(), null)
-            .parse(InputData.read("@" + file, null), "the edited file");
+            .parse(InputData.text(text, "the edited file"), "the edited file");
         if (docs.size() != 1) {
             throw new UsageException("the edited file must hold one document, not " + docs.size());
         }

@@ -19,6 +19,7 @@ import dev.mgmt.resources.Parts;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.Uploads;
+import dev.mgmt.resources.manifest.Identity;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -108,12 +109,13 @@ abstract class PartCommand extends ChangeCommand {
         List<String> pathValues = PartWriter.values(p, given);
         ApiClient client = inv.authenticatedClient();
         PartWriter writer = new PartWriter(client);
+        String shown = Identity.named(resourceName, endpointMethod);
         if (dryRun) {
             // Nothing will change, so remove has nothing to confirm; a listed resource must be there.
             DryRun dry = dryRunner();
             dry.requirePresent(target, resourceName);
             for (String value : pathValues) {
-                dry.show(inv.out(), inv.settings().output().value(), k.singular(), resourceName, change().word(),
+                dry.show(inv.out(), inv.settings().output().value(), k.singular(), shown, change().word(),
                     done(p, given, value), form != null ? writer.uploadRequest(target, p, resourceName, form)
                         : writer.request(target, p, resourceName, value, body));
             }
@@ -128,7 +130,7 @@ abstract class PartCommand extends ChangeCommand {
             } catch (ApiException e) {
                 throw missing(client, target, p, resourceName, value, input == null ? e : BodyCheck.withLines(e, input));
             }
-            Outcome.print(inv.out(), inv.settings().output().value(), k.singular(), resourceName,
+            Outcome.print(inv.out(), inv.settings().output().value(), k.singular(), shown,
                 done(p, given, value), response);
         }
         return ExitCodes.OK;
@@ -192,7 +194,7 @@ abstract class PartCommand extends ChangeCommand {
             case SWITCH:
                 return p.name() + " set to " + given.get(0).toLowerCase(Locale.ROOT);
             case NAMES:
-                return Kinds.find(p.name()).singular() + "/" + value + " " + change().done();
+                return Outcome.ref(Kinds.find(p.name()).singular(), value) + " " + change().done();
             default:
                 return p.name() + " " + change().done();
         }

@@ -69,6 +69,11 @@ public final class InputData {
         return new InputData(spec.getBytes(StandardCharsets.UTF_8), "the -d argument", false);
     }
 
+    /** Text mgmt holds already (an edited file as it will be shown again), named {@code origin} in messages. */
+    public static InputData text(String text, String origin) {
+        return new InputData(text.getBytes(StandardCharsets.UTF_8), origin, false);
+    }
+
     public byte[] bytes() {
         return bytes;
     }

@@ -17,7 +17,7 @@ public final class Outcome {
 
     public static void print(PrintWriter out, OutputFormat format, String kind, String name, String done,
                              ApiResponse response) {
-        String ref = name == null ? kind : kind + "/" + name;
+        String ref = ref(kind, name);
         if (format == OutputFormat.NAME) {
             out.println(ref);
         } else if (format.structured()) {
@@ -29,5 +29,10 @@ public final class Outcome {
             out.println(ref + " " + done);
         }
         out.flush();
+    }
+
+    /** How every result line names an object: {@code proxy/petstore-api}, or the kind alone when it has no name. */
+    public static String ref(String kind, String name) {
+        return name == null ? kind : kind + "/" + name;
     }
 }

@@ -180,6 +180,7 @@ public final class ErrorReporter {
         String code = e.exitCode() == ExitCodes.USAGE ? "usage_error"
             : e.exitCode() == ExitCodes.UNAUTHORIZED ? "no_token"
             : e.exitCode() == ExitCodes.NOT_FOUND ? "not_found"
+            : e.exitCode() == ExitCodes.CONFLICT ? "conflict"
             : e.exitCode() == ExitCodes.INTERRUPTED ? "interrupted"
             : e.exitCode() == ExitCodes.OUTPUT_FAILED ? "output_failed" : "error";
         ObjectNode json = base(null, code, e.getMessage(), e.exitCode());

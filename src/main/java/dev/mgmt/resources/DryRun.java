@@ -10,6 +10,7 @@ import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.Bodies;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.ItemSink;
+import dev.mgmt.output.Outcome;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.settings.OutputFormat;
 
@@ -69,7 +70,7 @@ public final class DryRun {
     public void show(PrintWriter out, OutputFormat format, String kind, String name, String action, String done,
                      ApiRequest request) {
         client.tracer().curl(request);
-        String ref = name == null ? kind : kind + "/" + name;
+        String ref = Outcome.ref(kind, name);
         if (format == OutputFormat.NAME) {
             out.println(ref);
         } else if (format.structured()) {

@@ -91,22 +91,7 @@ public final class BodyValidator {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-        String ptr = "";
-        for (String part : field.replace("]", "").split("[.\\[]")) {
-            if (!part.isEmpty()) {
-                ptr = ptr + "/" + part.replace("~", "~0").replace("/", "~1");
-            }
-        }
-        while (true) {
-            Integer line = parsed.lines.get(ptr);
-            if (line != null) {
-                return line;
-            }
-            if (ptr.isEmpty()) {
-                return 0;
-            }
-            ptr = ptr.substring(0, ptr.lastIndexOf('/'));
-        }
+        return parsed.lineOf(field);
     }
 
     public static String format(List<Problem> problems, String origin) {

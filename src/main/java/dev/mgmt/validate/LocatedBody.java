@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The user's body as a tree, plus the line where each JSON pointer's value (or key) starts, and
- * the two ways a place in it is named: a JSON pointer and a field path like {@code a.b[0].c}.
+ * the two ways a place in it is named: a JSON pointer and a field path like {@code a.b[0].c}. Lines count
+ * from the start of the stream, so a document of a multi-document file keeps its file's lines.
  */
-final class LocatedBody {
+public final class LocatedBody {
     final JsonNode root;
     final Map<String, Integer> lines;
 
@@ -42,6 +43,45 @@ final class LocatedBody {
                 throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the body");
             }
             return new LocatedBody(root, lines);
+        }
+    }
+
+    /** The value the parser is on (one document of a stream), with the line of each of its parts. */
+    public static LocatedBody at(JsonParser p) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        return new LocatedBody(read(p, "", lines), lines);
+    }
+
+    public JsonNode root() {
+        return root;
+    }
+
+    /**
+     * The line where a field named as the server names it ({@code a.b[0].c}) starts, or of its closest
+     * parent that exists; 0 when there is none.
+     */
+    public int lineOf(String field) {
+        String ptr = "";
+        for (String part : field.replace("]", "").split("[.\\[]")) {
+            if (!part.isEmpty()) {
+                ptr = ptr + "/" + part.replace("~", "~0").replace("/", "~1");
+            }
+        }
+        return lineAt(ptr);
+    }
+
+    /** The line of the value at a JSON pointer, or of its nearest ancestor that has one; 0 when none has. */
+    private int lineAt(String pointer) {
+        String ptr = pointer;
+        while (true) {
+            Integer line = lines.get(ptr);
+            if (line != null && line > 0) {
+                return line;
+            }
+            if (ptr.isEmpty()) {
+                return 0;
+            }
+            ptr = ptr.substring(0, ptr.lastIndexOf('/'));
         }
     }
 
@@ -101,17 +141,7 @@ final class LocatedBody {
 
     /** The line of the value at {@code path}, or of its nearest ancestor that has one. */
     int line(List<Object> path) {
-        List<Object> p = new ArrayList<>(path);
-        while (true) {
-            Integer l = lines.get(pointer(p));
-            if (l != null && l > 0) {
-                return l;
-            }
-            if (p.isEmpty()) {
-                return 0;
-            }
-            p.remove(p.size() - 1);
-        }
+        return lineAt(pointer(path));
     }
 
     static List<Object> elements(JsonNodePath p) {

@@ -4,12 +4,18 @@ import dev.mgmt.sandbox.RequestLog;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
+import dev.mgmt.testing.TestServer;
+import dev.mgmt.testing.TestServer.Reply;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static dev.mgmt.cli.IpGroupCommandsTest.assertUsage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** mgmt grant|revoke access CREDENTIAL, and the same through add|remove credential NAME access. */
@@ -115,5 +121,67 @@ class AccessGrantTest {
         assertEquals("PUT", sandbox.ownRequests().get(0).method());
         CliResult back = cli().stdin(body).run("remove", "credential", "partner-app", "access", "-f", "-", "--yes");
         assertEquals("credential/partner-app access removed\n", back.out(), back.describe());
+    }
+
+    /** A grant of what the credential has: the sandbox answers 409; mgmt says what is there and that nothing changed. */
+    @Test
+    void should_say_what_is_already_granted_and_that_nothing_changed() {
+        String before = access();
+        assertTrue(before.contains("petstore-api\n"), before);
+        CliResult r = cli().run("grant", "access", "partner-app", "--proxy", "petstore-api");
+        assertEquals(7, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: credential 'partner-app' already has access to proxy/petstore-api; "
+            + "nothing was changed\n"), r.err());
+        assertTrue(r.err().contains("See its access: mgmt get access -p MyProject --credential partner-app\n"), r.err());
+        assertFalse(r.err().contains("update"), r.err());
+        assertEquals("", r.out());
+
+        CliResult two = cli().run("grant", "access", "partner-app", "--proxy", "Address", "--proxy", "petstore-api",
+            "-o", "json");
+        assertEquals(7, two.exitCode(), two.describe());
+        assertTrue(two.err().contains("Not granted either: proxy/Address; grant it without the ones it has."),
+            two.err());
+        assertTrue(two.err().contains("\"error\":\"conflict\""), two.err());
+        assertTrue(two.err().contains("\"exit_code\":7"), two.err());
+        assertEquals(before, access());
+    }
+
+    static final String ALREADY = "{\"error\":\"%s\",\"error_description\":\"Credential (username:api-user) "
+        + "has already access to API Proxy (name:MyAPI)!\"}";
+
+    /** grant access api-user against a manager that answers the access list with {@code read} and the grant with {@code write}. */
+    static CliResult grantOn(Reply read, Reply write, String... proxies) throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.on("projects/MyProject/credentials/api-user/access/",
+                ex -> TestServer.send(ex, ex.getRequestMethod().equals("GET") ? read : write));
+            List<String> args = new ArrayList<>(List.of("--url", server.url(), "--token", "tok-123456789", "-p",
+                "MyProject", "--retries", "0", "grant", "access", "api-user"));
+            for (String proxy : proxies) {
+                args.addAll(List.of("--proxy", proxy));
+            }
+            return Cli.cli().run(args.toArray(String[]::new));
+        }
+    }
+
+    /** The reference documents the same refusal as a 400 bad_request: the same plain answer, exit 7. */
+    @Test
+    void should_read_the_documented_400_as_the_same_conflict() throws Exception {
+        CliResult r = grantOn(Reply.json(200, "{\"resultList\":[{\"name\":\"MyAPI\",\"type\":\"API_PROXY\"}]}"),
+            Reply.json(400, String.format(ALREADY, "bad_request")), "MyAPI");
+        assertEquals(7, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: credential 'api-user' already has access to proxy/MyAPI; nothing was "
+            + "changed\n"), r.err());
+        assertTrue(r.err().contains("The manager answered 400 to PUT projects/MyProject/credentials/api-user/access/"),
+            r.err());
+    }
+
+    /** When the access cannot be read back, only what the server named is claimed. */
+    @Test
+    void should_not_claim_nothing_changed_when_it_cannot_tell() throws Exception {
+        CliResult r = grantOn(Reply.json(500, "{\"error\":\"internal_error\",\"error_description\":\"down\"}"),
+            Reply.json(409, String.format(ALREADY, "conflict")), "Other", "MyAPI");
+        assertEquals(7, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: credential 'api-user' already has access to proxy/MyAPI\n"), r.err());
+        assertTrue(r.err().contains("Asked for as well: proxy/Other; check what the credential has now."), r.err());
     }
 }

@@ -1,5 +1,9 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Scope;
+import dev.mgmt.resources.manifest.Shapes;
 import dev.mgmt.sandbox.RequestLog;
 import dev.mgmt.testing.Cli;
 import dev.mgmt.testing.CliResult;
@@ -9,11 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -46,30 +55,91 @@ class ApplyCommandTest {
         return f;
     }
 
-    @ParameterizedTest
-    @CsvSource({"proxy,petstore-api,", "connection,notify-mail,", "connection,events-kafka,",
-        "credential,partner-app,", "env-var,BACKEND_BASE_URL,", "env-var,PARTNER_API_KEY,",
-        "proxy-group,public-apis,", "keystore,gateway-keystore,", "key,signing-key,"})
-    void should_apply_get_yaml_output_unchanged_for_every_writable_kind(String kind, String name, String ignored,
-                                                                       @TempDir Path dir) throws Exception {
-        CliResult got = cli().run("get", kind, name, "-o", "yaml");
+    /** A seeded object of every kind apply can write, with the options its place needs. */
+    record Sample(String kind, String name, List<String> place) {
+        @Override
+        public String toString() {
+            return kind + "/" + name;
+        }
+    }
+
+    static List<Sample> samples() {
+        List<String> inProxy = List.of("--proxy", "petstore-api");
+        return List.of(new Sample("proxy", "petstore-api", List.of()),
+            new Sample("endpoint", "/pets/{petId}", inProxy),
+            new Sample("connection", "notify-mail", List.of()), new Sample("connection", "events-kafka", List.of()),
+            new Sample("credential", "partner-app", List.of()),
+            new Sample("env-var", "BACKEND_BASE_URL", List.of()), new Sample("env-var", "PARTNER_API_KEY", List.of()),
+            new Sample("proxy-group", "public-apis", List.of()), new Sample("keystore", "gateway-keystore", List.of()),
+            new Sample("key", "signing-key", List.of()));
+    }
+
+    /** One sample of each kind, for the list dumps. */
+    static List<Sample> oneOfEachKind() {
+        return samples().stream().collect(Collectors.toMap(Sample::kind, x -> x, (a, b) -> a, LinkedHashMap::new))
+            .values().stream().toList();
+    }
+
+    /** A kind that becomes writable without a sample here would escape the round trip below. */
+    @Test
+    void should_have_a_round_trip_sample_for_every_writable_kind() {
+        Set<String> writable = Kinds.all().stream().filter(Shapes::writable).map(Kind::singular)
+            .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> sampled = samples().stream().map(Sample::kind).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(writable, sampled);
+    }
+
+    static String header(Sample s, String indent) {
+        Kind k = Kinds.find(s.kind());
+        return "kind: " + s.kind() + "\n" + indent + "project: MyProject\n"
+            + (k.scope() == Scope.PROXY ? indent + "proxy: petstore-api\n" : "");
+    }
+
+    /** Applies {@code get} output unchanged: accepted, every object unchanged, no write sent. */
+    static CliResult assertAppliesUnchanged(CliResult got, Path dir, int objects) throws Exception {
         assertEquals(0, got.exitCode(), got.describe());
-        assertTrue(got.out().startsWith("kind: " + kind + "\nproject: MyProject\n"), got.out());
-        Path f = dir.resolve("x.yaml");
+        Path f = dir.resolve("got.yaml");
         Files.write(f, got.outBytes());
         sandbox.requests().clear();
-
         CliResult r = cli().run("apply", "-f", f.toString());
         assertEquals(0, r.exitCode(), r.describe());
-        assertEquals(kind + "/" + name + " unchanged\n", r.out());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(objects, lines.size(), r.out());
+        assertTrue(lines.stream().allMatch(l -> l.endsWith(" unchanged")), r.out());
         assertEquals(List.of(), writes());
+        return r;
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void should_apply_get_yaml_of_one_object_unchanged_for_every_writable_kind(Sample s, @TempDir Path dir)
+        throws Exception {
+        List<String> get = new ArrayList<>(List.of("get", s.kind(), s.name(), "-o", "yaml"));
+        get.addAll(s.place());
+        CliResult got = cli().run(get.toArray(String[]::new));
+        assertTrue(got.out().startsWith(header(s, "")), got.out());
+        CliResult r = assertAppliesUnchanged(got, dir, 1);
+        assertEquals(s.kind() + "/" + (s.kind().equals("endpoint") ? "GET " : "") + s.name() + " unchanged\n",
+            r.out());
+    }
+
+    @ParameterizedTest
+    @MethodSource("oneOfEachKind")
+    void should_apply_get_yaml_of_a_list_unchanged_for_every_writable_kind(Sample s, @TempDir Path dir)
+        throws Exception {
+        List<String> get = new ArrayList<>(List.of("get", Kinds.find(s.kind()).plural(), "-o", "yaml"));
+        get.addAll(s.place());
+        CliResult got = cli().run(get.toArray(String[]::new));
+        assertTrue(got.out().startsWith("- " + header(s, "  ")), got.out());
+        long documents = got.out().lines().filter(l -> l.startsWith("- kind: ")).count();
+        assertTrue(documents >= 1, got.out());
+        assertAppliesUnchanged(got, dir, (int) documents);
     }
 
     @Test
     void should_round_trip_a_list_dump_of_endpoints_with_their_proxy(@TempDir Path dir) throws Exception {
         CliResult got = cli().run("get", "endpoints", "--proxy", "petstore-api", "-o", "yaml");
         assertEquals(0, got.exitCode(), got.describe());
-        assertTrue(got.out().startsWith("- kind: endpoint\n  project: MyProject\n  proxy: petstore-api\n"), got.out());
         Path f = dir.resolve("eps.yaml");
         Files.write(f, got.outBytes());
         sandbox.requests().clear();
@@ -220,6 +290,33 @@ class ApplyCommandTest {
         assertTrue(r.err().contains(f + ":6: connection/no-type-conn: type"), r.err());
         assertTrue(r.err().contains("Nothing was sent."), r.err());
         assertEquals("", r.out());
+        assertEquals(List.of(), writes());
+    }
+
+    /** Each problem names the file, the document and the line of its field, in whichever document of the file. */
+    @Test
+    void should_name_the_line_of_each_bad_field(@TempDir Path dir) throws Exception {
+        Path f = write(dir, "lines.yaml",
+            "kind: env-var", "name: LINE_OK", "global: true", "globalValue: v",
+            "---",
+            "# the second document",
+            "kind: env-var",
+            "name: LINE_BAD",
+            "description: x",
+            "global: maybe",
+            "globalValue: v",
+            "---",
+            "kind: proxy",
+            "name: line-api",
+            "description: 5",
+            "apiProxyCreationType: REVERSE_PROXY",
+            "clientRoute:",
+            "  relativePathList: [/line]");
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().contains(f + ":10: env-var/LINE_BAD: global: must be a boolean"), r.err());
+        assertTrue(r.err().contains(f + ":15: proxy/line-api: apiProxyDescription: must be a string"), r.err());
+        assertTrue(r.err().contains("Nothing was sent."), r.err());
         assertEquals(List.of(), writes());
     }
 

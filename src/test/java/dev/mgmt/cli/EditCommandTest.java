@@ -7,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,6 +102,29 @@ class EditCommandTest {
         assertFileGone(dir);
     }
 
+    /** The comments name the line of the bad field in the file as reopened, below them. */
+    @Test
+    void should_say_the_line_of_each_problem_in_the_reopened_file(@TempDir Path dir) throws Exception {
+        Path ed = editor(dir, String.join("\n",
+            "if grep -q '^# The edit could not be applied' \"$1\"; then",
+            "  cp \"$1\" '" + dir.resolve("reopened") + "'",
+            "else",
+            "  sed -i 's/^global: .*/global: maybe/' \"$1\"",
+            "fi"));
+        CliResult r = cli(ed).run("edit", "env-var", "BACKEND_BASE_URL");
+        assertEquals(2, r.exitCode(), r.describe());
+        List<String> reopened = Files.readAllLines(dir.resolve("reopened"));
+        String problem = reopened.stream().filter(l -> l.contains("global: must be a boolean")).findFirst()
+            .orElseThrow(() -> new AssertionError(reopened.toString()));
+        int line = reopened.indexOf("global: maybe") + 1;
+        assertTrue(line > 0, reopened.toString());
+        assertTrue(problem.startsWith("#   the edited file:" + line + ": env-var/BACKEND_BASE_URL: global: "), problem);
+        assertTrue(r.err().contains("the edited file:" + line + ": env-var/BACKEND_BASE_URL: global: must be a boolean"),
+            r.err());
+        assertEquals(List.of(), writes());
+        assertFileGone(dir);
+    }
+
     @Test
     void should_give_up_with_exit_2_when_a_failed_edit_is_saved_unchanged(@TempDir Path dir) throws Exception {
         Path ed = editor(dir, String.join("\n",
@@ -138,10 +163,36 @@ class EditCommandTest {
         assertEquals(6, missing.exitCode(), missing.describe());
         CliResult project = cli(ed).run("edit", "project", "MyProject");
         assertEquals(2, project.exitCode(), project.describe());
-        assertTrue(project.err().contains("apply cannot write projects"), project.err());
+        assertEquals("error: projects cannot be edited in place: the API has no way to create or change projects\n",
+            project.err());
         CliResult endpoint = cli(ed).run("edit", "endpoint", "/pets", "--proxy", "petstore-api");
         assertEquals(2, endpoint.exitCode(), endpoint.describe());
         assertTrue(endpoint.err().contains("needs its --method"), endpoint.err());
         assertFalse(Files.exists(dir.resolve("seen")), "the editor never ran");
+    }
+
+    /** Each kind edit cannot write: one line saying why and what to use, exit 2, no editor, nothing sent. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '#', value = {
+        "certificate#gateway-tls#certificates cannot be edited in place: they are uploaded as PEM files (multipart), "
+            + "not written as JSON; upload a new one with mgmt update certificate NAME -f FILE.pem -e ENVIRONMENT",
+        "jwk#gateway-jwk#jwks cannot be edited in place: a JWK is shown as derived key material, not as the source it "
+            + "was created from; use mgmt update jwk NAME -f FILE",
+        "policy#some-policy#policies cannot be edited in place: a proxy's policies are read as one tree but written "
+            + "one at a time; use mgmt create|update policy NAME --proxy P -f FILE",
+        "access#petstore-api#access cannot be edited in place: access is granted per credential; use mgmt "
+            + "grant|revoke access CREDENTIAL --proxy P",
+        "ip-group#AllowedIPs#ip-groups cannot be edited in place: the API cannot read them back, so there is nothing "
+            + "to compare with; use mgmt create, update and set for them"})
+    void should_refuse_kinds_edit_cannot_write_in_one_line_without_the_editor(String kind, String name, String why,
+                                                                              @TempDir Path dir) throws Exception {
+        Path ran = dir.resolve("editor-ran");
+        Path ed = editor(dir, "touch '" + ran + "'; exit 1");
+        CliResult r = cli(ed).run("edit", kind, name);
+        assertEquals(2, r.exitCode(), r.describe());
+        assertEquals("error: " + why + "\n", r.err());
+        assertEquals("", r.out());
+        assertFalse(Files.exists(ran), "the editor must not be opened");
+        assertEquals(List.of(), sandbox.requests().list());
     }
 }

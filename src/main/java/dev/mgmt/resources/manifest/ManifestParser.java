@@ -1,12 +1,11 @@
 package dev.mgmt.resources.manifest;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
@@ -15,6 +14,7 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
+import dev.mgmt.validate.LocatedBody;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,18 +93,18 @@ public final class ManifestParser {
     /** The documents of one input; {@code name} is how messages call it. */
     public List<Manifest> parse(InputData input, String name) {
         boolean yaml = input.isYaml();
-        ObjectMapper mapper = yaml ? new YAMLMapper(Json.strictYaml()) : Json.mapper();
+        JsonFactory factory = yaml ? Json.strictYaml() : Json.mapper().getFactory();
         List<Manifest> out = new ArrayList<>();
-        try (JsonParser p = mapper.getFactory().createParser(input.bytes())) {
+        try (JsonParser p = factory.createParser(input.bytes())) {
             p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        add(out, mapper, p, name);
+                        add(out, p, name);
                     }
                 } else {
-                    add(out, mapper, p, name);
+                    add(out, p, name);
                 }
             }
         } catch (JsonParseException e) {
@@ -118,22 +118,24 @@ public final class ManifestParser {
         return out;
     }
 
-    private void add(List<Manifest> out, ObjectMapper mapper, JsonParser p, String name) throws IOException {
-        int line = p.currentTokenLocation().getLineNr();
-        JsonNode node = mapper.readTree(p);
+    private void add(List<Manifest> out, JsonParser p, String name) throws IOException {
+        LocatedBody doc = LocatedBody.at(p);
+        JsonNode node = doc.root();
         if (node == null || node.isNull() || node.isMissingNode()) {
             return;
         }
-        out.add(manifest(node, name + ":" + line));
+        out.add(manifest(doc, name));
     }
 
-    Manifest manifest(JsonNode node, String origin) {
+    Manifest manifest(LocatedBody doc, String file) {
+        JsonNode node = doc.root();
+        String origin = at(doc, file, "");
         if (!node.isObject()) {
             throw new UsageException(origin + ": a document must be a mapping of fields, not " + node.getNodeType()
                 .toString().toLowerCase(Locale.ROOT));
         }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
-        String kindWord = text(fields, "kind", origin);
+        String kindWord = text(fields, "kind", at(doc, file, "kind"));
         if (kindWord == null) {
             throw new UsageException(origin + ": the document has no 'kind'; add a first line such as 'kind: proxy'",
                 "mgmt get KIND NAME -o yaml writes documents with their kind (and project, proxy)");
@@ -144,10 +146,11 @@ public final class ManifestParser {
             kind = Kinds.find(kindWord);
             shape = Shapes.of(kind);
         } catch (MgmtException e) {
-            throw new UsageException(origin + ": " + e.getMessage(), e.details().isEmpty() ? null : e.details().get(0));
+            throw new UsageException(at(doc, file, "kind") + ": " + e.getMessage(),
+                e.details().isEmpty() ? null : e.details().get(0));
         }
-        String project = text(fields, "project", origin);
-        String proxy = text(fields, "proxy", origin);
+        String project = text(fields, "project", at(doc, file, "project"));
+        String proxy = text(fields, "proxy", at(doc, file, "proxy"));
         HEADER.forEach(fields::remove);
         if (project == null && kind.scope() != Scope.GLOBAL) {
             project = defaultProject;
@@ -162,17 +165,22 @@ public final class ManifestParser {
         }
         for (String key : identityFields(kind, shape)) {
             if (!fields.path(key).isTextual() || fields.path(key).asText().isBlank()) {
-                throw new UsageException(origin + ": " + kind.singular() + " has no '" + key + "'");
+                throw new UsageException(at(doc, file, key) + ": " + kind.singular() + " has no '" + key + "'");
             }
         }
         Target target = Target.of(kind, project, proxy, null, null);
-        return new Manifest(kind, shape, target, fields, origin);
+        return new Manifest(kind, shape, target, fields, file, doc);
     }
 
     static List<String> identityFields(Kind kind, Shape shape) {
         List<String> keys = new ArrayList<>(shape.keyFields());
         keys.add(kind.nameField());
         return keys;
+    }
+
+    /** "x.yaml:7": where a field of the document is (where the document starts for ""). */
+    private static String at(LocatedBody doc, String file, String field) {
+        return file + ":" + doc.lineOf(field);
     }
 
     private static String text(ObjectNode fields, String key, String origin) {

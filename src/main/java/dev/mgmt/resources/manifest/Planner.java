@@ -92,6 +92,17 @@ public final class Planner {
         return out;
     }
 
+    /** Where a field of the body is in the document: a renamed field ({@code apiProxyName}) by its get name. */
+    private static String origin(Step s, String field) {
+        String first = field.split("[.\\[]", 2)[0];
+        for (Map.Entry<String, String> r : s.shape().renames().entrySet()) {
+            if (r.getValue().equals(first)) {
+                return s.manifest().origin(r.getKey() + field.substring(first.length()));
+            }
+        }
+        return s.manifest().origin(field);
+    }
+
     /** The schema check of every body the plan sends; any problem is a usage error and nothing is sent. */
     public static void check(Plan plan) {
         List<String> problems = new ArrayList<>();
@@ -107,9 +118,9 @@ public final class Planner {
             byte[] bytes = Json.compact(s.body()).getBytes(StandardCharsets.UTF_8);
             for (BodyValidator.Problem p : BodyValidator.validate(op.schema(), bytes, false)) {
                 String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
-                problems.add(s.manifest().origin() + ": " + s.ref() + ": " + field + ": " + p.message()
-                    + (s.shape().writeOnly().contains(field) ? " (the manager does not show it: add it to the document)"
-                        : ""));
+                problems.add(origin(s, field) + ": " + s.ref() + ": " + field + ": " + p.message()
+                    + (s.shape().writeOnly().contains(field) && !s.manifest().fields().has(field)
+                        ? " (the manager does not show it: add it to the document)" : ""));
             }
         }
         if (!problems.isEmpty()) {

@@ -37,28 +37,48 @@ public final class Shapes {
         "endpoint", shape("endpoint", 40, List.of("httpMethod"), Set.of(), Set.of(), Map.of("endpoint", "name"),
             Map.of()));
 
-    /** Kinds mgmt lists but apply cannot write, and why (README says the same). */
-    private static final Map<String, String> NOT_WRITABLE = Map.of(
-        "project", "the API has no way to create or change projects",
-        "environment", "the API has no way to create or change environments",
-        "report", "reports are computed by the manager",
-        "access", "access is granted per credential: use mgmt grant|revoke access CREDENTIAL --proxy P",
-        "policy", "a proxy's policies are read as one tree but written one at a time: use mgmt create policy",
-        "certificate", "certificates are uploaded as files (multipart), not written as JSON",
-        "jwk", "a JWK is shown as derived key material, not as the source it was created from");
+    /**
+     * Why apply and edit cannot write a kind, and the command that changes it instead (null when none does).
+     * README says the same.
+     */
+    public record Refusal(String reason, String instead) {
+        /** "reason; instead", one line. */
+        public String text() {
+            return instead == null ? reason : reason + "; " + instead;
+        }
+    }
+
+    /** Kinds mgmt lists but apply and edit cannot write. */
+    private static final Map<String, Refusal> NOT_WRITABLE = Map.of(
+        "project", new Refusal("the API has no way to create or change projects", null),
+        "environment", new Refusal("the API has no way to create or change environments", null),
+        "report", new Refusal("reports are computed by the manager", null),
+        "access", new Refusal("access is granted per credential", "use mgmt grant|revoke access CREDENTIAL --proxy P"),
+        "policy", new Refusal("a proxy's policies are read as one tree but written one at a time",
+            "use mgmt create|update policy NAME --proxy P -f FILE"),
+        "certificate", new Refusal("they are uploaded as PEM files (multipart), not written as JSON",
+            "upload a new one with mgmt update certificate NAME -f FILE.pem -e ENVIRONMENT"),
+        "jwk", new Refusal("a JWK is shown as derived key material, not as the source it was created from",
+            "use mgmt update jwk NAME -f FILE"));
+
+    /** What the API cannot read back, apply and edit have nothing to compare with. */
+    private static final Refusal UNLISTED = new Refusal("the API cannot read them back, so there is nothing to "
+        + "compare with", "use mgmt create, update and set for them");
 
     private Shapes() {
     }
 
+    /** Why apply and edit cannot write the kind, or null when they can. */
+    public static Refusal refusal(Kind kind) {
+        Refusal known = NOT_WRITABLE.get(kind.singular());
+        return known != null ? known : kind.listable() ? null : UNLISTED;
+    }
+
     /** The shape of a kind apply can write; otherwise a usage error saying why not. */
     public static Shape of(Kind kind) {
-        String reason = NOT_WRITABLE.get(kind.singular());
-        if (reason != null) {
-            throw new UsageException("apply cannot write " + kind.plural() + ": " + reason);
-        }
-        if (!kind.listable()) {
-            throw new UsageException("apply cannot write " + kind.plural() + ": the API cannot read them back, so "
-                + "there is nothing to compare with; use mgmt create, update and set for them");
+        Refusal refusal = refusal(kind);
+        if (refusal != null) {
+            throw new UsageException("apply cannot write " + kind.plural() + ": " + refusal.text());
         }
         Shape known = BY_KIND.get(kind.singular());
         if (known != null) {
@@ -67,6 +87,12 @@ public final class Shapes {
         Operations.find(kind, Operations.Verb.CREATE);
         Operations.find(kind, Operations.Verb.UPDATE);
         return new Shape(kind.singular(), LAST, List.of(), DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
+    }
+
+    /** The fields besides the name that tell two objects of the kind apart (none for most kinds). */
+    static List<String> keyFields(Kind kind) {
+        Shape known = BY_KIND.get(kind.singular());
+        return known == null ? List.of() : known.keyFields();
     }
 
     /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */

@@ -2,6 +2,7 @@ package dev.mgmt.resources.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Target;
 
@@ -37,7 +38,7 @@ public record Step(Action action, Target target, Shape shape, String name, Manif
     }
 
     public String ref() {
-        return kind().singular() + "/" + name;
+        return Outcome.ref(kind().singular(), name);
     }
 
     public boolean writes() {

@@ -39,7 +39,7 @@ class ShapesTest {
         Kind proxy = Kinds.find("proxy");
         ObjectNode fields = Json.mapper().createObjectNode().put("id", "x").put("name", "p").put("description", "d")
             .put("apiType", "REST").put("apiProxyCreationType", "REVERSE_PROXY");
-        Manifest m = new Manifest(proxy, Shapes.of(proxy), Target.of(proxy, "P", null, null, null), fields, "f:1");
+        Manifest m = new Manifest(proxy, Shapes.of(proxy), Target.of(proxy, "P", null, null, null), fields, "f", null);
         ObjectNode update = WriteBody.of(m, true);
         assertEquals("{\"apiProxyName\":\"p\",\"apiProxyDescription\":\"d\",\"apiProxyCreationType\":\"REVERSE_PROXY\","
             + "\"reParse\":true}", Json.compact(update));
