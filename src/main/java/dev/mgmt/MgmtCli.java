@@ -1,5 +1,6 @@
 package dev.mgmt;
 
+import dev.mgmt.cli.PrintedFormats;
 import dev.mgmt.cli.RootCommand;
 import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.cli.Subcommands;
@@ -97,6 +98,8 @@ public final class MgmtCli {
                 return closed(help, invocation, handler);
             }
             validateEarly(invocation.options(), env);
+            CommandLine.Model.CommandSpec command = leaf(parseResult);
+            PrintedFormats.of(command).check(invocation.options().output(), command);
             return closed(new CommandLine.RunLast().execute(parseResult), invocation, handler);
         } catch (CommandLine.ExecutionException e) {
             return closed(handler.handle(e.getCause() == null ? e : e.getCause()), invocation, handler);
@@ -113,6 +116,15 @@ public final class MgmtCli {
         } catch (OutputFailure e) {
             return code == 0 ? handler.handle(e) : code;
         }
+    }
+
+    /** The command the arguments name: the last subcommand parsed. */
+    private static CommandLine.Model.CommandSpec leaf(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last.commandSpec();
     }
 
     /** Options every command uses for output are checked before any work starts. */

@@ -33,6 +33,11 @@ import java.util.List;
     "under 24 hours).",
     "Exit 4 when the token is missing, expired or rejected."})
 public final class AuthStatusCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
     static final Duration SOON = Duration.ofHours(24);
     /** Without an issue time the token's lifetime is unknown: warn only in its last minutes. */
     static final Duration SOON_UNKNOWN_LIFETIME = Duration.ofMinutes(10);

@@ -22,6 +22,12 @@ import java.util.Map;
 public final class ConfigGetContextsCommand extends BaseCommand {
 
     @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
+            OutputFormat.NAME);
+    }
+
+    @Override
     public Integer call() {
         Invocation inv = invocation();
         OutputFormat format = ConfigSupport.format(inv);

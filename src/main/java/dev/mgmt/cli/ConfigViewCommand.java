@@ -28,6 +28,11 @@ import java.util.Map;
 public final class ConfigViewCommand extends BaseCommand {
 
     @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
+
+    @Override
     public Integer call() {
         Invocation inv = invocation();
         ConfigSupport.format(inv);

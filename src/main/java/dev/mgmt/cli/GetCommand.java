@@ -42,6 +42,11 @@ import java.util.Locale;
     sortOptions = false)
 public final class GetCommand extends BaseCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.ALL;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", completionCandidates = KindNames.class,
         description = "Resource kind, e.g. projects, proxy, env.")
     String kind;

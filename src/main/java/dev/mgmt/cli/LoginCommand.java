@@ -37,6 +37,11 @@ import java.time.Instant;
     "from the terminal, or from stdin with --password-stdin; it is never taken as a flag.",
     "Username: --username, else MGMT_USERNAME, else asked on the terminal."})
 public final class LoginCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
     static final String DEFAULT_CONTEXT = "default";
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "The user (client_id).")

@@ -29,6 +29,11 @@ import java.io.PrintWriter;
     sortOptions = false)
 public final class VersionCommand extends BaseCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
+
     @Option(names = "--client", description = "Only this client and its Java runtime; send nothing.")
     boolean clientOnly;
 

@@ -50,6 +50,11 @@ public enum OutputFormat {
         return eq < 0 ? null : raw.strip().substring(raw.strip().indexOf('=') + 1);
     }
 
+    /** The format as -o spells it: custom-columns, not CUSTOM_COLUMNS. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** Formats whose errors are also written as one JSON object on stderr. */
     public boolean structured() {
         return this == JSON || this == YAML;
