@@ -29,6 +29,7 @@ import java.time.Instant;
  */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt login --url https://manager.example.com -u admin",
+        "  mgmt login --context staging --url https://staging.example.com -u admin",
         "  printf %%s \"$PASSWORD\" | mgmt login -u ci --password-stdin --context ci"},
     name = "login", description = {
     "Log in with a username and password and save the token in the current context.",
