@@ -134,7 +134,7 @@ public final class MgmtCli {
         }
         String raw = options.output() != null ? options.output() : env.var("MGMT_OUTPUT");
         if (raw != null && OutputFormat.parse(raw, options.output() != null ? "-o" : "MGMT_OUTPUT") == OutputFormat.JSONPATH) {
-            JsonQuery.compile(JsonQuery.fromKubectl(OutputFormat.argument(raw)), "-o jsonpath");
+            JsonQuery.compile(JsonQuery.Expr.jsonpath(OutputFormat.argument(raw)));
         }
         if (options.sortBy() != null) {
             FieldPath.parse(options.sortBy(), "--sort-by");
