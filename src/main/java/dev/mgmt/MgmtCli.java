@@ -1,5 +1,6 @@
 package dev.mgmt;
 
+import dev.mgmt.cli.PrintedFormats;
 import dev.mgmt.cli.RootCommand;
 import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.cli.Subcommands;
@@ -97,6 +98,8 @@ public final class MgmtCli {
                 return closed(help, invocation, handler);
             }
             validateEarly(invocation.options(), env);
+            CommandLine.Model.CommandSpec command = leaf(parseResult);
+            PrintedFormats.of(command).check(invocation.options().output(), command);
             return closed(new CommandLine.RunLast().execute(parseResult), invocation, handler);
         } catch (CommandLine.ExecutionException e) {
             return closed(handler.handle(e.getCause() == null ? e : e.getCause()), invocation, handler);
@@ -115,6 +118,15 @@ public final class MgmtCli {
         }
     }
 
+    /** The command the arguments name: the last subcommand parsed. */
+    private static CommandLine.Model.CommandSpec leaf(ParseResult parseResult) {
+        ParseResult last = parseResult;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        return last.commandSpec();
+    }
+
     /** Options every command uses for output are checked before any work starts. */
     private static void validateEarly(Flags options, Env env) {
         if (options.color() != null) {
@@ -122,7 +134,7 @@ public final class MgmtCli {
         }
         String raw = options.output() != null ? options.output() : env.var("MGMT_OUTPUT");
         if (raw != null && OutputFormat.parse(raw, options.output() != null ? "-o" : "MGMT_OUTPUT") == OutputFormat.JSONPATH) {
-            JsonQuery.compile(JsonQuery.fromKubectl(OutputFormat.argument(raw)), "-o jsonpath");
+            JsonQuery.compile(JsonQuery.Expr.jsonpath(OutputFormat.argument(raw)));
         }
         if (options.sortBy() != null) {
             FieldPath.parse(options.sortBy(), "--sort-by");

@@ -31,6 +31,11 @@ import java.util.List;
  */
 abstract class AccessCommand extends ChangeCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.OUTCOME;
+    }
+
     @Parameters(index = "0", paramLabel = "access", description = "The word 'access'.")
     String what;
 

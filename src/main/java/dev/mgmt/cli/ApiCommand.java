@@ -52,6 +52,12 @@ import java.util.Set;
         "  mgmt api projects/ -q '$.resultList[*].name' -o yaml"},
     sortOptions = false)
 public final class ApiCommand extends BaseCommand implements CommandHelp.GlobalsInHelp {
+
+    /** The response body, as received (JSON) or as YAML. */
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.of(OutputFormat.JSON, OutputFormat.YAML);
+    }
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
 
     @Parameters(arity = "1..*", paramLabel = "[METHOD] PATH",
@@ -120,15 +126,9 @@ public final class ApiCommand extends BaseCommand implements CommandHelp.Globals
             }
             JsonQuery.compile(query);
         }
-        boolean yaml = false;
-        if (inv.options().output() != null) {
-            OutputFormat format = OutputFormat.parse(inv.options().output(), "-o");
-            if (format != OutputFormat.JSON && format != OutputFormat.YAML) {
-                throw new UsageException("-o " + inv.options().output() + " does not apply to 'mgmt api': "
-                    + "it prints the response body; use -o json (the default) or -o yaml");
-            }
-            yaml = format == OutputFormat.YAML;
-        }
+        // Only an -o flag counts: a table default from MGMT_OUTPUT must not turn bodies into YAML.
+        boolean yaml = inv.options().output() != null
+            && OutputFormat.parse(inv.options().output(), "-o") == OutputFormat.YAML;
         String relative = ApiPaths.normalizeUserPath(path, exactPath);
         List<ApiRequest.Header> userHeaders = parseHeaders(headers);
         String contentType = headerValue(userHeaders, "Content-Type");

@@ -24,6 +24,12 @@ import picocli.CommandLine.Option;
     "KIND/NAME created, configured or unchanged (deleted, with --prune)."}, sortOptions = false)
 public final class ApplyCommand extends ManifestCommand implements Destructive {
 
+    /** A real run prints one line per object as it goes; only the dry run's preview has the other forms. */
+    @Override
+    PrintedFormats printedFormats() {
+        return dryRun ? PrintedFormats.OUTCOME : PrintedFormats.TEXT;
+    }
+
     @Option(names = {"-y", "--yes"}, description = "Do not ask before --prune deletes.")
     boolean yes;
 

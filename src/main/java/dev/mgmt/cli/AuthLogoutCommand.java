@@ -9,7 +9,10 @@ import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt auth logout}: forget the token stored in the context. */
-@Command(name = "logout", description = {"Remove the stored token (and its expiry) from the current or --context context.",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt auth logout",
+        "  mgmt auth logout --context staging"},
+    name = "logout", description = {"Remove the stored token (and its expiry) from the current or --context context.",
     "The server has no revocation endpoint: the token stays valid until it expires."})
 public final class AuthLogoutCommand extends BaseCommand implements Destructive {
 

@@ -25,7 +25,11 @@ import java.util.List;
  * {@code mgmt auth status}: which token is in use, where it came from, when it expires, and whether
  * the server accepts it. Exit 4 when it is missing, expired or rejected.
  */
-@Command(name = "status", description = {
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt auth status",
+        "  mgmt auth status --offline -o json",
+        "  mgmt --sandbox auth status"},
+    name = "status", description = {
     "Show the token in use, where it comes from, when it expires and whether the server accepts it.",
     "Prints the context, URL, where the token comes from (flag, env, file, context), the token as ****+last 4,",
     "its expiry (from the JWT 'exp' claim, read locally, or the expiry saved by 'mgmt login'), and whether",
@@ -33,6 +37,11 @@ import java.util.List;
     "under 24 hours).",
     "Exit 4 when the token is missing, expired or rejected."})
 public final class AuthStatusCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
     static final Duration SOON = Duration.ofHours(24);
     /** Without an issue time the token's lifetime is unknown: warn only in its last minutes. */
     static final Duration SOON_UNKNOWN_LIFETIME = Duration.ofMinutes(10);

@@ -18,6 +18,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return ((RootCommand) spec.root().userObject()).invocation();
     }
 
+    /** The -o formats this command prints; an -o flag outside them is refused before it runs. */
+    PrintedFormats printedFormats() {
+        return PrintedFormats.TEXT;
+    }
+
     /** The parsed global options themselves, for the few commands that adjust them before use. */
     protected GlobalOptions options() {
         return ((RootCommand) spec.root().userObject()).options();

@@ -47,6 +47,11 @@ import java.util.Set;
         "3-12:no request succeeded: the class of the most frequent error"},
     sortOptions = false)
 public final class BenchCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
     static final long MAX_REQUESTS = 10_000_000L;
     static final String MAX_REQUESTS_TEXT = "10,000,000";
     static final Duration MAX_DURATION = Duration.ofMinutes(30);

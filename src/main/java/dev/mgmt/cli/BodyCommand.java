@@ -32,6 +32,11 @@ import java.util.Set;
 /** What create and update share: KIND [NAME] -f FILE, checked before it is sent. */
 abstract class BodyCommand extends ChangeCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.OUTCOME;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind, e.g. proxy, connection, env-var.")
     String kind;
 

@@ -109,6 +109,26 @@ public final class CommandHelp extends Help {
         return !(end == '.' || end == '!' || end == '?' || end == ':' && Character.isUpperCase(line.charAt(0)));
     }
 
+    /**
+     * Examples are copied into a shell: each (an indented line under "Examples:") stays whole however
+     * long, for the terminal to wrap, since one broken at the help width reads as two commands. Other
+     * footer lines wrap as usual.
+     */
+    @Override
+    public String footer(Object... params) {
+        UsageMessageSpec usage = commandSpec().usageMessage();
+        boolean examples = usage.footerHeading().contains("Examples");
+        StringBuilder sb = new StringBuilder();
+        for (String line : usage.footer()) {
+            if (examples && line.startsWith("  ")) {
+                sb.append(ansi().new Text(String.format(line, params), colorScheme())).append(System.lineSeparator());
+            } else {
+                join(ansi(), usage.width(), usage.adjustLineBreaksForWideCJKCharacters(), new String[] {line}, sb, params);
+            }
+        }
+        return sb.toString();
+    }
+
     @Override
     public String optionList() {
         String list = optionListExcludingGroups(shown()) + optionListGroupSections();

@@ -7,6 +7,8 @@ import picocli.CommandLine.Parameters;
 /** {@code mgmt completion bash|zsh}: prints the completion script (the same as under completions/). */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  source <(mgmt completion bash)",
+        "  mgmt completion bash > ~/.local/share/bash-completion/completions/mgmt",
+        "  mgmt completion zsh > \"${fpath[1]}/_mgmt\"",
         "  mgmt completion fish > ~/.config/fish/completions/mgmt.fish"},
     name = "completion",
     description = {"Print the shell completion script for bash, zsh or fish.",

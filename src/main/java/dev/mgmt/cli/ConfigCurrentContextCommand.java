@@ -7,7 +7,10 @@ import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt config current-context}: the name of the context commands use. */
-@Command(name = "current-context",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config current-context",
+        "  mgmt config current-context --config ./team-config.yaml"},
+    name = "current-context",
     description = {"Print the name of the context in use (--context, else MGMT_CONTEXT, else the file's current context)."})
 public final class ConfigCurrentContextCommand extends BaseCommand {
     @Override

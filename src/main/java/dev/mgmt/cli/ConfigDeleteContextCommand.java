@@ -8,7 +8,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code mgmt config delete-context NAME}. */
-@Command(name = "delete-context", description = "Remove the context NAME (and its stored token) from the config file.")
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config delete-context staging",
+        "  mgmt config delete-context ci --config ./team-config.yaml"},
+    name = "delete-context", description = "Remove the context NAME (and its stored token) from the config file.")
 public final class ConfigDeleteContextCommand extends BaseCommand implements Destructive {
     @Parameters(index = "0", paramLabel = "NAME", description = "An existing context.")
     String name;

@@ -17,9 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code mgmt config get-contexts}: every context, the current one marked with *. */
-@Command(name = "get-contexts", description = {"List the contexts in the config file; * marks the current one.",
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config get-contexts",
+        "  mgmt config get-contexts -o wide",
+        "  mgmt config get-contexts -o name"},
+    name = "get-contexts", description = {"List the contexts in the config file; * marks the current one.",
     "Tokens are never shown: only ****+last 4, or the token file's path."})
 public final class ConfigGetContextsCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
+            OutputFormat.NAME);
+    }
 
     @Override
     public Integer call() {

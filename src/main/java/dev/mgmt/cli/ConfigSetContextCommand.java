@@ -26,7 +26,12 @@ import java.util.List;
  * {@code mgmt config set-context NAME [--url ..] [--token-file ..] [-p ..] [-e ..]}: creates or changes a
  * context from the global options given on this command line (never from environment variables).
  */
-@Command(name = "set-context", description = {
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config set-context prod --url https://mgr.example.com --token-file ~/.mgmt/prod.token -p MyProject",
+        "  mgmt config set-context prod -e production --timeout 60 --current",
+        "  mgmt config set-context prod --unset project,environment",
+        "  printf %%s \"$TOKEN\" | mgmt config set-context ci --url https://mgr.example.com --token-file -"},
+    name = "set-context", description = {
     "Create the context NAME, or change it.",
     "Stores the global options given on this command line (--url, --token-file, --token, -p/--project,",
     "-e/--environment, --cacert, --insecure, --timeout, --retries).",

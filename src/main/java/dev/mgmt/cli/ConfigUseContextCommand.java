@@ -7,7 +7,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code mgmt config use-context NAME}: make NAME the current context. */
-@Command(name = "use-context", description = "Make NAME the current context, used when neither --context nor MGMT_CONTEXT is given.")
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config use-context prod",
+        "  mgmt config use-context staging --config ./team-config.yaml"},
+    name = "use-context", description = "Make NAME the current context, used when neither --context nor MGMT_CONTEXT is given.")
 public final class ConfigUseContextCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "An existing context.")
     String name;

@@ -21,11 +21,20 @@ import java.util.List;
 import java.util.Map;
 
 /** {@code mgmt config view}: the settings a command would use, merged, each with where it came from. */
-@Command(name = "view", description = {
+@Command(footerHeading = "%nExamples:%n", footer = {
+        "  mgmt config view",
+        "  mgmt config view --context prod -o yaml",
+        "  mgmt --sandbox config view -o json"},
+    name = "view", description = {
     "Show the settings commands would use, and where each value comes from.",
     "Flags, environment variables, the context and defaults are merged as every command merges them.",
     "The token is shown as ****+last 4. -o json|yaml for scripts."})
 public final class ConfigViewCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
 
     @Override
     public Integer call() {

@@ -36,6 +36,11 @@ import java.util.Locale;
     "On a terminal mgmt asks first; in scripts (stdin not a terminal) pass --yes."}, sortOptions = false)
 public final class DeleteCommand extends ChangeCommand implements Destructive {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.OUTCOME;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind.")
     String kind;
 

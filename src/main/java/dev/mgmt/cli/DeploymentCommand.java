@@ -21,6 +21,13 @@ import java.util.List;
 
 /** What deploy and undeploy share: a proxy or proxy group, an environment, a per-environment result. */
 abstract class DeploymentCommand extends ChangeCommand {
+
+    /** -o wide is the same result table: deployments have no wider columns. */
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
+            OutputFormat.NAME);
+    }
     private static final List<Column> RESULT_COLUMNS = List.of(
         Column.of("ENVIRONMENT", "environmentName", "envName"), Column.of("POD", "podName"),
         Column.of("SUCCESS", "success"), Column.of("MESSAGE", "message", "errorMessage"));

@@ -45,6 +45,11 @@ public final class DoctorCommand extends BaseCommand {
     String proxy;
 
     @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
+
+    @Override
     public Integer call() throws Exception {
         Invocation inv = invocation();
         Settings s = inv.settings();
@@ -106,7 +111,7 @@ public final class DoctorCommand extends BaseCommand {
         m.put("token", new Setting<>(t.isSet() ? "Bearer " + Redactor.mask(t.value()) : null, t.source(), t.origin()));
         m.put("project", s.project());
         m.put("environment", s.environment());
-        m.put("output", new Setting<>(s.output().value().name().toLowerCase(java.util.Locale.ROOT), s.output().source(),
+        m.put("output", new Setting<>(s.output().value().word(), s.output().source(),
             s.output().origin()));
         m.put("timeout", new Setting<>(Durations.human(s.timeout().value()), s.timeout().source(), s.timeout().origin()));
         m.put("retries", s.retries());

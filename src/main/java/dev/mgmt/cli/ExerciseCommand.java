@@ -71,6 +71,12 @@ import java.util.Map;
     sortOptions = false)
 public final class ExerciseCommand extends BaseCommand {
 
+    /** --export prints the load-test file itself. */
+    @Override
+    PrintedFormats printedFormats() {
+        return export != null ? PrintedFormats.TEXT : PrintedFormats.REPORT;
+    }
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO", description = "Scenario file (YAML or JSON).")
     Path scenarioFile;
 

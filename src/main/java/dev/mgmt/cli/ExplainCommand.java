@@ -32,6 +32,11 @@ import java.util.Locale;
     sortOptions = false)
 public final class ExplainCommand extends BaseCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
+
     @Parameters(arity = "0..1", paramLabel = "CODE|STATUS", description = "An error code, an HTTP status or a topic.")
     String word;
 

@@ -42,6 +42,11 @@ import java.util.Locale;
     sortOptions = false)
 public final class GetCommand extends BaseCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.ALL;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", completionCandidates = KindNames.class,
         description = "Resource kind, e.g. projects, proxy, env.")
     String kind;
@@ -73,12 +78,12 @@ public final class GetCommand extends BaseCommand {
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
         OutputFormat format = s.output().value();
-        try (ItemSink sink = documents(Sinks.create(inv, k, format, name != null), target, format, inv)) {
+        String query = inv.options().query();
+        String noneFound = "No " + k.plural() + " found" + target.where()
+            + (query == null ? "" : " matching -q '" + query + "'") + ".";
+        try (ItemSink sink = documents(Sinks.create(inv, k, format, name != null, noneFound), target, format, inv)) {
             if (name == null) {
-                long n = reader.list(target, sink);
-                if (n == 0 && (format == OutputFormat.TABLE || format == OutputFormat.WIDE) && inv.options().query() == null) {
-                    inv.err().println("No " + k.plural() + " found" + target.where() + ".");
-                }
+                reader.list(target, sink);
             } else {
                 reader.get(target, name, sink);
             }

@@ -30,6 +30,11 @@ import java.util.List;
     sortOptions = false)
 public final class ImportCommand extends ChangeCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.OUTCOME;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", description = "proxy.")
     String kind;
 

@@ -29,6 +29,7 @@ import java.time.Instant;
  */
 @Command(footerHeading = "%nExamples:%n", footer = {
         "  mgmt login --url https://manager.example.com -u admin",
+        "  mgmt login --context staging --url https://staging.example.com -u admin",
         "  printf %%s \"$PASSWORD\" | mgmt login -u ci --password-stdin --context ci"},
     name = "login", description = {
     "Log in with a username and password and save the token in the current context.",
@@ -37,6 +38,11 @@ import java.time.Instant;
     "from the terminal, or from stdin with --password-stdin; it is never taken as a flag.",
     "Username: --username, else MGMT_USERNAME, else asked on the terminal."})
 public final class LoginCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
     static final String DEFAULT_CONTEXT = "default";
 
     @Option(names = {"-u", "--username"}, paramLabel = "NAME", description = "The user (client_id).")

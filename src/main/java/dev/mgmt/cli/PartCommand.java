@@ -36,6 +36,11 @@ import java.util.Locale;
  */
 abstract class PartCommand extends ChangeCommand {
 
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.OUTCOME;
+    }
+
     @Parameters(index = "0", paramLabel = "KIND", completionCandidates = PartKinds.class, description = "Resource kind, e.g. proxy, ip-group, rlcl.")
     String kind;
 

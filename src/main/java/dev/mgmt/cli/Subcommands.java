@@ -101,6 +101,10 @@ public final class Subcommands {
         root.addSubcommand(name, sub);
         if (name.equals("sandbox")) {
             SandboxCommand.addFaultHelp(sub);
+        } else if (name.equals("help")) {
+            // picocli's own command: its examples are added here, as every mgmt command has some.
+            sub.getCommandSpec().usageMessage().footerHeading("%nExamples:%n")
+                .footer("  mgmt help get", "  mgmt help config set-context");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.text.Clauses;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ExitCodes;
@@ -28,6 +29,11 @@ import java.io.PrintWriter;
     footer = {"  mgmt version", "  mgmt version --client -o json", "  mgmt --sandbox version"},
     sortOptions = false)
 public final class VersionCommand extends BaseCommand {
+
+    @Override
+    PrintedFormats printedFormats() {
+        return PrintedFormats.REPORT;
+    }
 
     @Option(names = "--client", description = "Only this client and its Java runtime; send nothing.")
     boolean clientOnly;
@@ -81,7 +87,7 @@ public final class VersionCommand extends BaseCommand {
             return ok ? ExitCodes.OK : ExitCodes.UNEXPECTED_RESPONSE;
         } catch (MgmtException e) {
             m.put("answers", false);
-            m.put("detail", e.getMessage() + "; run mgmt doctor");
+            m.put("detail", Clauses.join(e.getMessage(), "run mgmt doctor"));
             return e.exitCode();
         }
     }

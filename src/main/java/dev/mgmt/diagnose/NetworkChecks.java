@@ -1,5 +1,6 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.text.Clauses;
 import dev.mgmt.client.EnvProxySelector;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.client.TlsFinding;
@@ -160,7 +161,7 @@ final class NetworkChecks {
             // Worded as the client words it, so the headline and this step name the same cause.
             TlsFinding finding = TlsFinding.of(e, host, Instant.now());
             if (finding != null) {
-                return CheckResult.fail(label, finding.cause() + (finding.hint() == null ? "" : "; " + finding.hint()));
+                return CheckResult.fail(label, Clauses.join(finding.cause(), finding.hint()));
             }
             return CheckResult.fail(label, "handshake with " + host + ":" + port + " failed: "
                 + TlsFinding.plain(e.getMessage()) + " (is the port serving TLS? try http://)");

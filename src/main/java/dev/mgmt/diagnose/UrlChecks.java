@@ -1,5 +1,6 @@
 package dev.mgmt.diagnose;
 
+import dev.mgmt.text.Clauses;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
@@ -60,16 +61,15 @@ final class UrlChecks {
             return CheckResult.pass(label, "'" + Details.abbreviate(body, 40) + "' (" + o.describe() + ")");
         }
         String hint = o.status() == 404 || o.webPage() != null ? findApiElsewhere(c) : null;
-        String elsewhere = hint == null ? "" : "; " + hint;
         if (o.webPage() != null) {
             // The health check answers the text OK: a page there means something else holds the address.
-            return CheckResult.fail(label, "not healthy: " + Details.describeFailure(o) + elsewhere)
+            return CheckResult.fail(label, Clauses.join("not healthy: " + Details.describeFailure(o), hint))
                 .withExit(ExitCodes.UNEXPECTED_RESPONSE);
         }
         if (o.status() == 404) {
             String detail = "nothing like the Management API at " + at + " (404): wrong host or port, "
                 + "a missing context path (e.g. https://host/manager), or a gateway instead of the manager";
-            return CheckResult.fail(label, detail + elsewhere).withExit(ExitCodes.NOT_FOUND);
+            return CheckResult.fail(label, Clauses.join(detail, hint)).withExit(ExitCodes.NOT_FOUND);
         }
         ApiError e = ErrorDecoder.decode(r);
         return CheckResult.fail(label, Details.errorLine(e) + " (" + o.describe() + ")")

@@ -1,5 +1,6 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Clauses;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.errors.ExitCodes;
@@ -38,7 +39,7 @@ public final class ExerciseReports {
             sb.append(" ".repeat(Math.max(0, nameWidth - name.length())));
         }
         if (r.outcome() == Outcome.SKIPPED) {
-            return sb.append("  (").append(TerminalText.safe(String.join("; ", r.failures()))).append(')').toString();
+            return sb.append("  (").append(TerminalText.safe(Clauses.join(r.failures()))).append(')').toString();
         }
         sb.append("  ").append(r.method()).append(' ').append(r.path());
         sb.append("  ").append(r.status() > 0 ? Integer.toString(r.status()) : "no response");

@@ -1,5 +1,6 @@
 package dev.mgmt.exercise;
 
+import dev.mgmt.text.Clauses;
 import dev.mgmt.errors.OutputFailure;
 import dev.mgmt.exercise.StepResult.Outcome;
 import dev.mgmt.text.Redactor;
@@ -73,7 +74,7 @@ final class JUnitReport {
             tc.setAttribute("time", r.elapsed() == null ? "0.000" : seconds(r.elapsed()));
             if (r.outcome() == Outcome.FAILED) {
                 Element f = doc.createElement("failure");
-                f.setAttribute("message", clean(redactor.redact(String.join("; ", r.failures()))));
+                f.setAttribute("message", clean(redactor.redact(Clauses.join(r.failures()))));
                 f.setAttribute("type", r.status() > 0 ? "HTTP " + r.status() : "exit " + r.exitCode());
                 StringBuilder text = new StringBuilder(r.method() + " " + r.path() + "\n");
                 r.failures().forEach(l -> text.append(l).append('\n'));
@@ -84,7 +85,7 @@ final class JUnitReport {
                 tc.appendChild(f);
             } else if (r.outcome() == Outcome.SKIPPED) {
                 Element sk = doc.createElement("skipped");
-                sk.setAttribute("message", clean(String.join("; ", r.failures())));
+                sk.setAttribute("message", clean(Clauses.join(r.failures())));
                 tc.appendChild(sk);
             }
             ts.appendChild(tc);

@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * What {@code exercise --smoke --require} asks for: {@code read}, {@code write} (every kind that has
  * them), or {@code KIND:read} / {@code KIND:write} for one kind, comma-separated or repeated. Met only
- * when each asked-for permission was seen to be allowed: not checked and unknown fail as well as denied.
+ * when each asked-for permission was seen to be allowed: not checked and unknown fail as well as denied,
+ * and so does a need that no row of the matrix answers.
  */
 public final class PermissionRequirements {
     private static final String GRAMMAR = "expected read, write, KIND:read or KIND:write (e.g. --require read,proxy:write)";
@@ -62,6 +63,10 @@ public final class PermissionRequirements {
                     throw new UsageException("--require " + raw.strip() + ": reports are for administrators and not "
                         + "part of the sweep");
                 }
+                if (kind != null && !kind.listable()) {
+                    throw new UsageException("--require " + raw.strip() + ": the sweep does not check " + kind.plural()
+                        + " (the API cannot list them)");
+                }
                 if (kind != null && write && WriteProbes.noWrite(kind) != null) {
                     throw new UsageException("--require " + raw.strip() + ": " + WriteProbes.noWrite(kind));
                 }
@@ -75,11 +80,13 @@ public final class PermissionRequirements {
         Set<String> lines = new LinkedHashSet<>();
         int denied = 0;
         for (Need n : needs) {
+            boolean seen = false;
             for (Permissions.Row r : rows) {
                 if (n.kind() != null && !n.kind().equals(r.kind())
                     || n.kind() == null && n.write() && WriteProbes.noWrite(r.kind()) != null) {
                     continue;
                 }
+                seen = true;
                 Permissions.Check c = n.write() ? r.write() : r.read();
                 if (c.access() == Permissions.Access.ALLOWED) {
                     continue;
@@ -90,6 +97,10 @@ public final class PermissionRequirements {
                 lines.add("--require " + n.words() + ": " + r.kind().plural() + " " + (n.write() ? "write" : "read")
                     + " is " + c.access().word() + (c.status() > 0 ? " (HTTP " + c.status() + ")" : "")
                     + (c.detail().isEmpty() ? "" : ": " + c.detail()));
+            }
+            // Nothing in the matrix answers this need: unchecked, so never met.
+            if (!seen) {
+                lines.add("--require " + n.words() + ": not checked: the sweep has no such permission");
             }
         }
         int exit = lines.isEmpty() ? ExitCodes.OK : denied != 0 ? denied : ScenarioRunner.EXPECTATION_FAILED;

@@ -28,20 +28,35 @@ public final class JsonQuery {
     static final int MAX_LENGTH = 1000;
     static final int MAX_STEPS = 100;
 
-    /** Compiles early so a bad expression is a usage error before anything is sent. */
-    public static JsonPath compile(String expression) {
-        return compile(expression, "-q");
+    /**
+     * An expression as the user typed it, the option it came with, and the JSONPath it means there: errors
+     * quote what was typed, never the form it was turned into ({@code {.items[*]}} is {@code $[*]}).
+     */
+    public record Expr(String typed, String option, String path) {
+        public static Expr query(String typed) {
+            return new Expr(typed, "-q", typed);
+        }
+
+        public static Expr jsonpath(String typed) {
+            return new Expr(typed, "-o jsonpath", fromKubectl(typed));
+        }
     }
 
-    /** As {@link #compile(String)}, naming {@code option} ("-q", "-o jsonpath") in a usage error. */
-    public static JsonPath compile(String expression, String option) {
-        checkSize(expression, option);
-        checkClosed(expression, option);
+    /** Compiles -q early so a bad expression is a usage error before anything is sent. */
+    public static JsonPath compile(String expression) {
+        return compile(Expr.query(expression));
+    }
+
+    /** As {@link #compile(String)}, naming the expression's option ("-q", "-o jsonpath") in a usage error. */
+    public static JsonPath compile(Expr e) {
+        String path = e.path();
+        checkSize(e);
+        checkClosed(e);
         try {
-            return JsonPath.compile(expression.startsWith("$") ? expression : "$" + (expression.startsWith(".")
-                || expression.startsWith("[") ? "" : ".") + expression);
-        } catch (InvalidPathException | IllegalArgumentException e) {
-            throw invalid(expression, e, option);
+            return JsonPath.compile(path.startsWith("$") ? path : "$" + (path.startsWith(".")
+                || path.startsWith("[") ? "" : ".") + path);
+        } catch (InvalidPathException | IllegalArgumentException x) {
+            throw invalid(e, x);
         }
     }
 
@@ -62,13 +77,17 @@ public final class JsonQuery {
 
     private static final String EXAMPLES = "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'";
 
-    private static UsageException invalid(String expression, RuntimeException e, String option) {
-        return new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + e.getMessage(),
-            EXAMPLES);
+    private static UsageException invalid(Expr e, RuntimeException x) {
+        return new UsageException(invalid(e) + x.getMessage(), EXAMPLES);
+    }
+
+    private static String invalid(Expr e) {
+        return "invalid " + e.option() + " expression '" + shortened(e.typed()) + "': ";
     }
 
     /** The compiler recurses once per step, so a generated expression of thousands would overflow the stack. */
-    private static void checkSize(String expression, String option) {
+    private static void checkSize(Expr e) {
+        String expression = e.path();
         String problem = null;
         if (expression.length() > MAX_LENGTH) {
             problem = "it is longer than " + MAX_LENGTH + " characters";
@@ -76,7 +95,7 @@ public final class JsonQuery {
             problem = "it has more than " + MAX_STEPS + " steps";
         }
         if (problem != null) {
-            throw new UsageException("invalid " + option + " expression '" + shortened(expression) + "': " + problem);
+            throw new UsageException(invalid(e) + problem);
         }
     }
 
@@ -84,7 +103,8 @@ public final class JsonQuery {
      * The JSONPath compiler takes '$.a[' for a path that selects nothing and fails on '$[' with an index
      * exception: an unclosed bracket, parenthesis or quote is named here instead.
      */
-    private static void checkClosed(String expression, String option) {
+    private static void checkClosed(Expr e) {
+        String expression = e.path();
         java.util.ArrayDeque<Character> open = new java.util.ArrayDeque<>();
         char quote = 0;
         for (char c : expression.toCharArray()) {
@@ -99,7 +119,7 @@ public final class JsonQuery {
             }
         }
         if (quote != 0 || !open.isEmpty()) {
-            throw new UsageException("invalid " + option + " expression '" + shortened(expression) + "': "
+            throw new UsageException(invalid(e)
                 + (quote != 0 ? "a quote (" + quote + ")" : "'" + open.peek() + "'") + " is not closed",
                 EXAMPLES);
         }
@@ -110,11 +130,11 @@ public final class JsonQuery {
     }
 
     public static JsonNode apply(String expression, JsonNode document) {
-        return apply(expression, document, "-q");
+        return apply(Expr.query(expression), document);
     }
 
-    public static JsonNode apply(String expression, JsonNode document, String option) {
-        JsonPath path = compile(expression, option);
+    public static JsonNode apply(Expr expression, JsonNode document) {
+        JsonPath path = compile(expression);
         try {
             JsonNode result = path.read(document, Holder.CONFIG);
             return result == null ? Json.mapper().nullNode() : result;
@@ -122,7 +142,7 @@ public final class JsonQuery {
             return Json.mapper().nullNode();
         } catch (InvalidPathException | IllegalArgumentException e) {
             // Some mistakes (an unknown function) surface only when the path is evaluated.
-            throw invalid(expression, e, option);
+            throw invalid(expression, e);
         }
     }
 }

@@ -16,18 +16,18 @@ import java.io.PrintWriter;
  */
 public final class QuerySink implements ItemSink {
     private final PrintWriter out;
-    private final String expression;
+    private final JsonQuery.Expr expression;
     private final OutputFormat format;
     private final boolean single;
     private final ItemSink rows;
     private final ArrayNode items = Json.mapper().createArrayNode();
 
-    public QuerySink(PrintWriter out, String expression, OutputFormat format, boolean single) {
+    public QuerySink(PrintWriter out, JsonQuery.Expr expression, OutputFormat format, boolean single) {
         this(out, expression, format, single, null);
     }
 
     /** {@code rows}: the sink of the format for a result made of objects, or null to print it as JSON or YAML. */
-    public QuerySink(PrintWriter out, String expression, OutputFormat format, boolean single, ItemSink rows) {
+    public QuerySink(PrintWriter out, JsonQuery.Expr expression, OutputFormat format, boolean single, ItemSink rows) {
         this.out = out;
         this.expression = expression;
         this.format = format;
@@ -44,9 +44,13 @@ public final class QuerySink implements ItemSink {
     public void finish() {
         JsonNode doc = single && items.size() == 1 ? items.get(0) : items;
         boolean jsonpath = format == OutputFormat.JSONPATH;
-        JsonNode result = JsonQuery.apply(expression, doc, jsonpath ? "-o jsonpath" : "-q");
+        JsonNode result = JsonQuery.apply(expression, doc);
         if (jsonpath && (result.isNull() || result.isMissingNode())) {
             out.flush();
+            return;
+        }
+        if (rows != null && !single && result.isArray() && result.isEmpty()) {
+            rows.finish();   // a filter that kept nothing: the format says so as for an empty list
             return;
         }
         if (rows != null && objects(result)) {

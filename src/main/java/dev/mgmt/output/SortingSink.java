@@ -1,6 +1,7 @@
 package dev.mgmt.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.errors.UsageException;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,17 +12,20 @@ import java.util.Set;
 /**
  * --sort-by FIELD: holds every item (memory grows with the list), then hands them to the format's
  * sink in ascending order of the field, as kubectl: numbers numerically, strings case-sensitively
- * (code point order), items without the field last, ties in the server's order.
+ * (code point order), items without the field last, ties in the server's order. A field that no item
+ * has is a typing mistake, not an order (kubectl: "couldn't find any field with path"): a usage error.
  */
 public final class SortingSink implements ItemSink {
     private final ItemSink inner;
     private final String[] path;
+    private final String typed;
     private final List<JsonNode> items = new ArrayList<>();
 
-    /** {@code path} is dot-separated without a leading dot ("name", "a.b"). */
-    public SortingSink(ItemSink inner, String path) {
+    /** {@code path} is dot-separated without a leading dot ("name", "a.b"); {@code typed} as given, for errors. */
+    public SortingSink(ItemSink inner, String path, String typed) {
         this.inner = inner;
         this.path = path.split("\\.");
+        this.typed = typed;
     }
 
     @Override
@@ -31,12 +35,25 @@ public final class SortingSink implements ItemSink {
 
     @Override
     public void finish() {
+        if (!items.isEmpty() && items.stream().noneMatch(this::has)) {
+            throw new UsageException("--sort-by: couldn't find any field with path '" + typed
+                + "' in the " + items.size() + (items.size() == 1 ? " item" : " items") + " listed");
+        }
         List<JsonNode> sorted = new ArrayList<>(items);
         sorted.sort(Comparator.comparing(this::key, SortingSink::compare));
         for (JsonNode item : sorted) {
             inner.item(item);
         }
         inner.finish();
+    }
+
+    /** Whether the item has the field at all: a null value is there, and sorts as missing. */
+    private boolean has(JsonNode item) {
+        JsonNode n = item;
+        for (String seg : path) {
+            n = n == null ? null : n.get(seg);
+        }
+        return n != null && !n.isMissingNode();
     }
 
     private JsonNode key(JsonNode item) {

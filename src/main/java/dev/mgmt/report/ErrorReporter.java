@@ -1,5 +1,6 @@
 package dev.mgmt.report;
 
+import dev.mgmt.text.Clauses;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.errors.ApiError.FieldProblem;
@@ -115,10 +116,9 @@ public final class ErrorReporter {
         if (e instanceof ApiException) {
             ApiException ae = (ApiException) e;
             ApiError error = ae.error();
-            String headline = (error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
+            String headline = Clauses.join(error.origin() == ApiError.Origin.FAILURE_IN_SUCCESS
                 ? error.description()
-                : statusLabel(error) + " — " + error.description()) + (ae.hint() == null ? "" : "; " + ae.hint())
-                + attemptsSuffix(ae.retry());
+                : statusLabel(error) + " — " + error.description(), ae.hint()) + attemptsSuffix(ae.retry());
             lines.add(ae.request().line());
             if (!error.validationErrors().isEmpty()) {
                 lines.add("validation errors:");

@@ -1,6 +1,7 @@
 package dev.mgmt.run;
 
 import dev.mgmt.output.Column;
+import dev.mgmt.output.EmptyNotice;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.NameSink;
@@ -22,15 +23,19 @@ public final class Sinks {
     private Sinks() {
     }
 
-    /** Every format is spooled: stdout gets the result whole or not at all. Close it in every path. */
-    public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single) {
-        return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(), out -> sorted(inv, forFormat(inv, out, kind, format, single), single));
+    /**
+     * Every format is spooled: stdout gets the result whole or not at all. Close it in every path.
+     * {@code noneFound}: the stderr line of a list whose table has no row (nothing listed, or -q kept nothing).
+     */
+    public static ItemSink create(Invocation inv, Kind kind, OutputFormat format, boolean single, String noneFound) {
+        return new SpooledSink(inv.out(), inv.env().stdout(), inv.env().interrupt(),
+            out -> sorted(inv, forFormat(inv, out, kind, format, single, noneFound), single));
     }
 
     /** --sort-by on a list: the items are collected and sorted before the format sees them. */
     private static ItemSink sorted(Invocation inv, ItemSink sink, boolean single) {
         String sortBy = inv.options().sortBy();
-        return sortBy == null || single ? sink : new SortingSink(sink, FieldPath.parse(sortBy, "--sort-by"));
+        return sortBy == null || single ? sink : new SortingSink(sink, FieldPath.parse(sortBy, "--sort-by"), sortBy);
     }
 
     /** A table on stdout fitted to the terminal, with a header line unless --no-headers; name column first. */
@@ -42,14 +47,18 @@ public final class Sinks {
         return new TableSink(out, columns, inv.colorOnStdout(), inv.tableWidth(), !inv.options().noHeaders(), nameColumn);
     }
 
-    private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
+    private static ItemSink forFormat(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single,
+                                      String noneFound) {
+        boolean table = format == OutputFormat.TABLE || format == OutputFormat.WIDE
+            || format == OutputFormat.CUSTOM_COLUMNS;
+        ItemSink plain = plain(inv, out, kind, format, single);
+        ItemSink shown = table && !single ? new EmptyNotice(plain, inv.err(), noneFound) : plain;
         String query = inv.options().query();
         if (query == null) {
-            return plain(inv, out, kind, format, single);
+            return shown;
         }
-        boolean rows = format == OutputFormat.TABLE || format == OutputFormat.WIDE
-            || format == OutputFormat.CUSTOM_COLUMNS || format == OutputFormat.NAME;
-        return new QuerySink(out, query, format, single, rows ? plain(inv, out, kind, format, single) : null);
+        boolean rows = table || format == OutputFormat.NAME;
+        return new QuerySink(out, JsonQuery.Expr.query(query), format, single, rows ? shown : null);
     }
 
     private static ItemSink plain(Invocation inv, PrintWriter out, Kind kind, OutputFormat format, boolean single) {
@@ -59,7 +68,7 @@ public final class Sinks {
             case YAML:
                 return StructuredSink.yaml(out, single);
             case JSONPATH:
-                return new QuerySink(out, JsonQuery.fromKubectl(inv.settings().outputArgument()), format, single);
+                return new QuerySink(out, JsonQuery.Expr.jsonpath(inv.settings().outputArgument()), format, single);
             case CUSTOM_COLUMNS: {
                 List<Column> cols = new ArrayList<>();
                 for (FieldPath.Spec spec : FieldPath.columns(inv.settings().outputArgument(), "-o custom-columns", "-o")) {

@@ -47,7 +47,12 @@ public enum OutputFormat {
             return null;
         }
         int eq = raw.indexOf('=');
-        return eq < 0 ? null : raw.strip().substring(raw.strip().indexOf('=') + 1);
+        return eq < 0 ? null : raw.substring(eq + 1);
+    }
+
+    /** The format as -o spells it: custom-columns, not CUSTOM_COLUMNS. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Formats whose errors are also written as one JSON object on stderr. */

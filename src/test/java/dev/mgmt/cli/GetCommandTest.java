@@ -80,7 +80,7 @@ class GetCommandTest {
     void should_suggest_a_near_miss_when_a_proxy_name_is_misspelt() {
         CliResult r = run("get", "proxy", "petstore-apii", "-p", "MyProject");
         assertEquals(6, r.exitCode(), r.describe());
-        assertTrue(r.err().startsWith("error: 404 not_found — ApiProxy (name: petstore-apii) was not found!; "
+        assertTrue(r.err().startsWith("error: 404 not_found — ApiProxy (name: petstore-apii) was not found; "
             + "did you mean 'petstore-api'?\n"), r.describe());
         assertEquals(1, r.err().split("did you mean", -1).length - 1, "the suggestion is said once\n" + r.describe());
         assertFalse(r.err().contains("closest"), "nor again in other words\n" + r.describe());
@@ -93,7 +93,7 @@ class GetCommandTest {
     void should_keep_the_suggestion_in_the_one_quiet_line() {
         CliResult r = run("--quiet", "get", "proxy", "Petstore-API", "-p", "MyProject");
         assertEquals(6, r.exitCode(), r.describe());
-        assertEquals("error: 404 not_found — ApiProxy (name: Petstore-API) was not found!; did you mean 'petstore-api'?\n",
+        assertEquals("error: 404 not_found — ApiProxy (name: Petstore-API) was not found; did you mean 'petstore-api'?\n",
             r.err(), r.describe());
     }
 

@@ -79,8 +79,38 @@ class GetOutputFormsTest {
     @Test
     void should_sort_strings_case_sensitively_and_missing_values_last() {
         assertEquals("MyProject\nPayments-API\ndemo\n", run("get", "projects", "--sort-by", ".name", "-o", "name").out());
-        assertEquals("MyProject\nPayments-API\ndemo\n", run("get", "projects", "--sort-by", ".nothing.here", "-o", "name").out());
         assertEquals("MyProject\nPayments-API\ndemo\n", run("get", "projects", "--sort-by", ".description", "-o", "name").out());
+    }
+
+    /** kubectl: "couldn't find any field with path"; a field only some items have still sorts (those last). */
+    @Test
+    void should_refuse_a_sort_by_field_that_no_item_has() {
+        for (String format : new String[] {"name", "json", "table"}) {
+            CliResult r = run("get", "projects", "--sort-by", ".nothing.here", "-o", format);
+            assertEquals(2, r.exitCode(), r.describe());
+            assertEquals("", r.out(), r.describe());
+            assertEquals("error: --sort-by: couldn't find any field with path '.nothing.here' in the 3 items listed",
+                r.err().lines().findFirst().orElse(""), r.describe());
+        }
+        CliResult some = run("get", "proxies", "-p", "MyProject", "--sort-by", "{.nosuch}");
+        assertEquals("error: --sort-by: couldn't find any field with path '{.nosuch}' in the 3 items listed",
+            some.err().strip(), "quoted as typed\n" + some.describe());
+    }
+
+    @Test
+    void should_say_no_item_was_found_when_q_keeps_nothing_of_a_table() {
+        for (String format : new String[] {"table", "wide", "custom-columns=N:.name"}) {
+            CliResult r = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'GRPC')]", "-o", format);
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("", r.out(), format + "\n" + r.describe());
+            assertEquals("No proxies found in project 'MyProject' matching -q '$[?(@.type == 'GRPC')]'.\n", r.err(),
+                format + "\n" + r.describe());
+        }
+        CliResult json = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'GRPC')]", "-o", "json");
+        assertEquals("[]\n", json.out(), "JSON stays JSON\n" + json.describe());
+        assertEquals("", json.err(), json.describe());
+        CliResult name = run("get", "proxies", "-p", "MyProject", "-q", "$[?(@.type == 'GRPC')]", "-o", "name");
+        assertEquals("", name.out() + name.err(), "as an empty list with -o name\n" + name.describe());
     }
 
     private static void assertUsageErrorAndNothingSent(String message, String... args) {
@@ -117,6 +147,17 @@ class GetOutputFormsTest {
             "get", "projects", "-o", "jsonpath=");
     }
 
+    /** Errors quote the expression as typed, not the JSONPath it was turned into ({.items[*]} is $[*]). */
+    @Test
+    void should_quote_a_bad_jsonpath_as_typed() {
+        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression '{.items[?(@.a ==)]}': Failed to parse filter: "
+            + "[?(@.a ==)], error on position: 9, char: )", "get", "projects", "-o", "jsonpath={.items[?(@.a ==)]}");
+        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression ' {.items[x} ': '[' is not closed",
+            "get", "projects", "-o", "jsonpath= {.items[x} ");
+        assertUsageErrorAndNothingSent("error: invalid -q expression '[?(@.a ==)]': Failed to parse filter: [?(@.a ==)], "
+            + "error on position: 9, char: )", "get", "projects", "-q", "[?(@.a ==)]");
+    }
+
     /** The JSONPath compiler read '$.a[' as a path to nothing (exit 0) and '$[' as an index exception. */
     @Test
     void should_name_what_an_unfinished_query_leaves_open() {
@@ -127,9 +168,9 @@ class GetOutputFormsTest {
             "get", "projects", "-q", "$[?(@.name");
         assertUsageErrorAndNothingSent("error: invalid -q expression '$['name': a quote (') is not closed",
             "get", "projects", "-q", "$['name");
-        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression '$[': '[' is not closed",
+        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression '{.items[}': '[' is not closed",
             "get", "projects", "-o", "jsonpath={.items[}");
-        CliResult bracketInText = run("get", "projects", "-q", "$[?(@.name == 'a[')].name");
+        CliResult bracketInText = run("get", "projects", "-q", "$[?(@.name == 'a[')].name", "-o", "json");
         assertEquals(0, bracketInText.exitCode(), bracketInText.describe());
         assertEquals("[]\n", bracketInText.out(), bracketInText.describe());
     }

@@ -81,17 +81,27 @@ class HelpAndVersionTest extends ServerTest {
         assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
     }
 
-    /** Every command's help shows examples, and each one parses as written (checked with --help appended). */
+    /**
+     * Every command's help (each leaf of the tree, nested ones included: config set-context, auth status)
+     * shows at least two examples, and each one parses as written (checked with --help appended).
+     */
     @Test
     void should_show_examples_that_parse_for_every_command() {
-        String[] verbs = {"get", "create", "update", "delete", "deploy", "undeploy", "export", "import", "api",
-            "login", "auth", "config", "doctor", "explain", "exercise", "bench", "sandbox", "completion", "version"};
-        for (String verb : verbs) {
-            String help = cli().run(verb, "--help").out();
+        List<List<String>> commands = leaves();
+        assertTrue(commands.contains(List.of("config", "set-context")) && commands.contains(List.of("auth", "status")),
+            commands.toString());
+        List<String> problems = new ArrayList<>();
+        for (List<String> command : commands) {
+            List<String> ask = new ArrayList<>(command);
+            ask.add("--help");
+            String help = cli().run(ask.toArray(String[]::new)).out();
+            String name = "mgmt " + String.join(" ", command);
             int at = help.indexOf("\nExamples:\n");
-            assertTrue(at >= 0, "no examples in 'mgmt " + verb + " --help'\n" + help);
-            List<String> examples = help.substring(at).lines().filter(l -> l.startsWith("  mgmt ")).toList();
-            assertFalse(examples.isEmpty(), verb);
+            List<String> examples = at < 0 ? List.of()
+                : help.substring(at).lines().filter(l -> l.startsWith("  mgmt ")).toList();
+            if (examples.size() < 2) {
+                problems.add(name + ": " + examples.size() + " examples");
+            }
             for (String example : examples) {
                 if (example.matches(".*[|<>$#`].*")) {
                     continue;   // a shell pipeline or redirection: not one mgmt argument list
@@ -99,7 +109,47 @@ class HelpAndVersionTest extends ServerTest {
                 List<String> args = new ArrayList<>(words(example.strip().substring("mgmt ".length())));
                 args.add("--help");
                 CliResult r = cli().run(args.toArray(String[]::new));
-                assertEquals(0, r.exitCode(), "example does not parse: " + example + "\n" + r.describe());
+                if (r.exitCode() != 0) {
+                    problems.add(name + ": example does not parse: " + example + ": " + r.err().strip());
+                }
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    /** An example longer than the help width stays one line: broken in two, it would read as two commands. */
+    @Test
+    void should_never_break_an_example_line() {
+        CliResult r = cli().run("set", "--help");
+        assertExit(0, r);
+        assertTrue(r.out().contains("\n  mgmt set endpoint /pets status false --proxy petstore-api --method GET -p MyProject\n"),
+            r.describe());
+        CliResult pipe = cli().run("config", "set-context", "--help");
+        assertTrue(pipe.out().contains("\n  printf %s \"$TOKEN\" | mgmt config set-context ci --url https://mgr.example.com "
+            + "--token-file -\n"), pipe.describe());
+    }
+
+    /** The commands a user can run, from the command tree itself: every visible command without subcommands. */
+    private static List<List<String>> leaves() {
+        picocli.CommandLine root = new picocli.CommandLine(dev.mgmt.cli.model.CommandModels.specOf(new RootCommand()));
+        Subcommands.registerAll(root);
+        List<List<String>> out = new ArrayList<>();
+        collect(root, new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void collect(picocli.CommandLine command, List<String> path, List<List<String>> out) {
+        for (var e : command.getSubcommands().entrySet()) {
+            picocli.CommandLine sub = e.getValue();
+            if (sub.getCommandSpec().usageMessage().hidden() || !sub.getCommandName().equals(e.getKey())) {
+                continue;   // internal, or an alias of a command already walked
+            }
+            List<String> at = new ArrayList<>(path);
+            at.add(e.getKey());
+            if (sub.getSubcommands().isEmpty()) {
+                out.add(at);
+            } else {
+                collect(sub, at, out);
             }
         }
     }

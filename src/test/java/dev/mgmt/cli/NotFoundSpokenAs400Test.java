@@ -113,7 +113,7 @@ class NotFoundSpokenAs400Test {
     void should_name_a_missing_proxy_when_deploying() {
         CliResult r = cli().run("deploy", "proxy", "petstore", "-e", "production");
         assertEquals(6, r.exitCode(), r.describe());
-        assertTrue(headline(r).contains("ApiProxy (name: petstore) was not found!"), r.describe());
+        assertTrue(headline(r).contains("ApiProxy (name: petstore) was not found; did you mean 'petstore-api'?"), r.describe());
         assertTrue(r.err().contains("'petstore-api'"), "did you mean: " + r.describe());
     }
 

@@ -178,6 +178,29 @@ class PermissionMatrixTest {
             noProject.describe());
     }
 
+    /** Kinds the API cannot list have no row in the matrix: they were once met by having nothing to fail (exit 0). */
+    @Test
+    void should_refuse_to_require_what_the_sweep_never_checks() {
+        for (String need : List.of("ip-group:read", "rlcls:write", "geolocation:read")) {
+            int before = sandbox.requests().count();
+            CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", "--require", need);
+            assertEquals(2, r.exitCode(), r.describe());
+            String plural = Kinds.find(need.substring(0, need.indexOf(':'))).plural();
+            assertEquals("error: --require " + need + ": the sweep does not check " + plural
+                + " (the API cannot list them)\n", r.err(), r.describe());
+            assertEquals("", r.out(), r.describe());
+            assertEquals(before, sandbox.requests().count(), "nothing is sent for " + need);
+        }
+    }
+
+    @Test
+    void should_not_meet_a_need_that_no_row_answers() {
+        PermissionRequirements.Verdict v = PermissionRequirements.parse(List.of("read", "proxy:write")).check(List.of());
+        assertEquals(13, v.exit());
+        assertEquals(List.of("--require read: not checked: the sweep has no such permission",
+            "--require proxy:write: not checked: the sweep has no such permission"), v.lines());
+    }
+
     @Test
     void should_exit_13_when_the_answer_is_unknown() {
         CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "NoSuchProject", "--require", "proxy:write");

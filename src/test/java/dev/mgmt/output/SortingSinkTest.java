@@ -1,6 +1,7 @@
 package dev.mgmt.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.errors.UsageException;
 import dev.mgmt.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -9,12 +10,13 @@ import java.io.StringWriter;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SortingSinkTest {
     private static String sorted(String path, String... items) throws Exception {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        ItemSink sink = new SortingSink(new NameSink(out, Column.of("NAME", "name")), path);
+        ItemSink sink = new SortingSink(new NameSink(out, Column.of("NAME", "name")), path, "." + path);
         for (String item : items) {
             sink.item(Json.mapper().readTree(item));
         }
@@ -41,5 +43,14 @@ class SortingSinkTest {
         JsonNode item = Json.mapper().readTree("{\"a\":{\"b\":\"deep\"}}");
         assertEquals("deep", c.valueOf(item));
         assertEquals("<none>", c.valueOf(Json.mapper().readTree("{\"a\":{}}")));
+    }
+
+    @Test
+    void should_refuse_a_field_that_no_item_has_but_sort_by_one_some_have() throws Exception {
+        UsageException e = assertThrows(UsageException.class, () -> sorted("n", "{\"name\":\"a\"}", "{\"name\":\"b\"}"));
+        assertEquals("--sort-by: couldn't find any field with path '.n' in the 2 items listed", e.getMessage());
+        assertEquals("b\na\n", sorted("n", "{\"name\":\"a\",\"n\":null}", "{\"name\":\"b\",\"n\":1}"),
+            "a null value is there, sorted as missing");
+        assertEquals("", sorted("n"), "an empty list has nothing to sort");
     }
 }
