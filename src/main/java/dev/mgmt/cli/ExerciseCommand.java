@@ -235,6 +235,7 @@ public final class ExerciseCommand extends BaseCommand {
         }
         PermissionRequirements required = PermissionRequirements.parse(require);
         Smoke sweep = new Smoke(inv.client(), project, environment, proxy);
+        sweep.requireProxy();
         List<Smoke.Row> rows = sweep.run();
         List<Permissions.Row> permissions = new Permissions(sweep.exchange(), project, proxy).run();
         PermissionRequirements.Verdict verdict = required.check(permissions);

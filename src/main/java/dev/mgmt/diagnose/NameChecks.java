@@ -163,19 +163,7 @@ final class NameChecks {
         if (names.contains(wanted)) {
             return CheckResult.pass(label, "found in " + path);
         }
-        List<String> close = NameMatcher.closest(wanted, names, 3);
-        String detail = "no " + what + " named '" + wanted + "'";
-        if (!close.isEmpty() && close.get(0).equalsIgnoreCase(wanted)) {
-            detail += "; did you mean '" + close.get(0) + "'? (same name, other case: names are case-sensitive)";
-            if (close.size() > 1) {
-                detail += "; also close: '" + String.join("', '", close.subList(1, close.size())) + "'";
-            }
-        } else if (!close.isEmpty()) {
-            detail += "; did you mean '" + close.get(0) + "'?" + (close.size() > 1
-                ? " (also close: '" + String.join("', '", close.subList(1, close.size())) + "')" : "");
-        } else {
-            detail += names.isEmpty() ? "; the list is empty" : "; " + names.size() + " exist (" + listHint + ")";
-        }
+        String detail = "no " + what + " named '" + wanted + "'" + NameMatcher.suggestion(wanted, names, listHint);
         return CheckResult.fail(label, detail).withExit(ExitCodes.NOT_FOUND);
     }
 

@@ -10,7 +10,6 @@ import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.WebPage;
-import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.Kind;
@@ -18,6 +17,7 @@ import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Permissions;
 import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
+import dev.mgmt.text.NameMatcher;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +64,34 @@ public final class Smoke {
         this.project = project;
         this.environment = environment;
         this.proxy = proxy;
+    }
+
+    /**
+     * Fails (exit 6, with the closest names) when the project's proxy list is readable and lacks --proxy:
+     * before the sweep, so that no read or write probe goes to a proxy that is not there. A list that cannot
+     * be read proves nothing; the sweep then reports it as it reports any endpoint.
+     */
+    public void requireProxy() {
+        if (proxy == null || project == null) {
+            return;
+        }
+        Kind kind = Kinds.find("proxy");
+        String path = Target.of(kind, project, null, null, null).listPaths().get(0);
+        ApiResponse list;
+        try {
+            list = get(path);
+        } catch (MgmtException e) {
+            return;
+        }
+        JsonNode json = list.isSuccess() && WebPage.inspect(list) == null ? Json.tryParse(list.body()) : null;
+        if (json == null || !json.path("resultList").isArray()) {
+            return;
+        }
+        Set<String> names = Permissions.names(json, kind.nameField());
+        if (!names.contains(proxy)) {
+            throw new MgmtException(ExitCodes.NOT_FOUND, "--proxy: no API proxy named '" + proxy + "' in project '"
+                + project + "'" + NameMatcher.suggestion(proxy, names, "mgmt get " + kind.plural() + " -p " + project));
+        }
     }
 
     public List<Row> run() {
@@ -129,12 +157,20 @@ public final class Smoke {
         };
     }
 
+    /** A GET of {@code path}, sent once: asked again, it is answered from what came back. */
+    private ApiResponse get(String path) {
+        ApiResponse seen = answers.get(path);
+        if (seen == null) {
+            seen = client.send(client.request("GET", client.base().resolve(path), List.of(), null));
+            answers.put(path, seen);
+        }
+        return seen;
+    }
+
     private Read read(String label, String path) {
-        ApiRequest request = client.request("GET", client.base().resolve(path), List.of(), null);
         ApiResponse response;
         try {
-            response = client.send(request);
-            answers.put(path, response);
+            response = get(path);
         } catch (MgmtException e) {
             return new Read(new Row(label, path, 0, Verdict.ERROR, e.getMessage(), null, e.exitCode()), null);
         }

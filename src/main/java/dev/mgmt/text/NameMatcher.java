@@ -1,6 +1,7 @@
 package dev.mgmt.text;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,23 @@ public final class NameMatcher {
             .forEach(s -> result.add(s.name));
         List<String> out = new ArrayList<>(result);
         return out.size() > max ? out.subList(0, max) : out;
+    }
+
+    /**
+     * What follows "no proxy named 'x'" when x is not among {@code names}: the same name in another case
+     * first, else the nearest names, else how many there are and how to list them ({@code listHint}).
+     */
+    public static String suggestion(String wanted, Collection<String> names, String listHint) {
+        List<String> close = closest(wanted, names, 3);
+        if (!close.isEmpty() && close.get(0).equalsIgnoreCase(wanted)) {
+            return "; did you mean '" + close.get(0) + "'? (same name, other case: names are case-sensitive)"
+                + (close.size() > 1 ? "; also close: '" + String.join("', '", close.subList(1, close.size())) + "'" : "");
+        }
+        if (!close.isEmpty()) {
+            return "; did you mean '" + close.get(0) + "'?" + (close.size() > 1
+                ? " (also close: '" + String.join("', '", close.subList(1, close.size())) + "')" : "");
+        }
+        return names.isEmpty() ? "; the list is empty" : "; " + names.size() + " exist (" + listHint + ")";
     }
 
     private record Scored(String name, int distance) {

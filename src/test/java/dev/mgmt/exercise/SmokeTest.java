@@ -9,6 +9,8 @@ import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,5 +118,28 @@ class SmokeTest {
         assertEquals("error: --proxy needs -p/--project (an API proxy belongs to a project)\n", noProject.err(),
             noProject.describe());
         assertEquals(before, sandbox.requests().count(), "nothing is sent for --proxy without -p");
+    }
+
+    @Test
+    void should_refuse_an_unknown_proxy_with_the_closest_name_before_probing_anything_on_it() {
+        int before = sandbox.requests().count();
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", "--proxy", "petstore-ap");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertEquals("error: --proxy: no API proxy named 'petstore-ap' in project 'MyProject'; did you mean "
+            + "'petstore-api'?\n", r.err(), r.describe());
+        assertEquals("", r.out(), r.describe());
+        var sent = sandbox.requests().list().subList(before, sandbox.requests().count());
+        assertEquals(List.of("GET /apiops/projects/MyProject/apiProxies/"),
+            sent.stream().map(e -> e.method() + " " + e.path()).toList(), "only the proxy list is read; no write probe");
+    }
+
+    @Test
+    void should_read_the_proxy_list_once_when_the_proxy_is_there() {
+        int before = sandbox.requests().count();
+        CliResult r = cli(sandbox.adminToken()).run("exercise", "--smoke", "-p", "MyProject", "--proxy", "Address");
+        assertEquals(0, r.exitCode(), r.describe());
+        long lists = sandbox.requests().list().subList(before, sandbox.requests().count()).stream()
+            .filter(e -> e.method().equals("GET") && e.path().equals("/apiops/projects/MyProject/apiProxies/")).count();
+        assertEquals(1, lists, r.describe());
     }
 }
