@@ -234,7 +234,7 @@ public final class ExerciseCommand extends BaseCommand {
             throw new UsageException("-e/--environment needs -p/--project for --smoke (environments are checked per project)");
         }
         PermissionRequirements required = PermissionRequirements.parse(require);
-        Smoke sweep = new Smoke(inv.client(), project, environment, proxy);
+        Smoke sweep = new Smoke(inv.client(), s.timeout().value(), project, environment, proxy);
         sweep.requireProxy();
         List<Smoke.Row> rows = sweep.run();
         List<Permissions.Row> permissions = new Permissions(sweep.exchange(), project, proxy).run();
@@ -242,8 +242,12 @@ public final class ExerciseCommand extends BaseCommand {
         int swept = Smoke.exitCode(rows);
         // A manager that could not be reached leaves every permission unknown: say so with the network's code, as
         // the sweep would, rather than 13 (which CI reads as "the token may not").
-        int exit = required.isEmpty() || verdict.exit() == ScenarioRunner.EXPECTATION_FAILED && swept == ExitCodes.NETWORK
+        int exit = sweep.stopped() != null ? ExitCodes.NETWORK
+            : required.isEmpty() || verdict.exit() == ScenarioRunner.EXPECTATION_FAILED && swept == ExitCodes.NETWORK
             ? swept : verdict.exit();
+        if (sweep.stopped() != null) {
+            inv.err().println("error: " + TerminalText.safe(sweep.stopped()) + "; the probes after it were not sent");
+        }
         PermissionReport.warnings(permissions).forEach(w -> inv.err().println(TerminalText.safe(w)));
         verdict.lines().forEach(l -> inv.err().println("error: " + TerminalText.safe(l)));
         inv.err().flush();

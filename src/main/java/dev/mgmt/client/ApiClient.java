@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,19 @@ public final class ApiClient implements AutoCloseable {
         return send(request, 1);
     }
 
+    /** One exchange bounded by {@code limit} instead of --timeout, whatever the status. */
+    public ApiResponse send(ApiRequest request, Duration limit) {
+        return send(request, 1, limit);
+    }
+
     private ApiResponse send(ApiRequest request, int attempt) {
+        return send(request, attempt, null);
+    }
+
+    /** {@code limit} null: --timeout. */
+    private ApiResponse send(ApiRequest request, int attempt, Duration limit) {
         beforeSend(request, attempt);
-        ApiResponse response = transport.exchange(request);
+        ApiResponse response = limit == null ? transport.exchange(request) : transport.exchange(request, limit);
         tracer.afterReceive(response);
         return response;
     }

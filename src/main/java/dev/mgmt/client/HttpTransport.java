@@ -92,7 +92,12 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     public ApiResponse exchange(ApiRequest request) {
-        Opened opened = open(request);
+        return exchange(request, requestTimeout);
+    }
+
+    /** One exchange bounded by {@code limit} rather than --timeout: a quick question that must not wait long. */
+    public ApiResponse exchange(ApiRequest request, Duration limit) {
+        Opened opened = open(request, limit);
         ApiResponse r = opened.readFully();
         return new ApiResponse(request, r.status(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - opened.startNanos()));
     }
@@ -131,9 +136,13 @@ public final class HttpTransport implements AutoCloseable {
 
     /** Sends and returns once the headers are in; the caller streams the body. */
     public Opened open(ApiRequest request) {
-        HttpRequest httpRequest = toHttpRequest(request);
+        return open(request, requestTimeout);
+    }
+
+    private Opened open(ApiRequest request, Duration limit) {
+        HttpRequest httpRequest = toHttpRequest(request, limit);
         long start = System.nanoTime();
-        long deadline = start + requestTimeout.toNanos();
+        long deadline = start + limit.toNanos();
         try {
             HttpResponse<java.io.InputStream> r = client.send(httpRequest, info -> new DeadlineBody(deadline));
             if (r.statusCode() == 407 && proxyFailures != null && proxyFor(request.uri()) != null) {
@@ -178,10 +187,6 @@ public final class HttpTransport implements AutoCloseable {
                 "The request was sent; raise " + timeoutName + " if the server is slow.");
         }
         return classify(e, request);
-    }
-
-    private HttpRequest toHttpRequest(ApiRequest request) {
-        return toHttpRequest(request, requestTimeout);
     }
 
     /** A header java.net.http refuses (a restricted name, a bad value) is a usage error, named. */

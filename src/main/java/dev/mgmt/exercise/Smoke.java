@@ -19,6 +19,7 @@ import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
 import dev.mgmt.text.NameMatcher;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,10 +58,23 @@ public final class Smoke {
     private final String project;
     private final String environment;
     private final String proxy;
-    private final Map<String, ApiResponse> answers = new HashMap<>();
+    private final Liveness liveness;
+    /** What each GET got, a failure included: a read that hung is not sent again by the permission matrix. */
+    private final Map<String, Answer> answers = new HashMap<>();
 
-    public Smoke(ApiClient client, String project, String environment, String proxy) {
+    private record Answer(ApiResponse response, MgmtException failure) {
+        ApiResponse get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return response;
+        }
+    }
+
+    /** {@code timeout}: --timeout, which also bounds the health check that follows a probe that hung. */
+    public Smoke(ApiClient client, Duration timeout, String project, String environment, String proxy) {
         this.client = client;
+        this.liveness = new Liveness(client, timeout);
         this.project = project;
         this.environment = environment;
         this.proxy = proxy;
@@ -122,11 +136,12 @@ public final class Smoke {
                 continue;
             }
             if (k.scope() == Scope.PROXY && firstProxy == null) {
-                rows.add(skipped(k.plural(), pathTemplate(k), "no API proxy in " + project + " to read them from (--proxy)"));
+                rows.add(skipped(k.plural(), pathTemplate(k), unlisted("no API proxy in " + project
+                    + " to read them from (--proxy)")));
                 continue;
             }
             if (k.scope() == Scope.CREDENTIAL && firstCredential == null) {
-                rows.add(skipped(k.plural(), pathTemplate(k), "no credential in " + project + " to read them from"));
+                rows.add(skipped(k.plural(), pathTemplate(k), unlisted("no credential in " + project + " to read them from")));
                 continue;
             }
             String type = k.listTypes().isEmpty() ? null : k.listTypes().get(0);
@@ -147,30 +162,52 @@ public final class Smoke {
     }
 
     /**
+     * Why a kind that needs a proxy (or credential) name has none: the list just before it in the sweep was
+     * empty, or was not even sent because the manager had stopped answering.
+     */
+    private String unlisted(String none) {
+        return stopped() != null ? "not sent: " + stopped() : none;
+    }
+
+    /**
      * Sends through this sweep's client, once; a GET the sweep already sent is answered from what it got,
      * so the permission matrix after the sweep costs only its write probes.
      */
     public Permissions.Exchange exchange() {
         return (method, path, headers, body) -> {
-            ApiResponse seen = method.equals("GET") ? answers.get(path) : null;
-            return seen != null ? seen : client.send(client.request(method, client.base().resolve(path), headers, body));
+            Answer seen = method.equals("GET") ? answers.get(path) : null;
+            return seen != null ? seen.get()
+                : liveness.send(client.request(method, client.base().resolve(path), headers, body));
         };
+    }
+
+    /** Why the probes after one that hung were not sent (the manager stopped answering), or null. */
+    public String stopped() {
+        return liveness.stopped();
     }
 
     /** A GET of {@code path}, sent once: asked again, it is answered from what came back. */
     private ApiResponse get(String path) {
-        ApiResponse seen = answers.get(path);
+        Answer seen = answers.get(path);
         if (seen == null) {
-            seen = client.send(client.request("GET", client.base().resolve(path), List.of(), null));
+            try {
+                seen = new Answer(liveness.send(client.request("GET", client.base().resolve(path), List.of(), null)), null);
+            } catch (Liveness.NotSent e) {
+                throw e;
+            } catch (MgmtException e) {
+                seen = new Answer(null, e);
+            }
             answers.put(path, seen);
         }
-        return seen;
+        return seen.get();
     }
 
     private Read read(String label, String path) {
         ApiResponse response;
         try {
             response = get(path);
+        } catch (Liveness.NotSent e) {
+            return new Read(skipped(label, path, e.getMessage()), null);
         } catch (MgmtException e) {
             return new Read(new Row(label, path, 0, Verdict.ERROR, e.getMessage(), null, e.exitCode()), null);
         }

@@ -78,11 +78,14 @@ public final class Permissions {
         List<Row> rows = new ArrayList<>();
         String firstProxy = proxy;
         String firstCredential = null;
+        // Why the proxy (credential) list named none when it got no answer at all: that, not "none", is the reason.
+        String proxiesUnanswered = null;
+        String credentialsUnanswered = null;
         for (Kind k : Kinds.all()) {
             if (k.singular().equals("report")) {
                 continue;
             }
-            String missing = missingContext(k, firstProxy, firstCredential);
+            String missing = missingContext(k, proxiesUnanswered, firstProxy, credentialsUnanswered, firstCredential);
             if (missing != null) {
                 rows.add(new Row(k, Check.notChecked(missing), writeNotPossible(k, missing)));
                 continue;
@@ -93,14 +96,18 @@ public final class Permissions {
             rows.add(new Row(k, readCheck(read), unproven(write(k, t), read)));
             if (k.singular().equals("proxy") && firstProxy == null) {
                 firstProxy = firstName(read.json, k.nameField());
+                proxiesUnanswered = read.failure;
             } else if (k.singular().equals("credential")) {
                 firstCredential = firstName(read.json, k.nameField());
+                credentialsUnanswered = read.failure;
             }
         }
         return rows;
     }
 
-    private String missingContext(Kind k, String firstProxy, String firstCredential) {
+    /** {@code proxiesUnanswered}, {@code credentialsUnanswered}: the failure of a list that got no answer, or null. */
+    private String missingContext(Kind k, String proxiesUnanswered, String firstProxy, String credentialsUnanswered,
+                                  String firstCredential) {
         if (k.scope() == Scope.GLOBAL) {
             return null;
         }
@@ -108,10 +115,10 @@ public final class Permissions {
             return "no project: pass -p/--project";
         }
         if (k.scope() == Scope.PROXY && firstProxy == null) {
-            return "no API proxy in " + project + " to check them on (--proxy)";
+            return proxiesUnanswered != null ? proxiesUnanswered : "no API proxy in " + project + " to check them on (--proxy)";
         }
         if (k.scope() == Scope.CREDENTIAL && firstCredential == null) {
-            return "no credential in " + project + " to check them on";
+            return credentialsUnanswered != null ? credentialsUnanswered : "no credential in " + project + " to check them on";
         }
         return null;
     }

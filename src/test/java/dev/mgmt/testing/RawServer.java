@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
 
 /**
  * A loopback socket server for what an HTTP server library will not do on purpose: reset the
@@ -34,7 +35,9 @@ public final class RawServer implements AutoCloseable {
         /** Send the headers and the first part of the {@link #body}, then nothing. */
         STALL_MID_BODY,
         /** Send the headers and most of the {@link #body} (well past the table's first rows), then reset. */
-        RESET_LATE
+        RESET_LATE,
+        /** Send nothing at all, holding the connection until the client goes away: a manager that hangs. */
+        NO_ANSWER
     }
 
     private final ServerSocket socket;
@@ -45,7 +48,8 @@ public final class RawServer implements AutoCloseable {
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private volatile byte[] body = ("{\"status\":\"SUCCESS\",\"resultList\":[],\"resultCount\":0}")
         .getBytes(StandardCharsets.UTF_8);
-    private volatile int faults = Integer.MAX_VALUE;
+    /** Whether request number n (from 1), with this request line, gets the {@link Mode} rather than a proper answer. */
+    private volatile BiPredicate<Integer, String> faulty = (n, line) -> true;
 
     public RawServer(Mode mode) throws IOException {
         this.mode = mode;
@@ -71,7 +75,19 @@ public final class RawServer implements AutoCloseable {
 
     /** Misbehave on the first {@code n} requests only, then answer 200 with the whole {@link #body}. */
     public RawServer recoverAfter(int n) {
-        this.faults = n;
+        this.faulty = (i, line) -> i <= n;
+        return this;
+    }
+
+    /** Answer the first {@code n} requests properly, then misbehave on every one after: a manager that stops. */
+    public RawServer answerFirst(int n) {
+        this.faulty = (i, line) -> i > n;
+        return this;
+    }
+
+    /** Misbehave only on requests whose line ("GET /apiops/... HTTP/1.1") contains {@code part}: one bad endpoint. */
+    public RawServer misbehaveOn(String part) {
+        this.faulty = (i, line) -> line.contains(part);
         return this;
     }
 
@@ -106,11 +122,12 @@ public final class RawServer implements AutoCloseable {
     private void serve(Socket s) {
         try (s) {
             InputStream in = s.getInputStream();
-            lines.add(readHead(in));
+            String line = readHead(in);
+            lines.add(line);
             int n = requests.incrementAndGet();
             OutputStream out = s.getOutputStream();
             byte[] b = body;
-            if (n > faults) {
+            if (!faulty.test(n, line)) {
                 out.write(head(b.length));
                 out.write(b);
                 out.flush();
@@ -141,6 +158,9 @@ public final class RawServer implements AutoCloseable {
                     out.write(b, 0, b.length * 9 / 10);
                     out.flush();
                     s.setSoLinger(true, 0);
+                    break;
+                case NO_ANSWER:
+                    holdUntilClientLeaves(in);
                     break;
                 default:
                     break;
