@@ -64,7 +64,8 @@ import java.util.Map;
         " 0:every step passed (--smoke: every endpoint readable; with --require: all it names allowed)",
         " 2:the scenario is invalid (unknown key, bad JSONPath, undefined variable; the line is named)",
         "3-12:the first failed step's error, as for any command (e.g. 6 for 404, 10 network)",
-        "13:a response arrived but did not meet the expectations (status, error code, body, latency)",
+        "13:a response arrived but did not meet the expectations (status, error code, body, latency),"
+            + " or no step ran (every one skipped)",
         "5, 13:with --smoke --require, 5 (4 for 401) when a required permission is denied, else 13 when one was"
             + " not checked or its answer was unknown",
         "130:interrupted (Ctrl-C); the finally steps were still sent and the reports written"},

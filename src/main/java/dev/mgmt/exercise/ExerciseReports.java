@@ -15,8 +15,10 @@ import dev.mgmt.text.TerminalText;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** How scenario and smoke results are shown: step lines, the summary, JSON and JUnit XML. */
 public final class ExerciseReports {
@@ -65,18 +67,39 @@ public final class ExerciseReports {
         long passed = results.stream().filter(r -> r.outcome() == Outcome.PASSED).count();
         long failed = results.stream().filter(r -> r.outcome() == Outcome.FAILED).count();
         long skipped = results.stream().filter(r -> r.outcome() == Outcome.SKIPPED).count();
-        return (failed == 0 ? "PASSED" : "FAILED") + ": " + passed + " passed, " + failed + " failed, " + skipped
-            + " skipped in " + Durations.human(total);
+        String counts = passed + " passed, " + failed + " failed, " + skipped + " skipped in " + Durations.human(total);
+        String notRun = notRun(results);
+        if (notRun != null) {
+            return "NOT RUN: " + notRun + " (" + counts + ")";
+        }
+        return (failed == 0 ? "PASSED" : "FAILED") + ": " + counts;
     }
 
-    /** 0 when nothing failed, else the exit code of the first failed step (main steps before finally steps). */
+    /**
+     * "0 of 3 steps ran: REASONS" when every main step was skipped, else null: a run that sent none of its
+     * checks proves nothing, so it must not read as passed (finally steps are cleanup, not checks).
+     */
+    public static String notRun(List<StepResult> results) {
+        List<StepResult> main = results.stream().filter(r -> r.phase().equals("step")).toList();
+        if (main.isEmpty() || main.stream().anyMatch(r -> r.outcome() != Outcome.SKIPPED)) {
+            return null;
+        }
+        Set<String> why = new LinkedHashSet<>();
+        main.forEach(r -> r.failures().forEach(f -> why.add(f.replaceFirst("^skipped: ", ""))));
+        return "0 of " + main.size() + (main.size() == 1 ? " step" : " steps") + " ran: " + String.join("; ", why);
+    }
+
+    /**
+     * The exit code of the first failed step (main steps before finally steps); else 13 when no main step ran
+     * (nothing met the expectations, since nothing was checked); else 0.
+     */
     public static int exitCode(List<StepResult> results) {
         for (StepResult r : results) {
             if (r.outcome() == Outcome.FAILED) {
                 return r.exitCode() == 0 ? ExitCodes.INTERNAL : r.exitCode();
             }
         }
-        return ExitCodes.OK;
+        return notRun(results) != null ? ScenarioRunner.EXPECTATION_FAILED : ExitCodes.OK;
     }
 
     public static ObjectNode json(Scenario sc, List<StepResult> results, Duration total, int exit) {
@@ -86,6 +109,10 @@ public final class ExerciseReports {
         o.put("passed", exit == 0);
         o.put("exit_code", exit);
         o.put("elapsed_ms", round(total));
+        String notRun = notRun(results);
+        if (notRun != null) {
+            o.put("not_run", notRun);
+        }
         ObjectNode counts = o.putObject("counts");
         for (Outcome out : Outcome.values()) {
             counts.put(out.name().toLowerCase(Locale.ROOT), results.stream().filter(r -> r.outcome() == out).count());
