@@ -11,6 +11,7 @@ import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.DryRun;
+import dev.mgmt.resources.GrantConflict;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.NameArgument;
@@ -139,7 +140,11 @@ abstract class PartCommand extends ChangeCommand {
                 response = form != null ? writer.upload(target, p, resourceName, form)
                     : writer.send(target, p, resourceName, value, body);
             } catch (ApiException e) {
-                throw missing(client, target, p, resourceName, value, input == null ? e : BodyCheck.withLines(e, input));
+                MgmtException m = missing(client, target, p, resourceName, value, e);
+                if (m == e && GrantConflict.grants(p)) {
+                    m = GrantConflict.explain(client, target, resourceName, body, e);
+                }
+                throw m == e && input != null ? BodyCheck.withLines(e, input) : m;
             }
             Outcome.print(inv.out(), inv.settings().output().value(), k.singular(), shown,
                 done(p, given, value), response);
