@@ -5,7 +5,7 @@ import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.Identity;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Target;
-import dev.mgmt.validate.LocatedBody;
+import dev.mgmt.json.LocatedBody;
 
 /**
  * One object as a file wants it: its kind, where it lives, and its fields in the shape {@code mgmt get}

@@ -14,7 +14,7 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
-import dev.mgmt.validate.LocatedBody;
+import dev.mgmt.json.LocatedBody;
 
 import java.io.IOException;
 import java.io.InputStream;
