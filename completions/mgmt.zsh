@@ -361,13 +361,16 @@ function _picocli_mgmt_get() {
 
   local commands=""
   local flag_opts="'-h' '--help' '-V' '--version' '--curl' '--no-retry' '--retry-non-idempotent' '--insecure' '--quiet' '--sandbox' '--no-headers'"
-  local arg_opts="'--proxy' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
+  local arg_opts="'--proxy' '--method' '--credential' '--type' '--url' '--token' '--token-file' '--context' '--config' '-p' '--project' '-e' '--environment' '-o' '--output' '-q' '--query' '-v' '--verbose' '--retries' '--retry-max-time' '--timeout' '--connect-timeout' '--cacert' '--color' '--sort-by'"
   local FORMAT_option_args=("table" "wide" "json" "yaml" "name" "custom-columns=" "jsonpath=") # --output values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     '--proxy')
+      return
+      ;;
+    '--method')
       return
       ;;
     '--credential')

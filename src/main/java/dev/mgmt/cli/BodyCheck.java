@@ -4,11 +4,13 @@ import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.validate.BodyValidator.Problem;
 import dev.mgmt.validate.BodyValidator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -36,9 +38,16 @@ final class BodyCheck {
             error.origin(), error.notes()));
     }
 
-    /** @param nameFromArgs the name given on the command line, which fills a missing name field */
-    static void check(Operation op, InputData input, String nameFromArgs) {
-        check(op.schema(), input, nameFromArgs != null && op.nameField() != null ? Set.of(op.nameField()) : Set.of());
+    /** @param named the name given on the command line, which fills a missing name field (and an endpoint's method) */
+    static void check(Operation op, InputData input, NameArgument named) {
+        Set<String> filled = new HashSet<>();
+        if (named.name() != null && op.nameField() != null) {
+            filled.add(op.nameField());
+        }
+        if (named.method() != null) {
+            filled.add(NameArgument.METHOD_FIELD);
+        }
+        check(op.schema(), input, filled);
     }
 
     /** @param givenElsewhere top-level fields the command line fills when the file leaves them out */

@@ -1,6 +1,7 @@
 package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.Multipart;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
@@ -12,13 +13,14 @@ import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Uploads;
 import dev.mgmt.resources.Target;
-import dev.mgmt.resources.manifest.Identity;
+import dev.mgmt.resources.Identity;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Option;
@@ -76,6 +78,22 @@ abstract class BodyCommand extends ChangeCommand {
         return new Variables(name -> null).expand(body);
     }
 
+    /** NAME's method ("GET /pets") fills a file without httpMethod; a file with another method is refused. */
+    private JsonNode withMethod(JsonNode body, NameArgument named) {
+        if (named.method() == null || !(body instanceof ObjectNode object)) {
+            return body;
+        }
+        JsonNode inFile = object.get(NameArgument.METHOD_FIELD);
+        if (inFile == null || inFile.isNull()) {
+            return object.deepCopy().put(NameArgument.METHOD_FIELD, named.method());
+        }
+        if (!inFile.asText().equalsIgnoreCase(named.method())) {
+            throw new UsageException("NAME '" + name + "' differs from 'httpMethod: " + inFile.asText()
+                + "' in the file; give one method");
+        }
+        return body;
+    }
+
     abstract Operations.Verb verb();
 
     /** The endpoint this command sends to: the kind's for the verb (create --from picks another). */
@@ -97,11 +115,12 @@ abstract class BodyCommand extends ChangeCommand {
             throw new UsageException("--alias and --description apply only to certificates; for "
                 + k.plural() + " they go in the file");
         }
+        NameArgument named = NameArgument.of(k, name, null);
         InputData input = InputData.read(file.equals("-") ? "@-" : "@" + file, inv.env().stdin());
-        JsonNode body = literal(input.parseAuto(), input.origin());
-        String resolved = ResourceWriter.resolveName(op, name, body);
+        JsonNode body = withMethod(literal(input.parseAuto(), input.origin()), named);
+        String resolved = ResourceWriter.resolveName(op, named.name(), body);
         if (!noValidate) {
-            BodyCheck.check(op, input, name);
+            BodyCheck.check(op, input, named);
         }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
@@ -109,7 +128,7 @@ abstract class BodyCommand extends ChangeCommand {
         JsonNode sent = ResourceWriter.withName(op, resolved, body);
         String shown = Identity.shown(k, resolved, sent);
         if (dryRun) {
-            DryRun dry = checkedDryRun(target, resolved);
+            DryRun dry = checkedDryRun(target, shown);
             dry.show(inv.out(), s.output().value(), k.singular(), shown, spec.name(), pastTense(),
                 writer.request(target, op, resolved, sent));
             return ExitCodes.OK;

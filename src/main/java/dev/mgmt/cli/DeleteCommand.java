@@ -4,27 +4,24 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
-import dev.mgmt.errors.UsageException;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.resources.Target;
-import dev.mgmt.resources.manifest.Identity;
 import dev.mgmt.run.Destructive;
 import dev.mgmt.run.Invocation;
 import dev.mgmt.settings.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.util.Locale;
 
 /** {@code mgmt delete KIND NAME}: asks first on a terminal unless --yes. */
 @Command(footerHeading = "%nExamples:%n", footer = {
@@ -44,7 +41,8 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind.")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "Its exact name (for an endpoint: its path).")
+    @Parameters(index = "1", paramLabel = "NAME",
+        description = "Its exact name (for an endpoint: 'GET /pets', or its path with --method).")
     String name;
 
     @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
@@ -61,35 +59,30 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
         Invocation inv = invocation();
         Kind k = Kinds.find(kind);
         Operation op = Operations.find(k, Operations.Verb.DELETE);
-        ObjectNode body = null;
-        if (k.singular().equals("endpoint")) {
-            if (method == null) {
-                throw new UsageException("deleting an endpoint needs its --method (GET, POST, ...)");
-            }
-            body = Json.mapper().createObjectNode().put("name", name).put("httpMethod", method.toUpperCase(Locale.ROOT));
-        } else if (method != null) {
-            throw new UsageException("--method applies only to endpoints");
-        }
+        NameArgument named = NameArgument.of(k, name, method).requireMethod(k);
+        // An endpoint is named in the body of its delete, not in the path.
+        ObjectNode body = named.method() == null ? null
+            : Json.mapper().createObjectNode().put("name", named.name()).put(NameArgument.METHOD_FIELD, named.method());
+        String shown = named.shown();
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);
         ApiClient client = inv.authenticatedClient();
-        String shown = Identity.shown(k, name, body);
         if (dryRun) {
             // Nothing will be deleted, so there is nothing to confirm.
             DryRun dry = dryRunner();
-            dry.requirePresent(target, name);
+            dry.requirePresent(target, shown);
             dry.show(inv.out(), s.output().value(), k.singular(), shown, spec.name(), "deleted",
-                new ResourceWriter(client).request(target, op, name, body));
+                new ResourceWriter(client).request(target, op, named.name(), body));
             return ExitCodes.OK;
         }
-        Confirm.askAbout(inv, "delete " + k.singular() + " '" + name + "'" + target.where(), yes, target, name);
+        Confirm.askAbout(inv, "delete " + k.singular() + " '" + shown + "'" + target.where(), yes, target, shown);
         ResourceReader reader = new ResourceReader(client);
         ApiResponse response;
         try {
-            response = new ResourceWriter(client).send(target, op, name, body);
+            response = new ResourceWriter(client).send(target, op, named.name(), body);
         } catch (ApiException e) {
             // Gone between the check and the delete: the same answer as when the check finds it missing.
-            throw reader.missing(target, name, e);
+            throw reader.missing(target, named.name(), e);
         }
         Outcome.print(inv.out(), s.output().value(), k.singular(), shown, "deleted", response);
         return ExitCodes.OK;

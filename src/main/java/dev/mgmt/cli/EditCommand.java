@@ -13,6 +13,7 @@ import dev.mgmt.output.StructuredSink;
 import dev.mgmt.process.Editor;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.manifest.LiveObjects;
@@ -39,7 +40,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code mgmt edit KIND NAME}: the object in $VISUAL/$EDITOR as a document, sent only when changed. A
@@ -58,7 +58,8 @@ public final class EditCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "KIND", description = "Resource kind, e.g. proxy, connection, env-var.")
     String kind;
 
-    @Parameters(index = "1", paramLabel = "NAME", description = "Its exact name (for an endpoint: its path).")
+    @Parameters(index = "1", paramLabel = "NAME",
+        description = "Its exact name (for an endpoint: 'GET /pets', or its path with --method).")
     String name;
 
     @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints).")
@@ -77,21 +78,18 @@ public final class EditCommand extends BaseCommand {
         }
         Shape shape = Shapes.of(k);
         Target target = Target.of(k, inv.settings().project().value(), proxy, null, null);
-        ObjectNode key = Json.mapper().createObjectNode().put(k.nameField(), name);
-        if (shape.keyFields().contains("httpMethod")) {
-            if (method == null) {
-                throw new UsageException("editing an endpoint needs its --method (GET, POST, ...)");
-            }
-            key.put("httpMethod", method.toUpperCase(Locale.ROOT));
-        } else if (method != null) {
-            throw new UsageException("--method applies only to endpoints");
+        NameArgument named = NameArgument.of(k, name, method).requireMethod(k);
+        ObjectNode key = Json.mapper().createObjectNode().put(k.nameField(), named.name());
+        if (named.method() != null) {
+            key.put(NameArgument.METHOD_FIELD, named.method());
         }
         ApiClient client = inv.authenticatedClient();
-        Manifest probe = new Manifest(k, shape, target, key, name, null);
+        Manifest probe = new Manifest(k, shape, target, key, named.name(), null);
         JsonNode current = new LiveObjects(client).find(probe);
         if (current == null) {
-            new ResourceReader(client).require(target, name);
-            throw new MgmtException(ExitCodes.NOT_FOUND, "no " + k.singular() + " '" + name + "'" + target.where());
+            new ResourceReader(client).require(target, named.shown());
+            throw new MgmtException(ExitCodes.NOT_FOUND, "no " + k.singular() + " '" + named.shown() + "'"
+                + target.where());
         }
         String original = "# Edit, save and quit to apply. Lines starting with '#' are ignored; an unchanged file "
             + "cancels.\n" + yaml(ManifestView.of(target, current));

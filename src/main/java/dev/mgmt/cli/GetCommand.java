@@ -7,6 +7,7 @@ import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.MappedSink;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.Part;
 import dev.mgmt.resources.Parts;
@@ -51,11 +52,15 @@ public final class GetCommand extends BaseCommand {
         description = "Resource kind, e.g. projects, proxy, env.")
     String kind;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "Show only this one.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME",
+        description = "Show only this one (an endpoint: 'GET /pets', or its path: every method, or with --method).")
     String name;
 
     @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
     String proxy;
+
+    @Option(names = "--method", paramLabel = "METHOD", description = "HTTP method of the endpoint NAME.")
+    String method;
 
     @Option(names = "--credential", paramLabel = "USERNAME", description = "The credential (for access).")
     String credential;
@@ -74,6 +79,11 @@ public final class GetCommand extends BaseCommand {
         if (inv.options().query() != null) {
             JsonQuery.compile(inv.options().query());
         }
+        NameArgument named = NameArgument.of(k, name, method);
+        if (named.method() != null && name == null) {
+            throw new UsageException("--method picks one endpoint: give its path too, e.g. mgmt get endpoint /pets "
+                + "--method " + named.method());
+        }
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
@@ -85,7 +95,7 @@ public final class GetCommand extends BaseCommand {
             if (name == null) {
                 reader.list(target, sink);
             } else {
-                reader.get(target, name, sink);
+                reader.get(target, named.shown(), sink);
             }
         }
         return ExitCodes.OK;

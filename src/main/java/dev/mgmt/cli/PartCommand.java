@@ -11,15 +11,16 @@ import dev.mgmt.http.ApiResponse;
 import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.DryRun;
+import dev.mgmt.resources.GrantConflict;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.NameArgument;
 import dev.mgmt.resources.Part;
 import dev.mgmt.resources.PartWriter;
 import dev.mgmt.resources.Parts;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
 import dev.mgmt.resources.Uploads;
-import dev.mgmt.resources.manifest.Identity;
 import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,7 +46,8 @@ abstract class PartCommand extends ChangeCommand {
     String kind;
 
     @Parameters(index = "1", paramLabel = "NAME",
-        description = "Its name (for an endpoint: its path; geolocation has none, PART comes first).")
+        description = "Its name (for an endpoint: 'GET /pets', or its path with --method; geolocation has none, "
+            + "PART comes first).")
     String name;
 
     @Parameters(index = "2", arity = "0..1", paramLabel = "PART", completionCandidates = PartNames.class, description = "Which part, e.g. cors, ips.")
@@ -94,7 +96,12 @@ abstract class PartCommand extends ChangeCommand {
         }
         Part p = Parts.find(k, change(), partWord);
         checkInput(p, given);
-        String endpointMethod = endpointMethod(p);
+        NameArgument named = NameArgument.of(k, resourceName, method);
+        if (p.needsMethod()) {
+            named.requireMethod(k);
+        }
+        resourceName = named.name();
+        String endpointMethod = named.method();
         Target target = Target.of(k, inv.settings().project().value(), proxy, null, null);
         InputData input = null;
         JsonNode body = null;
@@ -114,11 +121,11 @@ abstract class PartCommand extends ChangeCommand {
         List<String> pathValues = PartWriter.values(p, given);
         ApiClient client = inv.authenticatedClient();
         PartWriter writer = new PartWriter(client);
-        String shown = Identity.named(resourceName, endpointMethod);
+        String shown = named.shown();
         if (dryRun) {
             // Nothing will change, so remove has nothing to confirm; a listed resource must be there.
             DryRun dry = dryRunner();
-            dry.requirePresent(target, resourceName);
+            dry.requirePresent(target, shown);
             for (String value : pathValues) {
                 dry.show(inv.out(), inv.settings().output().value(), k.singular(), shown, change().word(),
                     done(p, given, value), form != null ? writer.uploadRequest(target, p, resourceName, form)
@@ -133,7 +140,11 @@ abstract class PartCommand extends ChangeCommand {
                 response = form != null ? writer.upload(target, p, resourceName, form)
                     : writer.send(target, p, resourceName, value, body);
             } catch (ApiException e) {
-                throw missing(client, target, p, resourceName, value, input == null ? e : BodyCheck.withLines(e, input));
+                MgmtException m = missing(client, target, p, resourceName, value, e);
+                if (m == e && GrantConflict.grants(p)) {
+                    m = GrantConflict.explain(client, target, resourceName, body, e);
+                }
+                throw m == e && input != null ? BodyCheck.withLines(e, input) : m;
             }
             Outcome.print(inv.out(), inv.settings().output().value(), k.singular(), shown,
                 done(p, given, value), response);
@@ -161,25 +172,6 @@ abstract class PartCommand extends ChangeCommand {
         if (p.input() == Part.Input.SWITCH && given.isEmpty()) {
             throw new UsageException(p.name() + " needs a VALUE: true or false");
         }
-    }
-
-    /** --method, upper-cased and checked, where the part names an endpoint; refused elsewhere. */
-    private String endpointMethod(Part p) {
-        if (!p.needsMethod()) {
-            if (method != null) {
-                throw new UsageException("--method applies only to endpoints");
-            }
-            return null;
-        }
-        if (method == null) {
-            throw new UsageException("an endpoint is named by its path and --method (GET, POST, ...)");
-        }
-        String m = method.toUpperCase(Locale.ROOT);
-        if (!Parts.ENDPOINT_METHODS.contains(m)) {
-            throw new UsageException("invalid --method '" + method + "': expected one of "
-                + String.join(", ", Parts.ENDPOINT_METHODS));
-        }
-        return m;
     }
 
     /** The API's 400 "X is not found" as exit 6 with did-you-mean, for the resource or for a name given after PART. */

@@ -3,21 +3,30 @@ package dev.mgmt.output;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.PrintWriter;
+import java.util.Set;
+import java.util.function.Function;
 
-/** -o name: one name per line, for xargs and shell loops. */
+/** -o name: one name per line, for xargs and shell loops, in the form the commands take back. */
 public final class NameSink implements ItemSink {
     private final PrintWriter out;
-    private final Column name;
+    private final Function<JsonNode, String> name;
+    private final Set<String> fields;
     private long count;
 
     public NameSink(PrintWriter out, Column name) {
+        this(out, name::valueOf, name.fields());
+    }
+
+    /** @param fields the top-level fields {@code name} reads */
+    public NameSink(PrintWriter out, Function<JsonNode, String> name, Set<String> fields) {
         this.out = out;
         this.name = name;
+        this.fields = fields;
     }
 
     @Override
     public void item(JsonNode item) {
-        out.println(name.valueOf(item));
+        out.println(name.apply(item));
         count++;
     }
 
@@ -27,8 +36,8 @@ public final class NameSink implements ItemSink {
     }
 
     @Override
-    public java.util.Set<String> fields() {
-        return name.fields();
+    public Set<String> fields() {
+        return fields;
     }
 
     @Override

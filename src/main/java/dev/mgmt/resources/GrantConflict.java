@@ -29,6 +29,11 @@ public final class GrantConflict {
     private GrantConflict() {
     }
 
+    /** Whether {@code p} is the part a grant sends: mgmt grant access, and mgmt add credential NAME access. */
+    public static boolean grants(Part p) {
+        return p.kind().equals("credential") && p.name().equals("access") && p.change() == Part.Change.ADD;
+    }
+
     /** The plain failure for {@code answer} when it is such a refusal; {@code answer} itself otherwise. */
     public static MgmtException explain(ApiClient client, Target credentialTarget, String credential, JsonNode body,
                                         ApiException answer) {

@@ -24,6 +24,8 @@ import java.util.List;
  *                      none); without --type mgmt lists every type in turn
  * @param nesting       how the items sit in each element of the list answer: {@link Nesting#FLAT} for most; the
  *                      policy list answers one proxy whose pipelines hold the policies
+ * @param keyFields     fields besides the name field that tell two items apart: an endpoint's method, since a
+ *                      path alone names one endpoint per method (see {@link Identity})
  */
 public record Kind(String singular,
                    String plural,
@@ -36,7 +38,8 @@ public record Kind(String singular,
                    List<Column> columns,
                    List<Column> wideColumns,
                    List<String> listTypes,
-                   Nesting nesting) {
+                   Nesting nesting,
+                   List<String> keyFields) {
 
     /** Where a kind's items are inside the list answer's elements. */
     public enum Nesting { FLAT, PIPELINES }
@@ -45,17 +48,22 @@ public record Kind(String singular,
                 List<String> narrowedPath, List<String> getPath, String nameField, List<Column> columns,
                 List<Column> wideColumns, List<String> listTypes) {
         this(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns, wideColumns,
-            listTypes, Nesting.FLAT);
+            listTypes, Nesting.FLAT, List.of());
     }
 
     public Kind withListTypes(List<String> types) {
         return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
-            wideColumns, List.copyOf(types), nesting);
+            wideColumns, List.copyOf(types), nesting, keyFields);
     }
 
     public Kind withNesting(Nesting how) {
         return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
-            wideColumns, listTypes, how);
+            wideColumns, listTypes, how, keyFields);
+    }
+
+    public Kind withKeyFields(String... fields) {
+        return new Kind(singular, plural, aliases, scope, listPath, narrowedPath, getPath, nameField, columns,
+            wideColumns, listTypes, nesting, List.of(fields));
     }
 
     /** False for the kinds the API can change but never lists or shows (IP groups, RLCLs, geolocation). */
@@ -65,6 +73,13 @@ public record Kind(String singular,
 
     public boolean hasGet() {
         return getPath != null;
+    }
+
+    /** The fields an object's {@link Identity} is made of: the key fields, then the name field. */
+    public List<String> identityFields() {
+        List<String> fields = new java.util.ArrayList<>(keyFields);
+        fields.add(nameField);
+        return fields;
     }
 
     public boolean matches(String word) {

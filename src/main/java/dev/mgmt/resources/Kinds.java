@@ -41,7 +41,8 @@ public final class Kinds {
             cols(Column.of("METHOD", "httpMethod"), Column.of("ENDPOINT", "endpoint"), Column.of("ACTIVE", "active"),
                 Column.of("BACKEND", "backendResourceUrl")),
             cols(Column.of("BACKEND-METHOD", "backendHttpMethod"), Column.of("ID", "id"),
-                Column.of("DESCRIPTION", "description"))),
+                Column.of("DESCRIPTION", "description")))
+            .withKeyFields(NameArgument.METHOD_FIELD),
         kind("policy", "policies", List.of("pol", "pols"), Scope.PROXY,
             path("projects", "{project}", "apiProxies", "{proxy}", "policies"), null, null, "name",
             cols(Column.of("NAME", "name"), Column.of("TYPE", "type"), Column.of("PIPELINE", "targetPipeline"),

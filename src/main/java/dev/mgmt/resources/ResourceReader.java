@@ -11,7 +11,6 @@ import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
-import dev.mgmt.output.Column;
 import dev.mgmt.output.EachSink;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.text.NameMatcher;
@@ -84,7 +83,7 @@ public final class ResourceReader {
             return;
         }
         List<String> names = new ArrayList<>();
-        Picker picker = new Picker(name, Column.of("NAME", kind.nameField()), sink, names);
+        Picker picker = new Picker(name, keyOf(kind, name), sink, names);
         list(target, picker);
         if (picker.count() == 0) {
             throw notFound(target, name, NameMatcher.closest(name, names, 3), null);
@@ -137,8 +136,17 @@ public final class ResourceReader {
     /** Every name in the list at {@code target}; throws as {@link #list} does. */
     public List<String> names(Target target) {
         List<String> names = new ArrayList<>();
-        list(target, new Picker(null, Column.of("NAME", target.kind().nameField()), null, names));
+        list(target, new Picker(null, keyOf(target.kind(), null), null, names));
         return names;
+    }
+
+    /**
+     * What {@code wanted} is compared with: an identity with key values before the name (an endpoint's
+     * "GET /pets", as {@link NameArgument#shown()} gives it) whole, so did-you-mean offers the same form;
+     * a name alone with each object's name (a path matches every method).
+     */
+    private static Identity.Key keyOf(Kind kind, String wanted) {
+        return wanted == null || wanted.indexOf(' ') < 0 ? Identity.plain(kind) : Identity.whole(kind);
     }
 
     private List<String> suggestions(Target target, String name) {
@@ -193,21 +201,21 @@ public final class ResourceReader {
     /** Forwards the items whose name is {@code wanted} and keeps (a bounded number of) the other names. */
     private static final class Picker implements ItemSink {
         private final String wanted;
-        private final Column nameColumn;
+        private final Identity.Key key;
         private final ItemSink matches;
         private final List<String> others;
         private long matched;
 
-        Picker(String wanted, Column nameColumn, ItemSink matches, List<String> others) {
+        Picker(String wanted, Identity.Key key, ItemSink matches, List<String> others) {
             this.wanted = wanted;
-            this.nameColumn = nameColumn;
+            this.key = key;
             this.matches = matches;
             this.others = others;
         }
 
         @Override
         public void item(JsonNode item) {
-            String name = nameColumn.valueOf(item);
+            String name = key.of().apply(item);
             if (name.equals(wanted)) {
                 matches.item(item);
                 matched++;
@@ -228,7 +236,7 @@ public final class ResourceReader {
                 return null;
             }
             java.util.Set<String> all = new java.util.HashSet<>(forMatches);
-            all.addAll(nameColumn.fields());
+            all.addAll(key.fields());
             return all;
         }
 

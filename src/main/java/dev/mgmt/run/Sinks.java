@@ -10,6 +10,7 @@ import dev.mgmt.output.SortingSink;
 import dev.mgmt.output.SpooledSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.output.TableSink;
+import dev.mgmt.resources.Identity;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.settings.FieldPath;
 import dev.mgmt.settings.OutputFormat;
@@ -76,8 +77,10 @@ public final class Sinks {
                 }
                 return table(inv, out, cols);
             }
-            case NAME:
-                return new NameSink(out, Column.of("NAME", kind.nameField()));
+            case NAME: {
+                Identity.Key name = Identity.whole(kind);
+                return new NameSink(out, name.of(), name.fields());
+            }
             case WIDE: {
                 List<Column> cols = new ArrayList<>(kind.columns());
                 cols.addAll(kind.wideColumns());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.networknt.schema.ValidationMessage;
 import dev.mgmt.json.Json;
+import dev.mgmt.json.LocatedBody;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -62,11 +63,11 @@ public final class BodyValidator {
         } catch (IOException e) {
             return List.of(new Problem(ROOT, "cannot be read: " + e.getMessage(), 0));
         }
-        if (parsed.root == null) {
+        if (parsed.root() == null) {
             return List.of(new Problem(ROOT, "is empty", 0));
         }
         Schemas.Compiled c = Schemas.compiled(schemaName);
-        Set<ValidationMessage> messages = c.schema().validate(parsed.root);
+        Set<ValidationMessage> messages = c.schema().validate(parsed.root());
         Set<Problem> out = new LinkedHashSet<>();
         for (ValidationMessage m : messages) {
             Problem p = ProblemWording.toProblem(m, c.source(), parsed);

@@ -1,7 +1,9 @@
 package dev.mgmt.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonNodePath;
 import com.networknt.schema.ValidationMessage;
+import dev.mgmt.json.LocatedBody;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +14,10 @@ final class ProblemWording {
     }
 
     static BodyValidator.Problem toProblem(ValidationMessage m, JsonNode schemaRoot, LocatedBody parsed) {
-        List<Object> path = LocatedBody.elements(m.getInstanceLocation());
+        List<Object> path = elements(m.getInstanceLocation());
         String type = m.getType() == null ? "" : m.getType();
         JsonNode keyword = keywordNode(schemaRoot, m);
-        JsonNode instance = parsed.root.at(LocatedBody.pointer(path));
+        JsonNode instance = parsed.root().at(LocatedBody.pointer(path));
         BodyValidator.Problem either = eitherOf(m, schemaRoot, path, parsed);
         if (either != null) {
             return either;
@@ -25,7 +27,7 @@ final class ProblemWording {
             case "required" -> {
                 List<Object> child = new ArrayList<>(path);
                 child.add(m.getProperty());
-                return new BodyValidator.Problem(LocatedBody.field(child), "is required", parsed.line(path));
+                return new BodyValidator.Problem(field(child), "is required", parsed.line(path));
             }
             case "type" -> message = "must be " + expectedTypes(keyword) + ", got " + typeOf(instance);
             case "enum" -> message = "must be one of " + join(keyword);
@@ -44,7 +46,7 @@ final class ProblemWording {
             case "additionalProperties" -> {
                 List<Object> child = new ArrayList<>(path);
                 child.add(m.getProperty());
-                return new BodyValidator.Problem(LocatedBody.field(child), "is not a known field", parsed.line(child));
+                return new BodyValidator.Problem(field(child), "is not a known field", parsed.line(child));
             }
             case "anyOf", "oneOf" -> message = alternatives(type, keyword, m);
             case "not" -> message = "has a value that is not allowed";
@@ -55,7 +57,7 @@ final class ProblemWording {
                     ? text.substring(colon + 2) : text;
             }
         }
-        return new BodyValidator.Problem(LocatedBody.field(path), message, parsed.line(path));
+        return new BodyValidator.Problem(field(path), message, parsed.line(path));
     }
 
     /**
@@ -66,13 +68,13 @@ final class ProblemWording {
         if (m.getSchemaLocation() == null || m.getSchemaLocation().getFragment() == null) {
             return null;
         }
-        List<Object> frag = LocatedBody.elements(m.getSchemaLocation().getFragment());
+        List<Object> frag = elements(m.getSchemaLocation().getFragment());
         for (int i = frag.size() - 1; i >= 0; i--) {
             Object e = frag.get(i);
             if ("anyOf".equals(e) || "oneOf".equals(e)) {
                 JsonNode branches = schemaRoot.at(LocatedBody.pointer(frag.subList(0, i + 1)));
                 String message = alternatives(e.toString(), branches, m);
-                return message.startsWith("needs ") ? new BodyValidator.Problem(LocatedBody.field(path), message, parsed.line(path)) : null;
+                return message.startsWith("needs ") ? new BodyValidator.Problem(field(path), message, parsed.line(path)) : null;
             }
         }
         return null;
@@ -101,7 +103,7 @@ final class ProblemWording {
 
     private static JsonNode keywordNode(JsonNode schemaRoot, ValidationMessage m) {
         if (m.getSchemaLocation() != null && m.getSchemaLocation().getFragment() != null) {
-            JsonNode n = schemaRoot.at(LocatedBody.pointer(LocatedBody.elements(m.getSchemaLocation().getFragment())));
+            JsonNode n = schemaRoot.at(LocatedBody.pointer(elements(m.getSchemaLocation().getFragment())));
             if (!n.isMissingNode()) {
                 return n;
             }
@@ -160,5 +162,35 @@ final class ProblemWording {
 
     private static String text(JsonNode v) {
         return v == null ? "" : v.isTextual() ? v.asText() : v.toString();
+    }
+
+    /** The validator's path as names and indexes. */
+    static List<Object> elements(JsonNodePath p) {
+        List<Object> out = new ArrayList<>();
+        if (p != null) {
+            for (int i = 0; i < p.getNameCount(); i++) {
+                out.add(p.getElement(i));
+            }
+        }
+        return out;
+    }
+
+    /** A path as the server names a field: {@code a.b[0].c}; the body itself for an empty one. */
+    static String field(List<Object> path) {
+        if (path.isEmpty()) {
+            return BodyValidator.ROOT;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Object e : path) {
+            if (e instanceof Integer) {
+                sb.append('[').append(e).append(']');
+            } else {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(e);
+            }
+        }
+        return sb.toString();
     }
 }

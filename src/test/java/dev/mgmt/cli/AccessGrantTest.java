@@ -129,12 +129,7 @@ class AccessGrantTest {
         String before = access();
         assertTrue(before.contains("petstore-api\n"), before);
         CliResult r = cli().run("grant", "access", "partner-app", "--proxy", "petstore-api");
-        assertEquals(7, r.exitCode(), r.describe());
-        assertTrue(r.err().startsWith("error: credential 'partner-app' already has access to proxy/petstore-api; "
-            + "nothing was changed\n"), r.err());
-        assertTrue(r.err().contains("See its access: mgmt get access -p MyProject --credential partner-app\n"), r.err());
-        assertFalse(r.err().contains("update"), r.err());
-        assertEquals("", r.out());
+        assertAlreadyGranted(r);
 
         CliResult two = cli().run("grant", "access", "partner-app", "--proxy", "Address", "--proxy", "petstore-api",
             "-o", "json");
@@ -143,6 +138,26 @@ class AccessGrantTest {
             two.err());
         assertTrue(two.err().contains("\"error\":\"conflict\""), two.err());
         assertTrue(two.err().contains("\"exit_code\":7"), two.err());
+        assertEquals(before, access());
+    }
+
+    /** partner-app's proxy/petstore-api said as already there, nothing changed, exit 7, nothing on stdout. */
+    static void assertAlreadyGranted(CliResult r) {
+        assertEquals(7, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: credential 'partner-app' already has access to proxy/petstore-api; "
+            + "nothing was changed\n"), r.err());
+        assertTrue(r.err().contains("See its access: mgmt get access -p MyProject --credential partner-app\n"), r.err());
+        assertFalse(r.err().contains("update"), r.err());
+        assertEquals("", r.out());
+    }
+
+    /** add credential NAME access -f FILE sends what grant sends, so a refusal reads the same. */
+    @Test
+    void should_say_the_same_when_add_credential_access_finds_it_granted() {
+        String before = access();
+        CliResult r = cli().stdin("credentialAccessList:\n- name: petstore-api\n  type: API_PROXY\n")
+            .run("add", "credential", "partner-app", "access", "-f", "-");
+        assertAlreadyGranted(r);
         assertEquals(before, access());
     }
 

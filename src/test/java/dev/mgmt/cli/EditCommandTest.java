@@ -167,7 +167,7 @@ class EditCommandTest {
             project.err());
         CliResult endpoint = cli(ed).run("edit", "endpoint", "/pets", "--proxy", "petstore-api");
         assertEquals(2, endpoint.exitCode(), endpoint.describe());
-        assertTrue(endpoint.err().contains("needs its --method"), endpoint.err());
+        assertTrue(endpoint.err().contains("named by its path and --method"), endpoint.err());
         assertFalse(Files.exists(dir.resolve("seen")), "the editor never ran");
     }
 

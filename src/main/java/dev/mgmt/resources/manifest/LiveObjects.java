@@ -7,6 +7,7 @@ import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.json.Json;
 import dev.mgmt.output.EachSink;
+import dev.mgmt.resources.Identity;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.resources.Target;
@@ -61,7 +62,7 @@ public final class LiveObjects {
         }
         Map<String, JsonNode> byName = new LinkedHashMap<>();
         Kind kind = target.kind();
-        new ResourceReader(client).list(target, new EachSink(item -> byName.put(Identity.of(shape, kind, item), item)));
+        new ResourceReader(client).list(target, new EachSink(item -> byName.put(Identity.of(kind, item), item)));
         lists.put(key, byName);
         return byName;
     }

@@ -2,9 +2,10 @@ package dev.mgmt.resources.manifest;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.output.Outcome;
+import dev.mgmt.resources.Identity;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Target;
-import dev.mgmt.validate.LocatedBody;
+import dev.mgmt.json.LocatedBody;
 
 /**
  * One object as a file wants it: its kind, where it lives, and its fields in the shape {@code mgmt get}
@@ -17,7 +18,7 @@ public record Manifest(Kind kind, Shape shape, Target target, ObjectNode fields,
 
     /** The object's name: the kind's name field, with its other key fields (an endpoint's method) before it. */
     public String name() {
-        return Identity.of(shape, kind, fields);
+        return Identity.of(kind, fields);
     }
 
     /** "proxy/petstore-api", as apply prints it. */

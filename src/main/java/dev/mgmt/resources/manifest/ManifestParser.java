@@ -14,7 +14,7 @@ import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Scope;
 import dev.mgmt.resources.Target;
-import dev.mgmt.validate.LocatedBody;
+import dev.mgmt.json.LocatedBody;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,19 +163,13 @@ public final class ManifestParser {
             throw new UsageException(origin + ": " + kind.singular() + " has no 'proxy'; add 'proxy: NAME' "
                 + "(the API proxy it belongs to)");
         }
-        for (String key : identityFields(kind, shape)) {
+        for (String key : kind.identityFields()) {
             if (!fields.path(key).isTextual() || fields.path(key).asText().isBlank()) {
                 throw new UsageException(at(doc, file, key) + ": " + kind.singular() + " has no '" + key + "'");
             }
         }
         Target target = Target.of(kind, project, proxy, null, null);
         return new Manifest(kind, shape, target, fields, file, doc);
-    }
-
-    static List<String> identityFields(Kind kind, Shape shape) {
-        List<String> keys = new ArrayList<>(shape.keyFields());
-        keys.add(kind.nameField());
-        return keys;
     }
 
     /** "x.yaml:7": where a field of the document is (where the document starts for ""). */

@@ -6,6 +6,7 @@ import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.DryRun;
+import dev.mgmt.resources.Identity;
 import dev.mgmt.resources.Operation;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceWriter;
@@ -109,7 +110,7 @@ public final class PlanRunner {
         ObjectNode body = null;
         if (op.nameField() != null) {
             body = Json.mapper().createObjectNode().put(op.nameField(), name);
-            for (String key : s.shape().keyFields()) {
+            for (String key : s.kind().keyFields()) {
                 body.set(key, s.live().get(key));
             }
         }

@@ -11,7 +11,6 @@ import java.util.Set;
  *
  * @param kind          the kind's singular name, as {@code Kinds} knows it
  * @param rank          apply order: lower ranks are created first and deleted last
- * @param keyFields     fields besides the kind's name field that tell two objects apart (an endpoint's method)
  * @param serverFields  made by the server (ids, dates, status, computed values): never sent, never compared
  * @param writeOnly     sent when a document gives them but never shown by a read, so never compared
  * @param renames       get-shape field to write-body field, where the two differ
@@ -19,7 +18,6 @@ import java.util.Set;
  */
 public record Shape(String kind,
                     int rank,
-                    List<String> keyFields,
                     Set<String> serverFields,
                     Set<String> writeOnly,
                     Map<String, String> renames,

@@ -21,20 +21,20 @@ public final class Shapes {
     private static final int LAST = 90;
 
     private static final Map<String, Shape> BY_KIND = Map.of(
-        "keystore", shape("keystore", 10, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
-        "key", shape("key", 10, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
-        "connection", shape("connection", 20, List.of(), Set.of("keyStoreId", "trustStoreId"), Set.of(), Map.of(),
+        "keystore", shape("keystore", 10, Set.of(), Set.of(), Map.of(), Map.of()),
+        "key", shape("key", 10, Set.of(), Set.of(), Map.of(), Map.of()),
+        "connection", shape("connection", 20, Set.of("keyStoreId", "trustStoreId"), Set.of(), Map.of(),
             Map.of()),
-        "credential", shape("credential", 20, List.of(), Set.of(), Set.of("password"), Map.of(), Map.of()),
-        "env-var", shape("env-var", 20, List.of(), Set.of(), Set.of(), Map.of(), Map.of()),
-        "proxy-group", shape("proxy-group", 20, List.of(), Set.of(), Set.of("clientRoute"), Map.of(), Map.of()),
-        "proxy", shape("proxy", 30, List.of(),
+        "credential", shape("credential", 20, Set.of(), Set.of("password"), Map.of(), Map.of()),
+        "env-var", shape("env-var", 20, Set.of(), Set.of(), Map.of(), Map.of()),
+        "proxy-group", shape("proxy-group", 20, Set.of(), Set.of("clientRoute"), Map.of(), Map.of()),
+        "proxy", shape("proxy", 30,
             Set.of("apiType", "sharingType", "categoryList", "deploymentList", "type", "relativePath"),
             Set.of("apiProxyCreationType", "specUrl", "soapToRest", "deploy", "deployTargetEnvironmentNameList", "reParse",
                 "enableWSA", "enableWSRM", "backendApiVersion", "maintenanceModeSetting", "specAuthorizationValueList"),
             Map.of("name", "apiProxyName", "description", "apiProxyDescription", "routing", "routingInfo"),
             Map.of("reParse", Boolean.TRUE)),
-        "endpoint", shape("endpoint", 40, List.of("httpMethod"), Set.of(), Set.of(), Map.of("endpoint", "name"),
+        "endpoint", shape("endpoint", 40, Set.of(), Set.of(), Map.of("endpoint", "name"),
             Map.of()));
 
     /**
@@ -86,13 +86,7 @@ public final class Shapes {
         }
         Operations.find(kind, Operations.Verb.CREATE);
         Operations.find(kind, Operations.Verb.UPDATE);
-        return new Shape(kind.singular(), LAST, List.of(), DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
-    }
-
-    /** The fields besides the name that tell two objects of the kind apart (none for most kinds). */
-    static List<String> keyFields(Kind kind) {
-        Shape known = BY_KIND.get(kind.singular());
-        return known == null ? List.of() : known.keyFields();
+        return new Shape(kind.singular(), LAST, DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
     }
 
     /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */
@@ -105,10 +99,10 @@ public final class Shapes {
         }
     }
 
-    private static Shape shape(String kind, int rank, List<String> keys, Set<String> server, Set<String> writeOnly,
+    private static Shape shape(String kind, int rank, Set<String> server, Set<String> writeOnly,
                                Map<String, String> renames, Map<String, Object> updateExtras) {
         Set<String> all = new java.util.HashSet<>(DEFAULT_SERVER_FIELDS);
         all.addAll(server);
-        return new Shape(kind, rank, keys, Set.copyOf(all), writeOnly, renames, updateExtras);
+        return new Shape(kind, rank, Set.copyOf(all), writeOnly, renames, updateExtras);
     }
 }

@@ -1,6 +1,7 @@
-package dev.mgmt.validate;
+package dev.mgmt.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,29 +9,50 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.networknt.schema.JsonNodePath;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The user's body as a tree, plus the line where each JSON pointer's value (or key) starts, and
- * the two ways a place in it is named: a JSON pointer and a field path like {@code a.b[0].c}. Lines count
- * from the start of the stream, so a document of a multi-document file keeps its file's lines.
+ * A user's YAML or JSON (a request body, a manifest document, a scenario) as a tree, plus the line where
+ * each JSON pointer's value (or key) starts, so a problem names the line it is on. A place is named by a
+ * JSON pointer ("/steps/2/expect") or by a field path as the server names it ({@code a.b[0].c}). Lines
+ * count from the start of the stream, so a document of a multi-document file keeps its file's lines.
  */
 public final class LocatedBody {
-    final JsonNode root;
-    final Map<String, Integer> lines;
+    private final JsonNode root;
+    private final Map<String, Integer> lines;
 
     private LocatedBody(JsonNode root, Map<String, Integer> lines) {
         this.root = root;
         this.lines = lines;
     }
 
-    static LocatedBody of(byte[] bytes, boolean yaml) throws IOException {
+    /** A key given twice in one mapping, which a parser without duplicate detection lets through. */
+    public static final class DuplicateKey extends JsonParseException {
+        private final String key;
+        private final int line;
+
+        DuplicateKey(JsonParser p, String key, int line) {
+            super(p, "duplicate key '" + key + "'");
+            this.key = key;
+            this.line = line;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The line of the second value. */
+        public int line() {
+            return line;
+        }
+    }
+
+    /** The whole of {@code bytes}, one value (JSON) or the first document (YAML); a null root when empty. */
+    public static LocatedBody of(byte[] bytes, boolean yaml) throws IOException {
         JsonFactory f = yaml ? new YAMLFactory() : new JsonFactory();
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = f.createParser(bytes)) {
@@ -40,7 +62,7 @@ public final class LocatedBody {
             }
             JsonNode root = read(p, "", lines);
             if (!yaml && p.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the body");
+                throw new JsonParseException(p, "unexpected content after the body");
             }
             return new LocatedBody(root, lines);
         }
@@ -64,14 +86,14 @@ public final class LocatedBody {
         String ptr = "";
         for (String part : field.replace("]", "").split("[.\\[]")) {
             if (!part.isEmpty()) {
-                ptr = ptr + "/" + part.replace("~", "~0").replace("/", "~1");
+                ptr = ptr + "/" + escaped(part);
             }
         }
         return lineAt(ptr);
     }
 
     /** The line of the value at a JSON pointer, or of its nearest ancestor that has one; 0 when none has. */
-    private int lineAt(String pointer) {
+    public int lineAt(String pointer) {
         String ptr = pointer;
         while (true) {
             Integer line = lines.get(ptr);
@@ -93,9 +115,12 @@ public final class LocatedBody {
                 ObjectNode o = nf.objectNode();
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    String child = ptr + "/" + name.replace("~", "~0").replace("/", "~1");
+                    String child = ptr + "/" + escaped(name);
                     lines.put(child, p.currentTokenLocation().getLineNr());
                     p.nextToken();
+                    if (o.has(name)) {
+                        throw new DuplicateKey(p, name, p.currentTokenLocation().getLineNr());
+                    }
                     o.set(name, read(p, child, lines));
                 }
                 return o;
@@ -134,49 +159,27 @@ public final class LocatedBody {
                 Object v = p.getEmbeddedObject();
                 return v == null ? nf.nullNode() : nf.textNode(v.toString());
             }
-            default -> throw new com.fasterxml.jackson.core.JsonParseException(p,
+            default -> throw new JsonParseException(p,
                 "unexpected token " + p.currentToken());
         }
     }
 
-    /** The line of the value at {@code path}, or of its nearest ancestor that has one. */
-    int line(List<Object> path) {
+    /** The line of the value at {@code path} (names and indexes), or of its nearest ancestor that has one. */
+    public int line(List<Object> path) {
         return lineAt(pointer(path));
     }
 
-    static List<Object> elements(JsonNodePath p) {
-        List<Object> out = new ArrayList<>();
-        if (p != null) {
-            for (int i = 0; i < p.getNameCount(); i++) {
-                out.add(p.getElement(i));
-            }
-        }
-        return out;
-    }
-
-    static String pointer(List<Object> path) {
+    /** The JSON pointer of a path of names and indexes. */
+    public static String pointer(List<Object> path) {
         StringBuilder sb = new StringBuilder();
         for (Object e : path) {
-            sb.append('/').append(e.toString().replace("~", "~0").replace("/", "~1"));
+            sb.append('/').append(escaped(e.toString()));
         }
         return sb.toString();
     }
 
-    static String field(List<Object> path) {
-        if (path.isEmpty()) {
-            return BodyValidator.ROOT;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (Object e : path) {
-            if (e instanceof Integer) {
-                sb.append('[').append(e).append(']');
-            } else {
-                if (sb.length() > 0) {
-                    sb.append('.');
-                }
-                sb.append(e);
-            }
-        }
-        return sb.toString();
+    /** A name as one JSON pointer segment. */
+    private static String escaped(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
     }
 }
