@@ -12,6 +12,7 @@ import dev.mgmt.exercise.Scenario.Op;
 import dev.mgmt.exercise.Scenario.StatusPattern;
 import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.input.InputData;
+import dev.mgmt.output.JsonQuery;
 import dev.mgmt.process.BoundedRead;
 import dev.mgmt.process.InputLimit;
 import dev.mgmt.text.Durations;
@@ -330,7 +331,7 @@ public final class ScenarioParser {
         try {
             return JsonPath.compile(Variables.REF.matcher(expr).replaceAll("x"));
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw tree.error(ptr, "invalid JSONPath '" + expr + "': " + e.getMessage());
+            throw tree.error(ptr, "invalid JSONPath '" + expr + "': " + JsonQuery.withoutPosition(String.valueOf(e.getMessage())));
         }
     }
 

@@ -88,11 +88,12 @@ public final class JsonQuery {
 
     /**
      * The compiler's positions count in the JSONPath the typed text was turned into ('$' or '$.' in
-     * front, kubectl's braces and '.items' taken off), or in a path nested in a filter, so they would
+     * front, kubectl's braces and '.items' taken off, a scenario's ${var} made 'x'), or in a path
+     * nested in a filter, so they would
      * point at the wrong character of what was typed: they are left out, the message quotes the
      * expression as typed. A filter error's position counts in the filter it quotes, which is as typed.
      */
-    static String withoutPosition(String message) {
+    public static String withoutPosition(String message) {
         if (message.startsWith("Failed to parse filter")) {
             return message.strip();
         }
