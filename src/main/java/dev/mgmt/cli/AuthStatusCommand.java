@@ -31,7 +31,7 @@ import java.util.List;
         "  mgmt --sandbox auth status"},
     name = "status", description = {
     "Show the token in use, where it comes from, when it expires and whether the server accepts it.",
-    "Prints the context, URL, where the token comes from (flag, env, file, context), the token as ****+last 4,",
+    "Prints the context, URL, where the token comes from (flag, env, file, context, sandbox), the token as ****+last 4,",
     "its expiry (from the JWT 'exp' claim, read locally, or the expiry saved by 'mgmt login'), and whether",
     "the server accepts it (GET test/hello/mgmt). Warns when little of its life is left (under a tenth, and",
     "under 24 hours).",
@@ -167,13 +167,12 @@ public final class AuthStatusCommand extends BaseCommand {
         return ExitCodes.OK;
     }
 
-    /** "context prod", "env MGMT_TOKEN", "flag --token", "file --token-file /x". */
+    /** "context prod", "--sandbox", "env MGMT_TOKEN", "flag --token", "file --token-file /x". */
     static String describe(Setting<String> token) {
-        String kind = sourceOf(token);
-        return token.origin().startsWith("context") ? token.origin() : kind + " " + token.origin();
+        return token.source().namedByOrigin() ? token.origin() : sourceOf(token) + " " + token.origin();
     }
 
-    /** flag, env, file or context. */
+    /** flag, env, file, context or sandbox. */
     static String sourceOf(Setting<String> token) {
         String origin = token.origin();
         if (origin.contains("token-file") || origin.contains("TOKEN_FILE")) {

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * The shell completion scripts: picocli's generated script for the whole command tree, followed by a
- * small wrapper that completes project, environment and context names from the current context
- * through the hidden {@code mgmt __complete} command. The committed copies under {@code completions/}
+ * small wrapper that completes project, environment, proxy and context names (also as {@code --proxy=NAME})
+ * from the current context through the hidden {@code mgmt __complete} command. The committed copies under {@code completions/}
  * are this output (a test fails when they are stale); never edit them by hand.
  */
 public final class CompletionScripts {
@@ -143,7 +143,16 @@ public final class CompletionScripts {
 
         # Names from the server and the config file, through 'mgmt __complete' (cached briefly, silent offline).
         _mgmt_complete_names() {
-          local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" kind="" i
+          local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" kind="" prefix="" i
+          # --proxy=NAME: bash splits it into '--proxy' '=' 'NAME'; zsh's bashcompinit keeps it one word,
+          # whose completions then keep the '--proxy=' in front
+          if [[ "$cur" == "=" ]]; then
+            cur=""
+          elif [[ "$prev" == "=" && $COMP_CWORD -ge 2 ]]; then
+            prev="${COMP_WORDS[COMP_CWORD-2]}"
+          elif [[ "$cur" == -*=* ]]; then
+            prev="${cur%%=*}" prefix="${cur%%=*}=" cur="${cur#*=}"
+          fi
           case "$prev" in
             -p|--project) kind=projects ;;
             -e|--environment) kind=environments ;;
@@ -164,11 +173,18 @@ public final class CompletionScripts {
           local args=()
           for ((i = 1; i < COMP_CWORD - 1; i++)); do
             case "${COMP_WORDS[i]}" in
-              --context|--config|--url|--token-file|-p|--project) args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}") ;;
+              --context|--config|--url|--token-file|-p|--project)
+                if [[ "${COMP_WORDS[i+1]}" == "=" ]]; then
+                  (( i + 2 < COMP_CWORD )) && args+=("${COMP_WORDS[i]}=${COMP_WORDS[i+2]}")
+                  ((i += 2))
+                else
+                  args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}")
+                fi ;;
+              --context=*|--config=*|--url=*|--token-file=*|-p=*|--project=*) args+=("${COMP_WORDS[i]}") ;;
             esac
           done
           local IFS=$'\\n'
-          COMPREPLY=( $(compgen -W "$("${COMP_WORDS[0]}" __complete "${args[@]}" "$kind" 2>/dev/null)" -- "$cur") )
+          COMPREPLY=( $(compgen -P "$prefix" -W "$("${COMP_WORDS[0]}" __complete "${args[@]}" "$kind" 2>/dev/null)" -- "$cur") )
         }
         complete -F _mgmt_complete_names -o default mgmt mgmt.sh mgmt.bash
         """;

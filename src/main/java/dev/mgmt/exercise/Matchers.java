@@ -9,6 +9,7 @@ import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import dev.mgmt.exercise.Scenario.Assertion;
 import dev.mgmt.json.Json;
+import dev.mgmt.output.JsonQuery;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,7 +30,8 @@ final class Matchers {
         try {
             path = JsonPath.compile(expression);
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid JSONPath '" + expression + "': " + e.getMessage());
+            throw new IllegalArgumentException("invalid JSONPath '" + expression + "': "
+                + JsonQuery.withoutPosition(String.valueOf(e.getMessage())));
         }
         try {
             JsonNode r = path.read(document, CONFIG);

@@ -15,6 +15,7 @@ import dev.mgmt.exercise.Scenario.Step;
 import dev.mgmt.input.InputData;
 import dev.mgmt.json.Json;
 import dev.mgmt.json.LocatedBody;
+import dev.mgmt.output.JsonQuery;
 import dev.mgmt.process.BoundedRead;
 import dev.mgmt.process.InputLimit;
 import dev.mgmt.text.Durations;
@@ -364,7 +365,7 @@ public final class ScenarioParser {
         try {
             return JsonPath.compile(Variables.REF.matcher(expr).replaceAll("x"));
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw error(ptr, "invalid JSONPath '" + expr + "': " + e.getMessage());
+            throw error(ptr, "invalid JSONPath '" + expr + "': " + JsonQuery.withoutPosition(String.valueOf(e.getMessage())));
         }
     }
 

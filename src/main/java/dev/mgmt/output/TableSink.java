@@ -12,13 +12,15 @@ import java.util.List;
  * kubectl-like aligned columns. Widths come from the first {@value #SAMPLE} rows, which are held
  * back until then; later rows stream with those widths, so memory stays bounded for any list.
  * On a terminal of known width the other columns give way so lines do not wrap: the widest is
- * cut (with …) down to {@value #MIN} columns, then the next widest, and if that is not enough the
- * trailing columns are left out. The name column is never cut, as kubectl never cuts names; a name
- * wider than the terminal is printed whole. Widths are display widths ({@link DisplayWidth}).
+ * cut (with …) down to {@value #MIN} columns or its header's width, whichever is more, then the
+ * next widest, and if that is not enough the trailing columns are left out. Values may be cut but
+ * headers never are (kubectl never cuts a header): a column that would have to be narrower than
+ * its header is left out instead. The name column is never cut, as kubectl never cuts names; a
+ * name wider than the terminal is printed whole. Widths are display widths ({@link DisplayWidth}).
  */
 public final class TableSink implements ItemSink {
     static final int SAMPLE = 500;
-    /** A cut column keeps at least this many display columns (a narrower one is never cut). */
+    /** A cut column keeps at least this many display columns, and its whole header (a narrower one is never cut). */
     static final int MIN = 8;
     private static final String GAP = "   ";
 
@@ -95,7 +97,7 @@ public final class TableSink implements ItemSink {
                 widths[i] = Math.max(widths[i], DisplayWidth.width(row[i]));
             }
         }
-        widths = fit(widths, nameColumn, maxWidth);
+        widths = fit(widths, floors(header), nameColumn, maxWidth);
         if (headers) {
             String line = format(header);
             out.println(ansi.string("@|bold " + escape(line) + "|@"));
@@ -106,19 +108,28 @@ public final class TableSink implements ItemSink {
         pending.clear();
     }
 
+    /** How narrow each column may be cut: {@link #MIN}, or the width of its header when one is printed. */
+    private int[] floors(String[] header) {
+        int[] floors = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            floors[i] = headers ? Math.max(MIN, DisplayWidth.width(header[i])) : MIN;
+        }
+        return floors;
+    }
+
     /**
      * The widths to print with: the natural ones when they fit {@code maxWidth} (0: no limit);
-     * else, for the most columns that can fit, the widest non-name column cut down to {@link #MIN},
+     * else, for the most columns that can fit, the widest non-name column cut down to its floor,
      * then the next widest, and so on; columns that still do not fit are left out (-1) from the
      * end. The name column keeps its width whatever it costs.
      */
-    static int[] fit(int[] natural, int nameColumn, int maxWidth) {
+    static int[] fit(int[] natural, int[] floors, int nameColumn, int maxWidth) {
         int[] widths = natural.clone();
         if (maxWidth <= 0) {
             return widths;
         }
         for (int last = widths.length - 1; ; last--) {
-            if (last < 0 || shrink(widths, nameColumn, maxWidth)) {
+            if (last < 0 || shrink(widths, floors, nameColumn, maxWidth)) {
                 return widths;
             }
             if (last == nameColumn) {
@@ -131,20 +142,20 @@ public final class TableSink implements ItemSink {
         }
     }
 
-    /** Cuts the shown non-name columns, widest first, down to MIN; true when the line then fits. */
-    private static boolean shrink(int[] widths, int nameColumn, int maxWidth) {
+    /** Cuts the shown non-name columns, widest first, down to their floors; true when the line then fits. */
+    private static boolean shrink(int[] widths, int[] floors, int nameColumn, int maxWidth) {
         int excess = lineWidth(widths) - maxWidth;
         while (excess > 0) {
             int widest = -1;
             for (int i = 0; i < widths.length; i++) {
-                if (i != nameColumn && widths[i] > MIN && (widest < 0 || widths[i] > widths[widest])) {
+                if (i != nameColumn && widths[i] > floors[i] && (widest < 0 || widths[i] > widths[widest])) {
                     widest = i;
                 }
             }
             if (widest < 0) {
                 return false;
             }
-            int cut = Math.min(excess, widths[widest] - MIN);
+            int cut = Math.min(excess, widths[widest] - floors[widest]);
             widths[widest] -= cut;
             excess -= cut;
         }

@@ -233,11 +233,10 @@ public final class ErrorReporter {
             : reason.toLowerCase(java.util.Locale.ROOT).replace(' ', '_');
     }
 
+    /** {@code status} is the HTTP answer's, null for an error mgmt found itself: then there is no "status" key. */
     private static ObjectNode base(Integer status, String code, String description, int exitCode) {
         ObjectNode json = Json.mapper().createObjectNode();
-        if (status == null) {
-            json.putNull("status");
-        } else {
+        if (status != null) {
             json.put("status", status);
         }
         json.put("error", code);

@@ -88,6 +88,18 @@ class DryRunTest {
     }
 
     @Test
+    void should_leave_the_status_out_of_the_error_object_of_a_conflict_mgmt_found(@TempDir Path dir) throws Exception {
+        CliResult r = cli().run("create", "proxy", "-f", ResourceCommandsTest.proxyFile(dir, "petstore-api").toString(),
+            "--dry-run", "-o", "json");
+        assertEquals(7, r.exitCode(), r.describe());
+        JsonNode e = r.errorObject();
+        assertFalse(e.has("status"), r.describe());
+        assertEquals("conflict", e.path("error").asText(), r.describe());
+        assertTrue(e.path("error_description").asText().contains("proxy 'petstore-api' already exists"), r.describe());
+        assertOnlyReads(r);
+    }
+
+    @Test
     void should_fail_the_schema_check_as_a_real_run_does() {
         CliResult r = cli().run("create", "proxy", "-f", "src/test/resources/bodies/proxy-bad.yaml", "--dry-run");
         assertEquals(2, r.exitCode(), r.describe());

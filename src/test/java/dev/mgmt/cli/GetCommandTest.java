@@ -206,6 +206,31 @@ class GetCommandTest {
         assertFalse(plain.out().contains("\u001B"), plain.describe());
     }
 
+    @Test
+    void should_leave_out_a_column_rather_than_cut_its_header() {
+        for (String columns : new String[] {"60", "80", "200"}) {
+            CliResult r = cli().env("COLUMNS", columns).terminal(true, false)
+                .run("get", "proxies", "-p", "MyProject", "-o", "wide", "--color", "never");
+            assertEquals(0, r.exitCode(), r.describe());
+            String header = r.out().substring(0, r.out().indexOf('\n'));
+            assertTrue(header.startsWith("NAME "), r.describe());
+            assertFalse(header.contains("…"), columns + ": " + r.describe());
+            assertTrue(header.length() <= Integer.parseInt(columns), r.describe());
+        }
+    }
+
+    /** A name mgmt did not find in the list has no HTTP status: the JSON error object has no "status" key. */
+    @Test
+    void should_leave_the_status_out_of_the_error_object_of_a_name_not_in_the_list() {
+        CliResult r = run("get", "projects", "nosuch", "-o", "json");
+        assertEquals(6, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: no project 'nosuch'\n"), r.describe());
+        JsonNode e = r.errorObject();
+        assertFalse(e.has("status"), r.describe());
+        assertEquals("not_found", e.path("error").asText(), r.describe());
+        assertEquals("no project 'nosuch'", e.path("error_description").asText(), r.describe());
+    }
+
     /** ESC[21m is double underline on most terminals; bold ends with ESC[22m, normal intensity. */
     @Test
     void should_end_the_bold_header_with_normal_intensity() {

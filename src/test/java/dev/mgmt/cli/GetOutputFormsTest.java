@@ -158,6 +158,23 @@ class GetOutputFormsTest {
             + "error on position: 9, char: )", "get", "projects", "-q", "[?(@.a ==)]");
     }
 
+    /**
+     * The compiler's positions count in the rewritten path ('[x]' is '$[x]', '{.items[x]}' is '$[x]'),
+     * not in what was typed: they are left out, and the expression is quoted as typed.
+     */
+    @Test
+    void should_leave_out_positions_that_count_in_the_rewritten_path() {
+        assertUsageErrorAndNothingSent("error: invalid -q expression '[x]': Could not parse token. Expected ?, ', 0-9, *",
+            "get", "projects", "-q", "[x]");
+        assertUsageErrorAndNothingSent("error: invalid -o jsonpath expression '{ .items[*].a b}': Use bracket notion "
+            + "['my prop'] if your property contains blank characters", "get", "projects", "-o", "jsonpath={ .items[*].a b}");
+        assertUsageErrorAndNothingSent("error: invalid -q expression 'a[*x]': Expected wildcard token to end with ']'",
+            "get", "projects", "-q", "a[*x]");
+        // a path inside a filter is compiled on its own: its position would count from the '@'
+        assertUsageErrorAndNothingSent("error: invalid -q expression '$[?(@.a[x] == 1)]': Could not parse token. "
+            + "Expected ?, ', 0-9, *", "get", "projects", "-q", "$[?(@.a[x] == 1)]");
+    }
+
     /** The JSONPath compiler read '$.a[' as a path to nothing (exit 0) and '$[' as an index exception. */
     @Test
     void should_name_what_an_unfinished_query_leaves_open() {

@@ -1,5 +1,7 @@
 package dev.mgmt.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mgmt.json.Json;
 import dev.mgmt.testing.CliResult;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +83,19 @@ class SandboxCommandTest {
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("url ") && l.endsWith("--sandbox")), r.describe());
         assertTrue(r.out().lines().anyMatch(l -> l.startsWith("token ") && l.endsWith("--sandbox")), r.describe());
+    }
+
+    @Test
+    void should_name_the_sandbox_once_as_the_source_of_the_token() {
+        CliResult r = cli().run("--sandbox", "auth", "status", "--offline");
+        assertEquals(0, r.exitCode(), r.describe());
+        String line = r.out().lines().filter(l -> l.startsWith("Token:")).findFirst().orElseThrow();
+        assertTrue(line.endsWith("(--sandbox)"), r.describe());
+
+        CliResult json = cli().run("--sandbox", "auth", "status", "--offline", "-o", "json");
+        assertEquals(0, json.exitCode(), json.describe());
+        JsonNode token = Json.tryParse(json.outBytes()).path("token");
+        assertEquals("sandbox", token.path("source").asText(), json.describe());
+        assertEquals("--sandbox", token.path("origin").asText(), json.describe());
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -103,6 +104,14 @@ class ScenarioParserTest {
         assertTrue(c.contains("s.yaml:4: invalid JSONPath"), c);
         String d = problem("steps:\n  - path: a/\n    capture:\n      x: resultList\n");
         assertTrue(d.contains("s.yaml:4: invalid JSONPath 'resultList': it must start with $"), d);
+    }
+
+    /** ${id} is compiled as 'x', so the compiler's position would count in another text: it is left out. */
+    @Test
+    void should_quote_a_bad_jsonpath_as_written_without_the_compilers_position() {
+        String m = problem("steps:\n  - path: a/\n    capture:\n      x: \"$.${id}[x]\"\n");
+        assertTrue(m.contains("s.yaml:4: invalid JSONPath '$.${id}[x]': Could not parse token. Expected ?, ', 0-9, *"), m);
+        assertFalse(m.contains("position"), m);
     }
 
     @Test

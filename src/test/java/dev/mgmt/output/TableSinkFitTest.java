@@ -64,27 +64,53 @@ class TableSinkFitTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {60, 80, 200})
+    void headers_are_never_cut(int width) {
+        List<Column> wide = List.of(Column.of("NAME", "name"), Column.of("TYPE", "type"),
+            Column.of("RELATIVE-PATH-OF-THE-PROXY", "url"), Column.of("DESCRIPTION", "description"));
+        String out = table(width, wide, 0, true, "demo", "payments");
+        String header = out.substring(0, out.indexOf('\n'));
+        assertFalse(header.contains("…"), out);
+        for (String word : header.split(" +")) {
+            assertTrue(wide.stream().anyMatch(c -> c.header().equals(word)), width + ": cut header " + word + ": " + out);
+        }
+        assertTrue(DisplayWidth.width(header) <= width, out);
+    }
+
     @Test
     void other_columns_are_cut_widest_first_then_trailing_ones_left_out() {
         // NAME 46, TYPE 10, ACCESS-URL 55, DESCRIPTION 70 and three gaps of 3
         int[] natural = {46, 10, 55, 70};
-        assertArrayEquals(natural, TableSink.fit(natural, 0, 0));
-        assertArrayEquals(natural, TableSink.fit(natural, 0, 200));
+        // MIN, or the header when it is wider (ACCESS-URL 10, DESCRIPTION 11)
+        int[] floors = {8, 8, 10, 11};
+        assertArrayEquals(natural, TableSink.fit(natural, floors, 0, 0));
+        assertArrayEquals(natural, TableSink.fit(natural, floors, 0, 200));
         // 190 wide in all: the widest, DESCRIPTION, gives up the 10 too many
-        assertArrayEquals(new int[] {46, 10, 55, 60}, TableSink.fit(natural, 0, 180));
-        // widest down to the minimum first, then the next
-        assertArrayEquals(new int[] {46, 10, 47, 8}, TableSink.fit(natural, 0, 120));
-        // not enough even with every other column at the minimum: DESCRIPTION is left out, then ACCESS-URL
-        assertArrayEquals(new int[] {46, 10, 8, -1}, TableSink.fit(natural, 0, 70));
-        assertArrayEquals(new int[] {46, 8, -1, -1}, TableSink.fit(natural, 0, 57));
+        assertArrayEquals(new int[] {46, 10, 55, 60}, TableSink.fit(natural, floors, 0, 180));
+        // widest down to its header first, then the next
+        assertArrayEquals(new int[] {46, 10, 44, 11}, TableSink.fit(natural, floors, 0, 120));
+        // not enough even with every other column at its floor: DESCRIPTION is left out, then ACCESS-URL
+        assertArrayEquals(new int[] {46, 8, 10, -1}, TableSink.fit(natural, floors, 0, 70));
+        assertArrayEquals(new int[] {46, 8, -1, -1}, TableSink.fit(natural, floors, 0, 57));
         // the name alone is wider than the terminal: it is shown whole, alone
-        assertArrayEquals(new int[] {46, -1, -1, -1}, TableSink.fit(natural, 0, 40));
+        assertArrayEquals(new int[] {46, -1, -1, -1}, TableSink.fit(natural, floors, 0, 40));
+    }
+
+    @Test
+    void a_column_is_left_out_rather_than_cut_below_its_header() {
+        // NAME 10, RELATIVE-PATH 13 wide with values of 30: at 25 columns it could only be 12 wide
+        int[] natural = {10, 30};
+        assertArrayEquals(new int[] {10, -1}, TableSink.fit(natural, new int[] {8, 13}, 0, 25));
+        assertArrayEquals(new int[] {10, 13}, TableSink.fit(natural, new int[] {8, 13}, 0, 26));
+        // without a header line only MIN holds it
+        assertArrayEquals(new int[] {10, 12}, TableSink.fit(natural, new int[] {8, 8}, 0, 25));
     }
 
     @Test
     void a_name_column_that_is_not_first_is_kept_too() {
         int[] natural = {6, 60, 5, 40}; // METHOD, ENDPOINT (the name), ACTIVE, BACKEND
-        int[] fitted = TableSink.fit(natural, 1, 80);
+        int[] fitted = TableSink.fit(natural, new int[] {8, 8, 8, 8}, 1, 80);
         assertEquals(60, fitted[1]);
         assertEquals(6, fitted[0]);
         assertEquals(-1, fitted[3]);

@@ -97,6 +97,44 @@ class CompletionTest {
         assertTrue(fish.contains("-x -a 'table wide json yaml name custom-columns= jsonpath='"), fish);
     }
 
+    /**
+     * What the real bash completes after {@code words} (the last one being completed), with a stand-in
+     * for mgmt that answers '__complete ARGS' with one line per argument it got and then a proxy name:
+     * the test sees both what the script asked and what it offers.
+     */
+    private static List<String> bashNames(Path dir, String... words) throws Exception {
+        Path script = dir.resolve("mgmt.bash");
+        Files.writeString(script, out(cli().run("completion", "bash")), StandardCharsets.UTF_8);
+        Path stub = dir.resolve("mgmt");
+        Files.writeString(stub, "#!/bin/sh\nfor a in \"$@\"; do echo \"asked:$a\"; done\necho petstore-api\n");
+        assertTrue(stub.toFile().setExecutable(true));
+        StringBuilder array = new StringBuilder("'" + stub + "'");
+        for (String w : words) {
+            array.append(" '").append(w).append("'");
+        }
+        Process p = new ProcessBuilder("bash", "--norc", "-c", "source " + script + "; COMP_WORDS=(" + array
+            + "); COMP_CWORD=" + words.length + "; _mgmt_complete_names mgmt '' x 2>/dev/null;"
+            + " printf '%s\\n' \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
+        String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), got);
+        return got.lines().toList();
+    }
+
+    /** bash and zsh (bashcompinit) complete --proxy's value from 'mgmt __complete proxies' with the -p typed before. */
+    @Test
+    void should_complete_proxy_names_after_the_proxy_option_in_bash_and_zsh(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "doctor", "-p", "MyProject", "--proxy", ""));
+        // bash splits --proxy=pe into '--proxy' '=' 'pe' and completes the value alone
+        assertEquals(List.of("petstore-api"), bashNames(dir, "get", "endpoints", "--project", "=", "MyProject",
+            "--proxy", "=", "pe"));
+        assertEquals(List.of("asked:__complete", "asked:--project=MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "get", "endpoints", "--project", "=", "MyProject", "--proxy", "="));
+        // zsh's bashcompinit keeps '--proxy=pe' one word: the completion keeps the option in front
+        assertEquals(List.of("--proxy=petstore-api"), bashNames(dir, "get", "endpoints", "--project=MyProject",
+            "--proxy=pe"));
+    }
+
     @Test
     void should_complete_commands_options_names_and_formats_in_fish() {
         String fish = out(cli().run("completion", "fish"));

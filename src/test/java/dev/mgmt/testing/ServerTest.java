@@ -1,7 +1,6 @@
 package dev.mgmt.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +11,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Base for CLI tests against one shared {@link TestServer}, reset before each test. */
 public abstract class ServerTest {
@@ -60,15 +58,7 @@ public abstract class ServerTest {
 
     /** The JSON error object: the last stderr line, which must parse as a JSON object. */
     protected static JsonNode errorObject(CliResult r) {
-        List<String> lines = lines(r.err());
-        String last = lines.get(lines.size() - 1);
-        try {
-            JsonNode node = new ObjectMapper().readTree(last);
-            assertTrue(node.isObject(), "last stderr line is not a JSON object\n" + r.describe());
-            return node;
-        } catch (Exception e) {
-            return fail("last stderr line is not JSON: " + e.getMessage() + "\n" + r.describe());
-        }
+        return r.errorObject();
     }
 
     protected static void assertNothingSent(CliResult r) {
