@@ -73,6 +73,11 @@ public final class Sandbox implements AutoCloseable {
         front = new PublicPort(config.bindAddress(), config.port(), this::handle, executor, () -> now().instant());
     }
 
+    /** Adds a public route; for tests of how the server answers a handler that fails. */
+    void addRoute(String method, String template, Router.Handler handler) {
+        router.add(method, template, Router.Access.PUBLIC, handler);
+    }
+
     /** Binds, seeds and starts serving; returns once the server accepts connections. */
     public static Sandbox start(SandboxConfig config) throws IOException {
         SandboxConfig c = config == null ? SandboxConfig.defaults() : config;
@@ -178,7 +183,9 @@ public final class Sandbox implements AutoCloseable {
         } catch (DropConnection d) {
             // leave the exchange unclosed: the JDK server then closes the socket mid-response
             throw d;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a NoClassDefFoundError once the jar is rebuilt under a running sandbox): left
+            // to the JDK server, it would leave the request unanswered and the client waiting for its timeout.
             try {
                 writeError(ex, new ApiError(500, "internal_error", "An unexpected error occurred"), null);
             } catch (IOException ignored) {

@@ -44,6 +44,20 @@ class FaultTest {
     }
 
     @Test
+    void aHandlerThatThrowsAnErrorIsAnswered500AndTheServerGoesOn() throws Exception {
+        try (Sandbox s = start("")) {
+            s.addRoute("GET", "test/broken/", req -> {
+                throw new NoClassDefFoundError("dev/mgmt/sandbox/Gone");
+            });
+            Client c = new Client(s, s.adminToken());
+            Client.Res r = c.get("test/broken/");
+            assertEquals(500, r.status());
+            assertEquals("internal_error", r.json().path("error").asText());
+            assertEquals(200, c.get("projects/").status());
+        }
+    }
+
+    @Test
     void burstFailsFirstNThenRecovers() throws Exception {
         try (Sandbox s = start("burst=500x3")) {
             Client c = new Client(s, s.adminToken());
