@@ -1,6 +1,7 @@
 package dev.mgmt.cli.model;
 
 import dev.mgmt.cli.CommandHelp;
+import dev.mgmt.testing.RealPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A man page per command, from the command model, with its options; lint-clean where groff or mandoc is installed. */
 class ManPagesTest {
@@ -99,29 +99,20 @@ class ManPagesTest {
 
     @Test
     void should_pass_groff_lint(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("groff"), "groff is not installed (.ci/run installs groff-base)");
+        String groff = RealPrograms.require("groff", "groff-base").toString();
         for (String f : ManPages.write(dir)) {
-            String warnings = run(dir, "groff", "-man", "-ww", "-z", f);
+            String warnings = run(dir, groff, "-man", "-ww", "-z", f);
             assertEquals("", warnings, f);
         }
     }
 
     @Test
     void should_pass_mandoc_lint(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("mandoc"), "mandoc is not installed");
+        String mandoc = RealPrograms.require("mandoc", "mandoc").toString();
         for (String f : ManPages.write(dir)) {
-            String warnings = run(dir, "mandoc", "-T", "lint", "-W", "warning", f);
+            String warnings = run(dir, mandoc, "-T", "lint", "-W", "warning", f);
             assertEquals("", warnings, f);
         }
-    }
-
-    static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The tool's stdout and stderr together. */
