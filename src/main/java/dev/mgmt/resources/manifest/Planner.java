@@ -94,7 +94,7 @@ public final class Planner {
             }
         }
         return m.shape().settings().stream().filter(touched::contains)
-            .map(f -> new SettingWrite(f, f.body(m.fields(), live))).toList();
+            .map(f -> new SettingWrite(f, f.body(m.fields(), live, changes))).toList();
     }
 
     /** Within each kind and place the files name: what the manager has and no document names. */

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.json.Json;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One settings PATCH of a kind (a proxy's {@code settings/metadata/}) as apply uses it: which fields of the get
@@ -23,16 +26,21 @@ public record SettingsFamily(String part, String under, Map<String, String> fiel
 
     /** True when this PATCH writes the change at {@code path} ({@code routing.routingAddressList[0].weight}). */
     public boolean covers(String path) {
+        return field(path) != null;
+    }
+
+    /** The get-shape field of this setting that holds {@code path}, or null when this PATCH does not write it. */
+    private String field(String path) {
         String p = Comparison.unindexed(path);
         for (String f : fields.keySet()) {
             String at = prefix() + f;
             List<String> items = itemFields.get(f);
             if (items == null ? p.equals(at) || p.startsWith(at + ".") : p.equals(at)
                 || items.stream().anyMatch(i -> p.equals(at + "." + i) || p.startsWith(at + "." + i + "."))) {
-                return true;
+                return f;
             }
         }
-        return false;
+        return null;
     }
 
     /** The get-shape path of a body field, for messages that point into the document. */
@@ -46,13 +54,22 @@ public record SettingsFamily(String part, String under, Map<String, String> fiel
         return prefix() + bodyField;
     }
 
-    /** The PATCH body: the document's fields of this setting (over the live ones when the PATCH replaces it). */
-    public ObjectNode body(JsonNode document, JsonNode live) {
+    /**
+     * The PATCH body: when the PATCH replaces the setting, all of the document's fields of it over the live ones;
+     * else only the fields that change (the others are left as they are, whatever a read shows for them).
+     */
+    public ObjectNode body(JsonNode document, JsonNode live, List<Change> changes) {
         ObjectNode body = Json.mapper().createObjectNode();
-        if (replaces && live != null) {
-            copy(at(live), body);
+        if (replaces) {
+            if (live != null) {
+                copy(at(live), body, fields.keySet());
+            }
+            copy(at(document), body, fields.keySet());
+        } else {
+            Set<String> changed = new HashSet<>();
+            changes.forEach(c -> changed.add(field(c.path())));
+            copy(at(document), body, fields.keySet().stream().filter(changed::contains).toList());
         }
-        copy(at(document), body);
         return body;
     }
 
@@ -64,14 +81,14 @@ public record SettingsFamily(String part, String under, Map<String, String> fiel
         return under.isEmpty() ? node : node.path(under);
     }
 
-    private void copy(JsonNode from, ObjectNode body) {
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            JsonNode v = from.get(f.getKey());
+    private void copy(JsonNode from, ObjectNode body, Collection<String> which) {
+        for (String f : which) {
+            JsonNode v = from.get(f);
             if (v == null) {
                 continue;
             }
-            List<String> items = itemFields.get(f.getKey());
-            body.set(f.getValue(), items == null || !v.isArray() ? v.deepCopy() : projected(v, items));
+            List<String> items = itemFields.get(f);
+            body.set(fields.get(f), items == null || !v.isArray() ? v.deepCopy() : projected(v, items));
         }
     }
 
