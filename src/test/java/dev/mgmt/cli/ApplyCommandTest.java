@@ -327,7 +327,8 @@ class ApplyCommandTest {
             "  - address: https://petstore-backend.example.test", "    healthCheckEnabled: false");
         CliResult r = cli().run("apply", "-f", f.toString());
         assertEquals(2, r.exitCode(), r.describe());
-        assertTrue(r.err().contains("apiProxyCreationType: is required (the manager does not show it"), r.err());
+        assertTrue(r.err().contains("apiProxyCreationType: is required (the manager does not show it: add it to the "
+            + "document; no settings PATCH writes routing.routingAddressList[0].healthCheckEnabled)"), r.err());
         assertEquals(List.of(), writes());
     }
 

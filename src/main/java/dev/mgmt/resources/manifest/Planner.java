@@ -156,7 +156,7 @@ public final class Planner {
                     String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
                     problems.add(origin(s, field) + ": " + s.ref() + ": " + field + ": " + p.message()
                         + (s.shape().writeOnly().contains(field) && !s.manifest().fields().has(field)
-                            ? " (the manager does not show it: add it to the document)" : ""));
+                            ? " (the manager does not show it: add it to the document" + unpatched(s) + ")" : ""));
                 }
             }
             for (SettingWrite w : s.settings()) {
@@ -168,6 +168,16 @@ public final class Planner {
             }
         }
         fail(problems);
+    }
+
+    /** Why an update of a kind with settings PATCHes needs its body: the changes none of them writes. */
+    private static String unpatched(Step s) {
+        if (s.action() != Step.Action.UPDATE || s.shape().settings().isEmpty()) {
+            return "";
+        }
+        List<String> paths = s.changes().stream().map(Change::path).filter(p -> s.shape().settingFor(p) == null)
+            .toList();
+        return paths.isEmpty() ? "" : "; no settings PATCH writes " + String.join(", ", paths);
     }
 
     private static List<String> refusals(Plan plan) {
