@@ -25,13 +25,15 @@ abstract class ManifestCommand extends BaseCommand {
     /**
      * Parses every document (nothing is read from the manager before all of them are fine), then plans;
      * apply also checks every body it would send, while diff shows differences even where a write would
-     * still need fields the manager does not show (a proxy's creation type).
+     * still need fields the manager does not show (a proxy's creation type). Both refuse changes no write can make.
      */
     Plan plan(Invocation inv, boolean checkBodies) {
         List<Manifest> manifests = new ManifestParser(inv.settings().project().value(), inv.env().stdin()).read(files);
         Plan plan = new Planner(new LiveObjects(inv.authenticatedClient())).plan(manifests, prune);
         if (checkBodies) {
             Planner.check(plan);
+        } else {
+            Planner.checkFixed(plan);
         }
         return plan;
     }

@@ -83,6 +83,20 @@ public final class DryRun {
         out.flush();
     }
 
+    /**
+     * As {@link #show(PrintWriter, OutputFormat, String, String, String, String, ApiRequest)} for a write of several
+     * requests (an update made by settings PATCHes): each request shown, one line for the object.
+     */
+    public void show(PrintWriter out, OutputFormat format, String kind, String name, String action, String done,
+                     List<ApiRequest> requests) {
+        if (requests.size() == 1 || format.structured()) {
+            requests.forEach(r -> show(out, format, kind, name, action, done, r));
+            return;
+        }
+        requests.subList(0, requests.size() - 1).forEach(client.tracer()::curl);
+        show(out, format, kind, name, action, done, requests.get(requests.size() - 1));
+    }
+
     /** The machine-readable form: no headers, so the token cannot be in it. */
     static ObjectNode describe(String kind, String name, String action, ApiRequest request) {
         ObjectNode o = Json.mapper().createObjectNode();

@@ -164,7 +164,8 @@ public final class Parts {
             Map.of(), about));
     }
 
-    private static Map<String, String> ordered(String... keysAndValues) {
+    /** An unmodifiable map that keeps the order its pairs are given in (bodies built from it are stable). */
+    public static Map<String, String> ordered(String... keysAndValues) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put(keysAndValues[i], keysAndValues[i + 1]);

@@ -271,16 +271,31 @@ final class ProxySettings {
         if (!routing.has("routingEnabled")) {
             routing.put("routingEnabled", true);
         }
+        JsonNode before = routing.path("routingAddressList");
         ArrayNode out = routing.putArray("routingAddressList");
         for (JsonNode a : list) {
-            ObjectNode item = Json.obj().put("address", a.get("address").asText())
+            String address = a.get("address").asText();
+            ObjectNode item = Json.obj().put("address", address)
                     .put("weight", a.path("weight").asInt(1))
-                    .put("healthCheckEnabled", a.path("healthCheckEnabled").asBoolean(false));
+                    .put("healthCheckEnabled", a.path("healthCheckEnabled").asBoolean(healthCheck(before, address)));
             if (soap || a.hasNonNull("soapType")) {
                 item.put("soapType", a.path("soapType").asText("SOAP11"));
             }
             out.add(item);
         }
+    }
+
+    /**
+     * The page does not take healthCheckEnabled, so an address it leaves alone keeps the health check it had;
+     * a new address has none, as on create.
+     */
+    private static boolean healthCheck(JsonNode before, String address) {
+        for (JsonNode b : before) {
+            if (b.path("address").asText().equals(address)) {
+                return b.path("healthCheckEnabled").asBoolean(false);
+            }
+        }
+        return false;
     }
 
     private static boolean isHttpUrl(String s) {

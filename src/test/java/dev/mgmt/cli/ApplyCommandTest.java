@@ -322,10 +322,13 @@ class ApplyCommandTest {
 
     @Test
     void should_ask_for_the_write_only_fields_a_proxy_update_needs(@TempDir Path dir) throws Exception {
-        Path f = write(dir, "p.yaml", "kind: proxy", "name: petstore-api", "description: changed");
+        // No settings PATCH takes an address's health check: only the re-parse PUT writes it.
+        Path f = write(dir, "p.yaml", "kind: proxy", "name: petstore-api", "routing:", "  routingAddressList:",
+            "  - address: https://petstore-backend.example.test", "    healthCheckEnabled: false");
         CliResult r = cli().run("apply", "-f", f.toString());
         assertEquals(2, r.exitCode(), r.describe());
-        assertTrue(r.err().contains("apiProxyCreationType: is required (the manager does not show it"), r.err());
+        assertTrue(r.err().contains("apiProxyCreationType: is required (the manager does not show it: add it to the "
+            + "document; no settings PATCH writes routing.routingAddressList[0].healthCheckEnabled)"), r.err());
         assertEquals(List.of(), writes());
     }
 

@@ -316,6 +316,13 @@ class ProxySettingsContractTest {
         JsonNode only = proxy().path("routing").path("routingAddressList");
         assertEquals(1, only.size());
         assertEquals(1, only.get(0).path("weight").asInt(), "documented default weight");
+        ok(patch(admin, S + "addresses/", "{\"routingAddressList\":[{\"address\":\"http://b.example.test\","
+                + "\"healthCheckEnabled\":true}]}"));
+        ok(patch(admin, S + "addresses/", "{\"routingAddressList\":[{\"address\":\"http://b.example.test\","
+                + "\"weight\":7},{\"address\":\"http://c.example.test\"}]}"));
+        JsonNode kept = proxy().path("routing").path("routingAddressList");
+        assertTrue(kept.get(0).path("healthCheckEnabled").asBoolean(), "the page does not take it: kept per address");
+        assertFalse(kept.get(1).path("healthCheckEnabled").asBoolean(), "a new address has none");
         fails(patch(admin, S + "addresses/", "{\"routingAddressList\":[{\"weight\":1}]}"), 400, "bad_request",
                 "Address is required");
         fails(patch(admin, S + "addresses/", "{\"routingAddressList\":[{\"address\":\"ftp://x\"}]}"), 400,

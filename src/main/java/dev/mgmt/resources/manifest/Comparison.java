@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a document would change in the live object. Only the fields the document gives are compared
@@ -30,6 +32,24 @@ public final class Comparison {
             compare(f, f, e.getValue(), live.get(f), out);
         }
         return out;
+    }
+
+    /** The changes the document makes to fields no write changes ({@link Shape#fixed()}), each with its path. */
+    public static List<Change> fixed(Shape shape, JsonNode wanted, JsonNode live) {
+        List<Change> all = new ArrayList<>();
+        Set<String> tops = new TreeSet<>();
+        shape.fixed().keySet().forEach(p -> tops.add(p.split("\\.", 2)[0]));
+        for (String f : tops) {
+            if (wanted.has(f)) {
+                compare(f, f, wanted.get(f), live.get(f), all);
+            }
+        }
+        return all.stream().filter(c -> shape.fixed().containsKey(unindexed(c.path()))).toList();
+    }
+
+    /** {@code a[0].b} as {@code a.b}: the path of a field whatever list item it is in. */
+    static String unindexed(String path) {
+        return path.replaceAll("\\[\\d+]", "");
     }
 
     /** A new object's fields, each as a change from nothing (server-made ones left out). */

@@ -69,7 +69,7 @@ public final class PlanPrinter {
         if (value == null) {
             return "(none)";
         }
-        String field = path.replaceAll("\\[\\d+]", "");
+        String field = Comparison.unindexed(path);
         field = field.substring(field.lastIndexOf('.') + 1);
         if (Redactor.isSecretName(field) || Redactor.isSecretName(path)) {
             return "****";

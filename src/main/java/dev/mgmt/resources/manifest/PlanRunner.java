@@ -7,7 +7,10 @@ import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Identity;
+import dev.mgmt.http.ApiRequest;
 import dev.mgmt.resources.Operation;
+import dev.mgmt.resources.Part;
+import dev.mgmt.resources.PartWriter;
 import dev.mgmt.resources.Operations;
 import dev.mgmt.resources.ResourceWriter;
 import dev.mgmt.settings.OutputFormat;
@@ -25,9 +28,11 @@ import java.util.Locale;
  */
 public final class PlanRunner {
     private final ResourceWriter writer;
+    private final PartWriter parts;
 
     public PlanRunner(ApiClient client) {
         this.writer = new ResourceWriter(client);
+        this.parts = new PartWriter(client);
     }
 
     public void run(Plan plan, PrintWriter out, PrintWriter err) {
@@ -66,8 +71,8 @@ public final class PlanRunner {
      */
     public void preview(Plan plan, DryRun dry, PrintWriter out, OutputFormat format) {
         for (Step s : plan.steps()) {
-            Write w = write(s);
-            if (w == null) {
+            List<Write> writes = write(s);
+            if (writes.isEmpty()) {
                 if (!format.structured()) {
                     out.println(TerminalText.safe(s.ref()) + " " + s.action().done() + " (dry run)");
                     out.flush();
@@ -75,36 +80,73 @@ public final class PlanRunner {
                 continue;
             }
             dry.show(out, format, s.kind().singular(), s.name(), s.action().name().toLowerCase(Locale.ROOT),
-                s.action().done(), writer.request(s.target(), w.op(), w.name(), w.body()));
+                s.action().done(), writes.stream().map(Write::request).toList());
         }
     }
 
     private void send(Step s) {
-        Write w = write(s);
-        if (w != null) {
-            writer.send(s.target(), w.op(), w.name(), w.body());
+        write(s).forEach(Write::send);
+    }
+
+    /** One request a step makes. */
+    private interface Write {
+        ApiRequest request();
+
+        void send();
+    }
+
+    /** The requests a step makes, in order: none, a body, settings PATCHes, or both. */
+    private List<Write> write(Step s) {
+        List<Write> out = new ArrayList<>();
+        switch (s.action()) {
+            case CREATE -> out.add(upsert(s, Operations.Verb.CREATE));
+            case UPDATE -> {
+                if (s.body() != null) {
+                    out.add(upsert(s, Operations.Verb.UPDATE));
+                }
+            }
+            case DELETE -> out.add(delete(s));
+            default -> { }
         }
+        if (s.action() != Step.Action.UNCHANGED) {
+            s.settings().forEach(w -> out.add(setting(s, w)));
+        }
+        return out;
     }
 
-    /** The request a step makes, or null when it makes none. */
-    private record Write(Operation op, String name, JsonNode body) {
-    }
+    private Write resource(Step s, Operation op, String name, JsonNode body) {
+        return new Write() {
+            public ApiRequest request() {
+                return writer.request(s.target(), op, name, body);
+            }
 
-    private static Write write(Step s) {
-        return switch (s.action()) {
-            case CREATE -> upsert(s, Operations.Verb.CREATE);
-            case UPDATE -> upsert(s, Operations.Verb.UPDATE);
-            case DELETE -> delete(s);
-            default -> null;
+            public void send() {
+                writer.send(s.target(), op, name, body);
+            }
         };
     }
 
-    private static Write upsert(Step s, Operations.Verb verb) {
-        return new Write(Operations.find(s.kind(), verb), Identity.plainName(s.kind(), s.manifest().fields()), s.body());
+    private Write setting(Step s, SettingWrite w) {
+        Part part = w.part(s.kind());
+        String name = Identity.plainName(s.kind(), s.manifest().fields());
+        return new Write() {
+            public ApiRequest request() {
+                return parts.request(s.target(), part, name, null, w.body());
+            }
+
+            public void send() {
+                parts.send(s.target(), part, name, null, w.body());
+            }
+        };
+    }
+
+    private Write upsert(Step s, Operations.Verb verb) {
+        return resource(s, Operations.find(s.kind(), verb), Identity.plainName(s.kind(), s.manifest().fields()),
+            s.body());
     }
 
     /** A delete named in its path needs no body; one named in its body (an endpoint) gets its key fields. */
-    private static Write delete(Step s) {
+    private Write delete(Step s) {
         Operation op = Operations.find(s.kind(), Operations.Verb.DELETE);
         String name = Identity.plainName(s.kind(), s.live());
         ObjectNode body = null;
@@ -114,6 +156,6 @@ public final class PlanRunner {
                 body.set(key, s.live().get(key));
             }
         }
-        return new Write(op, name, body);
+        return resource(s, op, name, body);
     }
 }

@@ -54,13 +54,47 @@ public final class Planner {
     /** The step for one document given the live object (null when the manager has none). */
     public static Step step(Manifest m, JsonNode current) {
         if (current == null) {
-            return new Step(Step.Action.CREATE, m.target(), m.shape(), m.name(), m, null, Comparison.fields(m),
-                WriteBody.of(m, false));
+            List<Change> fields = Comparison.fields(m);
+            return new Step(Step.Action.CREATE, m.target(), m.shape(), m.name(), m, null, fields,
+                WriteBody.of(m, false), settings(m, null, fields, m.shape().settingsOnly()), List.of());
         }
         List<Change> changes = Comparison.changes(m.shape(), m.fields(), current);
-        return changes.isEmpty()
-            ? new Step(Step.Action.UNCHANGED, m.target(), m.shape(), m.name(), m, current, changes, null)
-            : new Step(Step.Action.UPDATE, m.target(), m.shape(), m.name(), m, current, changes, WriteBody.of(m, true, current));
+        List<Change> refused = Comparison.fixed(m.shape(), m.fields(), current);
+        if (changes.isEmpty()) {
+            return new Step(Step.Action.UNCHANGED, m.target(), m.shape(), m.name(), m, current, changes, null,
+                List.of(), refused);
+        }
+        if (inPlace(m, changes)) {
+            return new Step(Step.Action.UPDATE, m.target(), m.shape(), m.name(), m, current, changes, null,
+                settings(m, current, changes, null), refused);
+        }
+        return new Step(Step.Action.UPDATE, m.target(), m.shape(), m.name(), m, current, changes,
+            WriteBody.of(m, true, current), settings(m, current, changes, m.shape().settingsOnly()), refused);
+    }
+
+    /**
+     * Settings PATCHes can make the update when they cover every change, and the document gives no write-only
+     * field (those are the update body's: a proxy's spec to re-parse).
+     */
+    private static boolean inPlace(Manifest m, List<Change> changes) {
+        boolean writeOnlyGiven = m.shape().writeOnly().stream().anyMatch(m.fields()::has);
+        return !writeOnlyGiven && changes.stream().allMatch(c -> m.shape().settingFor(c.path()) != null);
+    }
+
+    /**
+     * One PATCH per settings family a change touches, in the shape's order; with {@code only}, just for changes
+     * of those top-level fields (what the create or update body leaves out).
+     */
+    private static List<SettingWrite> settings(Manifest m, JsonNode live, List<Change> changes, Set<String> only) {
+        Set<SettingsFamily> touched = new HashSet<>();
+        for (Change c : changes) {
+            SettingsFamily f = m.shape().settingFor(c.path());
+            if (f != null && (only == null || only.contains(c.path().split("[.\\[]", 2)[0]))) {
+                touched.add(f);
+            }
+        }
+        return m.shape().settings().stream().filter(touched::contains)
+            .map(f -> new SettingWrite(f, f.body(m.fields(), live, changes))).toList();
     }
 
     /** Within each kind and place the files name: what the manager has and no document names. */
@@ -103,26 +137,70 @@ public final class Planner {
         return s.manifest().origin(field);
     }
 
-    /** The schema check of every body the plan sends; any problem is a usage error and nothing is sent. */
+    /**
+     * What documents change that no write can: a usage error naming each field, and nothing is sent. Diff
+     * refuses them too, so that it differs exactly where apply would write.
+     */
+    public static void checkFixed(Plan plan) {
+        fail(refusals(plan));
+    }
+
+    /** The refusals, then the schema check of every body the plan sends; any problem is a usage error and nothing is sent. */
     public static void check(Plan plan) {
-        List<String> problems = new ArrayList<>();
+        List<String> problems = refusals(plan);
         for (Step s : plan.steps()) {
-            if (s.body() == null) {
-                continue;
+            if (s.body() != null) {
+                Operation op = Operations.find(s.kind(), s.action() == Step.Action.CREATE ? Operations.Verb.CREATE
+                    : Operations.Verb.UPDATE);
+                for (BodyValidator.Problem p : validate(op.schema(), s.body())) {
+                    String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
+                    problems.add(origin(s, field) + ": " + s.ref() + ": " + field + ": " + p.message()
+                        + (s.shape().writeOnly().contains(field) && !s.manifest().fields().has(field)
+                            ? " (the manager does not show it: add it to the document" + unpatched(s) + ")" : ""));
+                }
             }
-            Operation op = Operations.find(s.kind(), s.action() == Step.Action.CREATE ? Operations.Verb.CREATE
-                : Operations.Verb.UPDATE);
-            if (op.schema() == null || !BodyValidator.hasSchema(op.schema())) {
-                continue;
-            }
-            byte[] bytes = Json.compact(s.body()).getBytes(StandardCharsets.UTF_8);
-            for (BodyValidator.Problem p : BodyValidator.validate(op.schema(), bytes, false)) {
-                String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
-                problems.add(origin(s, field) + ": " + s.ref() + ": " + field + ": " + p.message()
-                    + (s.shape().writeOnly().contains(field) && !s.manifest().fields().has(field)
-                        ? " (the manager does not show it: add it to the document)" : ""));
+            for (SettingWrite w : s.settings()) {
+                for (BodyValidator.Problem p : validate(w.part(s.kind()).schema(), w.body())) {
+                    String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
+                    String path = w.family().docPath(field);
+                    problems.add(s.manifest().origin(path) + ": " + s.ref() + ": " + path + ": " + p.message());
+                }
             }
         }
+        fail(problems);
+    }
+
+    /** Why an update of a kind with settings PATCHes needs its body: the changes none of them writes. */
+    private static String unpatched(Step s) {
+        if (s.action() != Step.Action.UPDATE || s.shape().settings().isEmpty()) {
+            return "";
+        }
+        List<String> paths = s.changes().stream().map(Change::path).filter(p -> s.shape().settingFor(p) == null)
+            .toList();
+        return paths.isEmpty() ? "" : "; no settings PATCH writes " + String.join(", ", paths);
+    }
+
+    private static List<String> refusals(Plan plan) {
+        List<String> problems = new ArrayList<>();
+        for (Step s : plan.steps()) {
+            for (Change c : s.refused()) {
+                Shapes.Refusal why = s.shape().fixed().get(Comparison.unindexed(c.path()));
+                problems.add(s.manifest().origin(c.path()) + ": " + s.ref() + ": " + c.path() + ": apply cannot change "
+                    + "it (" + PlanPrinter.show(c.path(), c.live()) + " -> " + PlanPrinter.show(c.path(), c.wanted())
+                    + "): " + why.text());
+            }
+        }
+        return problems;
+    }
+
+    private static List<BodyValidator.Problem> validate(String schema, JsonNode body) {
+        if (schema == null || !BodyValidator.hasSchema(schema)) {
+            return List.of();
+        }
+        return BodyValidator.validate(schema, Json.compact(body).getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    private static void fail(List<String> problems) {
         if (!problems.isEmpty()) {
             List<String> details = new ArrayList<>(problems.subList(1, problems.size()));
             details.add("Nothing was sent.");

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.mgmt.resources.Parts.ordered;
+
 /**
  * Every kind's manifest shape, as data. A kind that can be created and updated but is not listed here
  * gets {@link #DEFAULT_SERVER_FIELDS} and the last rank, so a kind added to {@code Kinds} and
@@ -20,6 +22,25 @@ public final class Shapes {
 
     private static final int LAST = 90;
 
+    /**
+     * A proxy's settings PATCHes (04-api-proxies/settings) that write what {@code get proxy} shows; the other
+     * families hold what a read does not show, so apply has nothing to compare them with.
+     */
+    /** Where a proxy is deployed; whether it needs a redeploy is the manager's to say, so that is not compared. */
+    private static final Refusal DEPLOYS = new Refusal("apply does not deploy",
+        "use mgmt deploy|undeploy proxy NAME -e ENVIRONMENT");
+
+    private static final List<SettingsFamily> PROXY_SETTINGS = List.of(
+        new SettingsFamily("metadata", "", ordered("description", "description", "categoryList", "categoryList",
+            "sharingType", "sharingType"), Map.of(), false),
+        new SettingsFamily("client-route", "clientRoute", ordered("relativePathList", "relativePathList",
+            "virtualHostList", "hostList", "methodList", "methodList", "headerList", "headerList",
+            "bufferRequest", "bufferRequest", "bufferResponse", "bufferResponse"), Map.of(), true),
+        new SettingsFamily("routing-addresses", "routing", ordered("routingAddressList", "routingAddressList"),
+            Map.of("routingAddressList", List.of("address", "weight", "soapType")), false),
+        new SettingsFamily("routing-status", "routing", ordered("routingEnabled", "routingEnabled",
+            "mirrorEnabled", "mirrorEnabled"), Map.of(), false));
+
     private static final Map<String, Shape> BY_KIND = Map.of(
         "keystore", shape("keystore", 10, Set.of(), Set.of(), Map.of(), Map.of()),
         "key", shape("key", 10, Set.of(), Set.of(), Map.of(), Map.of()),
@@ -28,12 +49,15 @@ public final class Shapes {
         "credential", shape("credential", 20, Set.of(), Set.of("password"), Map.of(), Map.of()),
         "env-var", shape("env-var", 20, Set.of(), Set.of(), Map.of(), Map.of()),
         "proxy-group", shape("proxy-group", 20, Set.of(), Set.of("clientRoute"), Map.of(), Map.of()),
-        "proxy", shape("proxy", 30,
-            Set.of("apiType", "sharingType", "categoryList", "deploymentList", "type", "relativePath"),
+        "proxy", new Shape("proxy", 30, server("type", "relativePath"),
             Set.of("apiProxyCreationType", "specUrl", "soapToRest", "deploy", "deployTargetEnvironmentNameList", "reParse",
                 "enableWSA", "enableWSRM", "backendApiVersion", "maintenanceModeSetting", "specAuthorizationValueList"),
             Map.of("name", "apiProxyName", "description", "apiProxyDescription", "routing", "routingInfo"),
-            Map.of("reParse", Boolean.TRUE)),
+            Map.of("reParse", Boolean.TRUE), PROXY_SETTINGS, Set.of("sharingType", "categoryList"),
+            Map.of("apiType", new Refusal("it is set by the spec the proxy was parsed from",
+                    "to change it, create the proxy again from a spec of that type"),
+                "deploymentList", DEPLOYS, "deploymentList.environmentName", DEPLOYS, "deploymentList.deployed",
+                DEPLOYS)),
         "endpoint", shape("endpoint", 40, Set.of(), Set.of(), Map.of("endpoint", "name"),
             Map.of()));
 
@@ -86,7 +110,8 @@ public final class Shapes {
         }
         Operations.find(kind, Operations.Verb.CREATE);
         Operations.find(kind, Operations.Verb.UPDATE);
-        return new Shape(kind.singular(), LAST, DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of());
+        return new Shape(kind.singular(), LAST, DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of(), List.of(), Set.of(),
+            Map.of());
     }
 
     /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */
@@ -101,8 +126,14 @@ public final class Shapes {
 
     private static Shape shape(String kind, int rank, Set<String> server, Set<String> writeOnly,
                                Map<String, String> renames, Map<String, Object> updateExtras) {
+        return new Shape(kind, rank, server(server.toArray(String[]::new)), writeOnly, renames, updateExtras,
+            List.of(), Set.of(), Map.of());
+    }
+
+    /** The default server fields and the kind's own. */
+    private static Set<String> server(String... own) {
         Set<String> all = new java.util.HashSet<>(DEFAULT_SERVER_FIELDS);
-        all.addAll(server);
-        return new Shape(kind, rank, Set.copyOf(all), writeOnly, renames, updateExtras);
+        all.addAll(List.of(own));
+        return Set.copyOf(all);
     }
 }

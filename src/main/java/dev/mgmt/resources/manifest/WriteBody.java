@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The body a create or update sends for a document: server-made fields dropped, get-shape names translated.
+ * The body a create or update sends for a document: server-made fields and those only a settings PATCH
+ * writes dropped, get-shape names translated.
  * An update is a PUT, which replaces the object, so it starts from the live object: a field the document
  * leaves out, or a secret it has as null (a list shows secrets so), keeps the manager's value instead
  * of being cleared behind a diff that did not show it.
@@ -44,7 +45,7 @@ public final class WriteBody {
             Map.Entry<String, JsonNode> e = it.next();
             String field = shape.renames().getOrDefault(e.getKey(), e.getKey());
             boolean hiddenSecret = e.getValue().isNull() && Redactor.isSecretName(e.getKey());
-            if (shape.ignored(e.getKey()) || !set.add(field) || keepLiveSecrets && hiddenSecret && body.hasNonNull(field)) {
+            if (shape.ignored(e.getKey()) || shape.settingsOnly().contains(e.getKey()) || !set.add(field) || keepLiveSecrets && hiddenSecret && body.hasNonNull(field)) {
                 continue;
             }
             body.set(field, e.getValue());

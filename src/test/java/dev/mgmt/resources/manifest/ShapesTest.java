@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +63,32 @@ class ShapesTest {
         assertEquals("****", PlanPrinter.show("password", Json.mapper().getNodeFactory().textNode("s")));
         assertEquals("[{\"privateKey\":\"****\",\"n\":1}]", PlanPrinter.show("list",
             Json.mapper().createArrayNode().add(Json.mapper().createObjectNode().put("privateKey", "k").put("n", 1))));
+    }
+
+    @Test
+    void a_proxy_settings_patch_covers_only_what_its_page_takes() {
+        Shape shape = Shapes.of(Kinds.find("proxy"));
+        assertEquals("metadata", shape.settingFor("sharingType").part());
+        assertEquals("client-route", shape.settingFor("clientRoute.virtualHostList[0]").part());
+        assertEquals("routing-addresses", shape.settingFor("routing.routingAddressList").part());
+        assertEquals("routing-addresses", shape.settingFor("routing.routingAddressList[1].weight").part());
+        assertEquals("routing-status", shape.settingFor("routing.routingEnabled").part());
+        assertNull(shape.settingFor("routing.routingAddressList[0].healthCheckEnabled"));
+        assertNull(shape.settingFor("clientRoute"));
+        assertTrue(shape.ignored("apiType") && shape.ignored("deploymentList") && !shape.ignored("sharingType"));
+    }
+
+    @Test
+    void a_settings_body_has_the_changed_fields_or_the_whole_setting_it_replaces() throws Exception {
+        Shape shape = Shapes.of(Kinds.find("proxy"));
+        var doc = Json.mapper().readTree("{\"description\":\"d\",\"sharingType\":\"NONE\","
+            + "\"clientRoute\":{\"relativePathList\":[\"/b\"]}}");
+        var live = Json.mapper().readTree("{\"description\":\"d\",\"sharingType\":\"BOTH\","
+            + "\"clientRoute\":{\"relativePathList\":[\"/a\"],\"virtualHostList\":[\"h\"]}}");
+        List<Change> changes = Comparison.changes(shape, doc, live);
+        assertEquals("{\"sharingType\":\"NONE\"}",
+            Json.compact(shape.settingFor("sharingType").body(doc, live, changes)));
+        assertEquals("{\"relativePathList\":[\"/b\"],\"hostList\":[\"h\"]}",
+            Json.compact(shape.settingFor("clientRoute.relativePathList").body(doc, live, changes)));
     }
 }
