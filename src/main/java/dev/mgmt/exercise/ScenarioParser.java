@@ -392,7 +392,7 @@ public final class ScenarioParser {
 
     /** A name that {@code vars:} or a capture may give a value to. */
     private void settable(String name, String ptr) {
-        if (!Variables.isName(name) || name.startsWith("env.")) {
+        if (!Variables.isName(name)) {
             throw error(ptr, "invalid variable name '" + name + "'");
         }
         String reserved = Variables.notSettable(name);

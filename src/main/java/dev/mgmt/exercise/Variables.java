@@ -32,6 +32,7 @@ public final class Variables {
      * scenario creates do not collide with those of a run going on at the same time.
      */
     public static final String RUN_ID = "run.id";
+    private static final String ENV_PREFIX = "env.";
 
     /** Whether a scenario ({@code vars:}, captures) or {@code --var} may use this as a name: the syntax only. */
     public static boolean isName(String name) {
@@ -55,7 +56,7 @@ public final class Variables {
     }
 
     public String lookup(String name) {
-        if (name.startsWith("env.")) {
+        if (name.startsWith(ENV_PREFIX)) {
             return env.apply(name.substring(4));
         }
         if (name.equals(RUN_ID)) {
@@ -77,13 +78,20 @@ public final class Variables {
 
     /** Names whose value comes from outside the scenario: the environment and the run. */
     public static boolean builtIn(String name) {
-        return name.startsWith("env.") || name.equals(RUN_ID);
+        return name.startsWith(ENV_PREFIX) || name.equals(RUN_ID);
     }
 
     /** Why a scenario or --var may not set this variable, or null when it may. */
     public static String notSettable(String name) {
-        return name.equals(RUN_ID) ? "'" + RUN_ID + "' is built in (a random id fixed for each run) and cannot be set;"
-            + " use another name" : null;
+        if (name.equals(RUN_ID)) {
+            return "'" + RUN_ID + "' is built in (a random id fixed for each run) and cannot be set; use another name";
+        }
+        if (name.startsWith(ENV_PREFIX)) {
+            // ${env.X} always reads the process environment, so a value given here would be silently unused
+            return "'" + name + "' reads the environment variable " + name.substring(ENV_PREFIX.length())
+                + " and cannot be set; export it, or use another name";
+        }
+        return null;
     }
 
     /** A template that expands to exactly this text. */

@@ -115,7 +115,7 @@ class ExerciseCommandTest {
     }
 
     @Test
-    void should_refuse_to_let_a_scenario_or_var_set_run_id() throws Exception {
+    void should_refuse_to_let_a_scenario_or_var_set_run_id_or_env() throws Exception {
         String builtIn = "'run.id' is built in (a random id fixed for each run) and cannot be set; use another name";
         CliResult inVars = cli().run("exercise", scenario("vars: {run.id: x}", "steps:", "  - path: projects/").toString());
         assertEquals(2, inVars.exitCode(), inVars.describe());
@@ -128,6 +128,15 @@ class ExerciseCommandTest {
             "--var", "run.id=x");
         assertEquals(2, option.exitCode(), option.describe());
         assertTrue(option.err().contains("invalid --var 'run.id=x': " + builtIn), option.describe());
+        String fromEnv = "'env.HOME' reads the environment variable HOME and cannot be set; export it, or use another name";
+        CliResult envVar = cli().run("exercise", scenario("steps:", "  - path: projects/").toString(),
+            "--var", "env.HOME=/x");
+        assertEquals(2, envVar.exitCode(), envVar.describe());
+        assertTrue(envVar.err().contains("invalid --var 'env.HOME=/x': " + fromEnv), envVar.describe());
+        CliResult envInVars = cli().run("exercise", scenario("vars: {env.HOME: /x}", "steps:", "  - path: projects/")
+            .toString());
+        assertEquals(2, envInVars.exitCode(), envInVars.describe());
+        assertTrue(envInVars.err().contains("scenario.yaml:1: variable " + fromEnv), envInVars.describe());
         CliResult other = cli().run("exercise", scenario("vars: {name: \"${project}-x\"}", "steps:", "  - path: projects/")
             .toString(), "-p", "MyProject");
         assertEquals(2, other.exitCode(), other.describe());
