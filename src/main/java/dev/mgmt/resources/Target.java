@@ -15,15 +15,15 @@ public record Target(Kind kind, String project, String proxy, String credential,
     public static Target of(Kind kind, String project, String proxy, String credential, String type) {
         Scope scope = kind.scope();
         if ((scope == Scope.PROJECT || scope == Scope.PROXY || scope == Scope.CREDENTIAL) && project == null) {
-            throw new UsageException(kind.plural() + " live in a project: pass -p/--project NAME or set MGMT_PROJECT",
+            throw new UsageException(subject(kind, "live") + " in a project: pass -p/--project NAME or set MGMT_PROJECT",
                 "List projects with: mgmt get projects");
         }
         if (scope == Scope.PROXY && proxy == null) {
-            throw new UsageException(kind.plural() + " belong to an API proxy: pass --proxy NAME",
+            throw new UsageException(subject(kind, "belong") + " to an API proxy: pass --proxy NAME",
                 "List proxies with: mgmt get proxies -p " + project);
         }
         if (scope == Scope.CREDENTIAL && credential == null) {
-            throw new UsageException(kind.plural() + " belong to a credential: pass --credential USERNAME",
+            throw new UsageException(subject(kind, "belong") + " to a credential: pass --credential USERNAME",
                 "List credentials with: mgmt get credentials -p " + project);
         }
         if (type != null && !kind.listTypes().contains(type)) {
@@ -33,6 +33,11 @@ public record Target(Kind kind, String project, String proxy, String credential,
                     + String.join(", ", kind.listTypes()));
         }
         return new Target(kind, project, proxy, credential, type);
+    }
+
+    /** "proxies belong", "access belongs": a kind whose plural is its singular is a mass noun. */
+    private static String subject(Kind kind, String verb) {
+        return kind.plural() + " " + (kind.plural().equals(kind.singular()) ? verb + "s" : verb);
     }
 
     /** The encoded list paths, relative to /apiops/: one, or one per type when the list needs a type. */

@@ -118,6 +118,16 @@ class GetCommandTest {
     }
 
     @Test
+    void should_require_a_credential_for_access_in_words_that_agree_and_send_nothing() {
+        long before = sandbox.requests().count();
+        CliResult r = run("get", "access", "-p", "MyProject");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertTrue(r.err().startsWith("error: access belongs to a credential: pass --credential USERNAME\n"),
+            r.describe());
+        assertEquals(before, sandbox.requests().count());
+    }
+
+    @Test
     void should_require_a_proxy_for_endpoints() {
         CliResult r = run("get", "endpoints", "-p", "MyProject");
         assertEquals(2, r.exitCode(), r.describe());
