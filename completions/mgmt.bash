@@ -3494,7 +3494,7 @@ complete -F _complete_mgmt -o default mgmt mgmt.sh mgmt.bash
 
 # Names from the server and the config file, through 'mgmt __complete' (cached briefly, silent offline).
 _mgmt_complete_names() {
-  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" kind="" prefix="" i
+  local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" kind="" prefix="" i w
   # --proxy=NAME: bash splits it into '--proxy' '=' 'NAME'; zsh's bashcompinit keeps it one word,
   # whose completions then keep the '--proxy=' in front
   if [[ "$cur" == "=" ]]; then
@@ -3510,31 +3510,62 @@ _mgmt_complete_names() {
     --context) kind=contexts ;;
     --proxy) kind=proxies ;;
   esac
-  if [[ -z "$kind" && $COMP_CWORD -ge 3 && "${COMP_WORDS[COMP_CWORD-2]}" =~ ^(get|set|add|remove)$ ]]; then
-    case "$prev" in
-      project|projects|proj) kind=projects ;;
-      environment|environments|env|envs) kind=environments ;;
-      proxy|proxies) kind=proxies ;;
-    esac
+  if [[ -z "$kind" && "$cur" != -* ]]; then
+    kind="$(_mgmt_name_kind)"
   fi
   if [[ -z "$kind" ]]; then
     _complete_mgmt "$@"
     return $?
   fi
-  local args=()
-  for ((i = 1; i < COMP_CWORD - 1; i++)); do
-    case "${COMP_WORDS[i]}" in
-      --context|--config|--url|--token-file|-p|--project)
+  # the options that say where names come from, wherever they are on the line (not the word being completed)
+  local args=() n=${#COMP_WORDS[@]}
+  for ((i = 1; i < n; i++)); do
+    (( i == COMP_CWORD )) && continue
+    w="${COMP_WORDS[i]}"
+    case "$w" in
+      --context|--config|--url|--token-file|-p|--project|-e|--environment|--proxy)
         if [[ "${COMP_WORDS[i+1]}" == "=" ]]; then
-          (( i + 2 < COMP_CWORD )) && args+=("${COMP_WORDS[i]}=${COMP_WORDS[i+2]}")
+          (( i + 2 != COMP_CWORD && i + 2 < n )) && args+=("$w=${COMP_WORDS[i+2]}")
           ((i += 2))
-        else
-          args+=("${COMP_WORDS[i]}" "${COMP_WORDS[i+1]}")
+        elif (( i + 1 != COMP_CWORD && i + 1 < n )); then
+          args+=("$w" "${COMP_WORDS[i+1]}")
+          ((i += 1))
         fi ;;
-      --context=*|--config=*|--url=*|--token-file=*|-p=*|--project=*) args+=("${COMP_WORDS[i]}") ;;
+      --context=*|--config=*|--url=*|--token-file=*|-p=*|--project=*|-e=*|--environment=*|--proxy=*) args+=("$w") ;;
     esac
   done
   local IFS=$'\n'
   COMPREPLY=( $(compgen -P "$prefix" -W "$("${COMP_WORDS[0]}" __complete "${args[@]}" "$kind" 2>/dev/null)" -- "$cur") )
+}
+
+# The kind whose NAME is being typed: the current word comes right after VERB KIND, counting only the
+# words that are neither options nor their values, so that options may come anywhere in between.
+_mgmt_name_kind() {
+  local words=() w skip=0 i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    w="${COMP_WORDS[i]}"
+    if (( skip )); then
+      [[ "$w" == "=" ]] || skip=0
+      continue
+    fi
+    case "$w" in
+      =) skip=1 ;;
+      -*=*) ;;
+      --url|--token|--token-file|--context|--config|-p|--project|-e|--environment|-o|--output|-q|--query|--retries|--retry-max-time|--timeout|--connect-timeout|--cacert|--color|--sort-by|--proxy|--method|--credential|--type|-f|--filename|--alias|--description|--from|--proxy-group|--output-file|--replace|-X|-d|--data|-H|--header|-u|--username|--unset|--var|--junit|--export|--require|-n|--requests|--duration|-c|--concurrency|--warmup|--rate|--port|--bind|--faults|--seed) skip=1 ;;
+      -*) ;;
+      *) words+=("$w") ;;
+    esac
+  done
+  (( skip == 0 && ${#words[@]} == 2 )) || return 0
+  case "${words[0]}" in
+    get|set|add|remove|delete|edit|update|export|deploy|undeploy) ;;
+    *) return 0 ;;
+  esac
+  case "${words[1]}" in
+    project|projects|proj|projs) echo projects ;;
+    environment|environments|env|envs) echo environments ;;
+    proxy|proxies|apiproxy|apiproxies|api-proxy|api-proxies) echo proxies ;;
+    endpoint|endpoints|ep|eps) echo endpoints ;;
+  esac
 }
 complete -F _mgmt_complete_names -o default mgmt mgmt.sh mgmt.bash

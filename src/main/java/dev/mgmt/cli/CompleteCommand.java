@@ -2,7 +2,9 @@ package dev.mgmt.cli;
 
 import dev.mgmt.resources.ResourceReader;
 import dev.mgmt.run.Invocation;
+import dev.mgmt.resources.Kinds;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -18,8 +20,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * {@code mgmt __complete projects|environments|proxies|contexts}: names for the shell completion scripts, one
- * a line. Hidden. Never fails and never prints to stderr: offline, without a token or with a broken
+ * {@code mgmt __complete projects|environments|proxies|endpoints|contexts}: names for the shell completion
+ * scripts, one a line. Hidden. Never fails and never prints to stderr: offline, without a token or with a broken
  * config it prints nothing and exits 0. Server names are cached for {@link #TTL} under
  * {@code $XDG_CACHE_HOME/mgmt/complete/} (default {@code ~/.cache}), keyed by URL, kind and project.
  */
@@ -27,8 +29,15 @@ import java.util.List;
 public final class CompleteCommand extends BaseCommand {
     static final Duration TTL = Duration.ofSeconds(60);
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "projects, environments, proxies (of -p) or contexts.")
+    /** The kinds whose names come from the server, as the scripts name them. */
+    static final List<String> SERVER_KINDS = List.of("projects", "environments", "proxies", "endpoints");
+
+    @Parameters(index = "0", paramLabel = "KIND",
+        description = "projects, environments, proxies (of -p), endpoints (of -p and --proxy) or contexts.")
     String kind;
+
+    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy whose endpoints to name.")
+    String proxy;
 
     @Override
     public Integer call() {
@@ -50,12 +59,8 @@ public final class CompleteCommand extends BaseCommand {
         switch (kind) {
             case "contexts":
                 return new ArrayList<>(inv.config().file().contexts().keySet());
-            case "projects":
-            case "environments":
-            case "proxies":
-                return fromServer(inv);
             default:
-                return List.of();
+                return SERVER_KINDS.contains(kind) ? fromServer(inv) : List.of();
         }
     }
 
@@ -72,18 +77,22 @@ public final class CompleteCommand extends BaseCommand {
             return List.of();
         }
         String project = kind.equals("projects") ? null : inv.settings().project().value();
-        if (kind.equals("proxies") && project == null) {
+        boolean inProxy = kind.equals("endpoints");
+        if ((kind.equals("proxies") || inProxy) && project == null || inProxy && proxy == null) {
             return List.of();
         }
-        Path cache = cacheFile(inv, url + "\n" + kind + "\n" + (project == null ? "" : project));
+        Path cache = cacheFile(inv, url + "\n" + kind + "\n" + (project == null ? "" : project)
+            + (inProxy ? "\n" + proxy : ""));
         List<String> cached = readFresh(cache);
         if (cached != null) {
             return cached;
         }
         ResourceReader reader = new ResourceReader(inv.client());
-        List<String> names = project == null ? reader.quickNames(kind)
-            : kind.equals("proxies") ? reader.quickNames("projects", project, "apiProxies")
-            : reader.quickNames(kind, project);
+        String field = Kinds.find(kind).nameField();
+        List<String> names = project == null ? reader.quickNames(field, kind)
+            : inProxy ? reader.quickNames(field, "projects", project, "apiProxies", proxy, "endpoints")
+            : kind.equals("proxies") ? reader.quickNames(field, "projects", project, "apiProxies")
+            : reader.quickNames(field, kind, project);
         if (names == null) {
             return List.of();
         }

@@ -112,11 +112,11 @@ public final class ResourceReader {
     }
 
     /**
-     * The names in the list at {@code segments} from a single exchange without retries, or null when
-     * the answer is not a successful JSON list: completion must answer fast and cannot report errors,
-     * and keeps only real answers.
+     * The distinct values of {@code nameField} in the list at {@code segments} from a single exchange without
+     * retries, or null when the answer is not a successful JSON list: completion must answer fast and cannot
+     * report errors, and keeps only real answers. (An endpoint's path appears once per method.)
      */
-    public List<String> quickNames(String... segments) throws IOException {
+    public List<String> quickNames(String nameField, String... segments) throws IOException {
         ApiResponse r = client.send(client.get(segments));
         if (!r.isSuccess() || !r.isJson()) {
             return null;
@@ -125,8 +125,8 @@ public final class ResourceReader {
         JsonNode list = root.isArray() ? root : root.path("resultList");
         List<String> names = new ArrayList<>();
         for (JsonNode item : list) {
-            String name = item.path("name").asText("");
-            if (!name.isEmpty() && name.indexOf('\n') < 0) {
+            String name = item.path(nameField).asText("");
+            if (!name.isEmpty() && name.indexOf('\n') < 0 && !names.contains(name)) {
                 names.add(name);
             }
         }

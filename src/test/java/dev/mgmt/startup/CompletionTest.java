@@ -65,15 +65,22 @@ class CompletionTest {
         assertTrue(r.err().contains("expected bash, zsh or fish"), r.err());
     }
 
-    /** The real fish (Debian package fish, installed by .ci/run) parses the script and completes from it. */
-    @Test
-    void should_be_a_script_fish_reads(@TempDir Path dir) throws Exception {
-        Path fishBin = Path.of("/usr/bin/fish");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(fishBin) || System.getenv("CI") != null,
+    static final Path FISH = Path.of("/usr/bin/fish");
+
+    /** The fish script written into {@code dir}; the test is skipped where fish is missing (never on CI). */
+    private static Path fishScript(Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(FISH) || System.getenv("CI") != null,
             "needs fish (apt-get install fish)");
         Path script = dir.resolve("mgmt.fish");
         Files.writeString(script, out(cli().run("completion", "fish")), StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder(fishBin.toString(), "--no-config", "-c",
+        return script;
+    }
+
+    /** The real fish (Debian package fish, installed by .ci/run) parses the script and completes from it. */
+    @Test
+    void should_be_a_script_fish_reads(@TempDir Path dir) throws Exception {
+        Path script = fishScript(dir);
+        Process p = new ProcessBuilder(FISH.toString(), "--no-config", "-c",
             "source " + script + "; complete -C 'mgmt get -o '").redirectErrorStream(true).start();
         String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), got);
@@ -103,21 +110,94 @@ class CompletionTest {
      * the test sees both what the script asked and what it offers.
      */
     private static List<String> bashNames(Path dir, String... words) throws Exception {
+        return bashNamesAt(dir, words.length, words);
+    }
+
+    /** As {@link #bashNames}, with the cursor on word {@code cword} (1 = the first after mgmt) and words after it. */
+    private static List<String> bashNamesAt(Path dir, int cword, String... words) throws Exception {
         Path script = dir.resolve("mgmt.bash");
         Files.writeString(script, out(cli().run("completion", "bash")), StandardCharsets.UTF_8);
-        Path stub = dir.resolve("mgmt");
-        Files.writeString(stub, "#!/bin/sh\nfor a in \"$@\"; do echo \"asked:$a\"; done\necho petstore-api\n");
-        assertTrue(stub.toFile().setExecutable(true));
+        Path stub = stub(dir);
         StringBuilder array = new StringBuilder("'" + stub + "'");
         for (String w : words) {
             array.append(" '").append(w).append("'");
         }
         Process p = new ProcessBuilder("bash", "--norc", "-c", "source " + script + "; COMP_WORDS=(" + array
-            + "); COMP_CWORD=" + words.length + "; _mgmt_complete_names mgmt '' x 2>/dev/null;"
+            + "); COMP_CWORD=" + cword + "; _mgmt_complete_names mgmt '' x 2>/dev/null;"
             + " printf '%s\\n' \"${COMPREPLY[@]}\"").redirectErrorStream(true).start();
         String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), got);
         return got.lines().toList();
+    }
+
+    /** A stand-in for mgmt that answers with one line per argument it got ("asked:ARG"), then a proxy name. */
+    private static Path stub(Path dir) throws IOException {
+        Path stub = dir.resolve("mgmt");
+        Files.writeString(stub, "#!/bin/sh\nfor a in \"$@\"; do echo \"asked:$a\"; done\necho petstore-api\n");
+        assertTrue(stub.toFile().setExecutable(true));
+        return stub;
+    }
+
+    /** The NAME after the kind completes whatever options come between, with their context passed on. */
+    @Test
+    void should_complete_names_after_the_kind_with_options_in_between_in_bash(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "get", "proxy", "-p", "MyProject", ""));
+        assertEquals(List.of("asked:__complete", "asked:--project=MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "get", "proxy", "--project", "=", "MyProject", ""));
+        assertEquals(List.of("petstore-api"), bashNames(dir, "get", "proxies", "-o", "json", "-p", "MyProject", "pet"));
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:P", "asked:--proxy", "asked:X", "asked:endpoints",
+            "petstore-api"), bashNames(dir, "delete", "endpoint", "-p", "P", "--proxy", "X", ""));
+        // options typed after the cursor count too
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:-e", "asked:dev",
+            "asked:proxies", "petstore-api"), bashNamesAt(dir, 5, "-p", "MyProject", "get", "proxy", "", "-e", "dev"));
+        // a global option before the verb and its value are not the verb
+        assertEquals(List.of("asked:__complete", "asked:--context", "asked:prod", "asked:environments", "petstore-api"),
+            bashNames(dir, "--context", "prod", "get", "env", ""));
+    }
+
+    /** Where no NAME is being typed, picocli's completion answers and mgmt is not asked. */
+    @Test
+    void should_not_complete_names_where_no_name_goes_in_bash(@TempDir Path dir) throws Exception {
+        for (String[] words : List.of(new String[] {"get", "proxy", "petstore-api", ""},
+                new String[] {"get", "proxy", "-p", "MyProject", "--proxy", "=", "x", "-o", ""},
+                new String[] {"create", "proxy", "-p", "MyProject", ""}, new String[] {"get", "proxy", "-p", "MyProject", "--"})) {
+            List<String> got = bashNames(dir, words);
+            assertFalse(got.stream().anyMatch(l -> l.startsWith("asked:")), String.join(" ", words) + "\n" + got);
+        }
+        assertTrue(bashNames(dir, "get", "proxy", "-p", "MyProject", "-o", "").contains("yaml"));
+    }
+
+    /** zsh's bashcompinit keeps --project=NAME one word; the same script must still see the project and the name. */
+    @Test
+    void should_complete_names_after_options_in_one_word_as_zsh_passes_them(@TempDir Path dir) throws Exception {
+        assertEquals(List.of("asked:__complete", "asked:--project=MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "get", "proxy", "--project=MyProject", ""));
+        assertEquals(List.of("asked:__complete", "asked:--project=P", "asked:--proxy=X", "asked:endpoints", "petstore-api"),
+            bashNames(dir, "delete", "ep", "--project=P", "--proxy=X", ""));
+    }
+
+    /** The real fish completes the NAME after options too, asking the stand-in mgmt with the context typed. */
+    @Test
+    void should_complete_names_after_the_kind_with_options_in_between_in_fish(@TempDir Path dir) throws Exception {
+        Path script = fishScript(dir);
+        stub(dir);
+        String run = "source " + script + "; complete -C 'mgmt get proxy -p MyProject '; echo ---;"
+            + " complete -C 'mgmt delete endpoint --project=P --proxy X '; echo ---;"
+            + " complete -C 'mgmt get proxies -p MyProject --proxy '; echo ---;"
+            + " complete -C 'mgmt get proxy petstore-api '";
+        ProcessBuilder pb = new ProcessBuilder(FISH.toString(), "--no-config", "-c", run).redirectErrorStream(true);
+        pb.environment().put("PATH", dir + ":" + System.getenv("PATH"));
+        Process p = pb.start();
+        String got = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), got);
+        List<List<String>> parts = java.util.Arrays.stream(got.split("---\n", -1))
+            .map(x -> x.lines().map(l -> l.split("\t")[0]).toList()).toList();
+        assertTrue(parts.get(0).containsAll(List.of("asked:-p", "asked:MyProject", "asked:proxies", "petstore-api")), got);
+        assertTrue(parts.get(1).containsAll(List.of("asked:--project=P", "asked:--proxy", "asked:X", "asked:endpoints")),
+            got);
+        assertTrue(parts.get(2).containsAll(List.of("asked:-p", "asked:MyProject", "asked:proxies")), got);
+        assertFalse(parts.get(3).stream().anyMatch(l -> l.startsWith("asked:")), got);
     }
 
     /** bash and zsh (bashcompinit) complete --proxy's value from 'mgmt __complete proxies' with the -p typed before. */
@@ -139,8 +219,8 @@ class CompletionTest {
     void should_complete_commands_options_names_and_formats_in_fish() {
         String fish = out(cli().run("completion", "fish"));
         assertTrue(fish.contains("complete -c mgmt -n __fish_use_subcommand -a get -d "), fish);
-        assertTrue(fish.contains("-l project -s p -x -a '(mgmt __complete projects 2>/dev/null)'")
-            || fish.contains("-s p -l project -x -a '(mgmt __complete projects 2>/dev/null)'"), fish);
+        assertTrue(fish.contains("-s p -l project -x -a '(mgmt __complete (__mgmt_context_args) projects 2>/dev/null)'"),
+            fish);
         assertTrue(fish.matches("(?s).*-l output[^\n]*-x -a '[^'\n]*json[^'\n]*yaml.*"), "-o values complete\n" + fish);
         assertTrue(fish.contains("-n '__fish_seen_subcommand_from config' -a use-context"), fish);
         assertFalse(fish.contains("__complete -d") || fish.contains("-a __complete "), "hidden commands stay hidden\n" + fish);
@@ -186,6 +266,22 @@ class CompletionTest {
         CliResult none = sandbox.cli().env("XDG_CACHE_HOME", cache.toString()).run("__complete", "proxies");
         assertEquals(0, none.exitCode());
         assertEquals("", out(none), "no project, no proxies");
+        assertEquals("", none.err());
+    }
+
+    @Test
+    void should_complete_endpoint_paths_of_the_proxy_once_each(@TempDir Path cache) {
+        CliResult r = sandbox.cli().env("XDG_CACHE_HOME", cache.toString())
+            .run("-p", "MyProject", "__complete", "--proxy", "petstore-api", "endpoints");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> paths = out(r).lines().toList();
+        assertFalse(paths.isEmpty(), "no endpoints");
+        assertTrue(paths.stream().allMatch(l -> l.startsWith("/")), out(r));
+        assertEquals(paths.stream().distinct().toList(), paths, "a path once, whatever its methods");
+        CliResult none = sandbox.cli().env("XDG_CACHE_HOME", cache.toString())
+            .run("-p", "MyProject", "__complete", "endpoints");
+        assertEquals(0, none.exitCode());
+        assertEquals("", out(none), "no proxy, no endpoints");
         assertEquals("", none.err());
     }
 
