@@ -148,6 +148,9 @@ class CompletionTest {
         assertEquals(List.of("petstore-api"), bashNames(dir, "get", "proxies", "-o", "json", "-p", "MyProject", "pet"));
         assertEquals(List.of("asked:__complete", "asked:-p", "asked:P", "asked:--proxy", "asked:X", "asked:endpoints",
             "petstore-api"), bashNames(dir, "delete", "endpoint", "-p", "P", "--proxy", "X", ""));
+        // the part verbs name a proxy the same way
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:proxies", "petstore-api"),
+            bashNames(dir, "set", "proxy", "-p", "MyProject", ""));
         // options typed after the cursor count too
         assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:-e", "asked:dev",
             "asked:proxies", "petstore-api"), bashNamesAt(dir, 5, "-p", "MyProject", "get", "proxy", "", "-e", "dev"));
