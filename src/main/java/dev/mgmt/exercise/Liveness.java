@@ -3,6 +3,7 @@ package dev.mgmt.exercise;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotSentException;
 import dev.mgmt.errors.NetworkException;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
@@ -13,18 +14,11 @@ import java.time.Duration;
 /**
  * Keeps a sweep of many probes from waiting --timeout for each once the manager has stopped answering:
  * after a probe times out, one quick health check tells a hung endpoint (the sweep goes on) from a hung
- * manager (nothing more is sent, and each remaining probe fails at once with {@link NotSent}).
+ * manager (nothing more is sent, and each remaining probe fails at once with {@link NotSentException}).
  */
 final class Liveness {
     /** The health check's limit at most: long enough for a live manager, short next to a 30 s --timeout. */
     static final Duration CHECK_LIMIT = Duration.ofSeconds(3);
-
-    /** A probe that was not sent because the manager had stopped answering. */
-    static final class NotSent extends MgmtException {
-        NotSent(String message) {
-            super(ExitCodes.NETWORK, message);
-        }
-    }
 
     private final ApiClient client;
     private final Duration checkLimit;
@@ -38,7 +32,7 @@ final class Liveness {
 
     ApiResponse send(ApiRequest request) {
         if (stopped != null) {
-            throw new NotSent("not sent: " + stopped);
+            throw new NotSentException(ExitCodes.NETWORK, "not sent: " + stopped);
         }
         try {
             return client.send(request);

@@ -9,6 +9,7 @@ import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotSentException;
 import dev.mgmt.errors.WebPage;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.json.Json;
@@ -192,7 +193,7 @@ public final class Smoke {
         if (seen == null) {
             try {
                 seen = new Answer(liveness.send(client.request("GET", client.base().resolve(path), List.of(), null)), null);
-            } catch (Liveness.NotSent e) {
+            } catch (NotSentException e) {
                 throw e;
             } catch (MgmtException e) {
                 seen = new Answer(null, e);
@@ -206,7 +207,7 @@ public final class Smoke {
         ApiResponse response;
         try {
             response = get(path);
-        } catch (Liveness.NotSent e) {
+        } catch (NotSentException e) {
             return new Read(skipped(label, path, e.getMessage()), null);
         } catch (MgmtException e) {
             return new Read(new Row(label, path, 0, Verdict.ERROR, e.getMessage(), null, e.exitCode()), null);

@@ -5,6 +5,7 @@ import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ErrorDecoder;
 import dev.mgmt.errors.FailureDetector;
 import dev.mgmt.errors.MgmtException;
+import dev.mgmt.errors.NotSentException;
 import dev.mgmt.errors.WebPage;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
@@ -163,6 +164,8 @@ public final class Permissions {
         try {
             ApiResponse r = exchange.send(method, path, headers, body);
             return new Answer(request, r, Json.tryParse(r.body()), null);
+        } catch (NotSentException e) {
+            return new Answer(null, null, null, e.getMessage());
         } catch (MgmtException e) {
             return new Answer(request, null, null, e.getMessage());
         }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,6 +40,8 @@ class SmokeHangTest {
                 r.describe());
             assertTrue(r.out().contains("(" + why + ")\n"), r.describe());
             assertTrue(r.out().contains("\nproxies       unknown      unknown"), r.describe());
+            assertTrue(r.out().contains("unknown      - (" + why + ")"), "a probe never sent shows no request\n" + r.describe());
+            assertFalse(r.out().contains("-> not sent"), r.describe());
             assertTrue(r.out().contains("\nendpoints     not checked  not checked  - (" + why + ")"), r.describe());
             assertTrue(r.err().contains("error: the manager stopped answering at GET environments/P (nor did its "
                 + "health check answer within 300ms); the probes after it were not sent\n"), r.describe());
