@@ -13,13 +13,13 @@ function __mgmt_context_args
     while test $i -le (count $all)
         if test $i -ne $current
             switch $all[$i]
-                case --context --config --url --token-file -p --project -e --environment --proxy
+                case --context --config --url --token-file -p --project -e --environment --proxy --credential --type
                     set -l j (math $i + 1)
                     if test $j -le (count $all) -a $j -ne $current
                         printf '%s\n' $all[$i] $all[$j]
                     end
                     set i $j
-                case '--context=*' '--config=*' '--url=*' '--token-file=*' '-p=*' '--project=*' '-e=*' '--environment=*' '--proxy=*'
+                case '--context=*' '--config=*' '--url=*' '--token-file=*' '-p=*' '--project=*' '-e=*' '--environment=*' '--proxy=*' '--credential=*' '--type=*'
                     printf '%s\n' $all[$i]
             end
         end
@@ -50,12 +50,34 @@ function __mgmt_name_kind
     switch $words[2]
         case project projects proj projs
             echo projects
+        case report reports api-report api-reports proxy-report
+            echo reports
         case environment environments env envs
             echo environments
         case proxy proxies apiproxy apiproxies api-proxy api-proxies
             echo proxies
         case endpoint endpoints ep eps
             echo endpoints
+        case policy policies pol pols
+            echo policies
+        case connection connections conn conns
+            echo connections
+        case credential credentials cred creds
+            echo credentials
+        case access granted-access grants
+            echo access
+        case env-var env-vars envvar envvars environment-variable environment-variables environmentvariable environmentvariables
+            echo env-vars
+        case proxy-group proxy-groups proxygroup proxygroups apiproxygroup apiproxygroups api-proxy-group api-proxy-groups group groups
+            echo proxy-groups
+        case certificate certificates cert certs
+            echo certificates
+        case keystore keystores ks
+            echo keystores
+        case key keys
+            echo keys
+        case jwk jwks
+            echo jwks
         case '*'
             return 1
     end
@@ -118,7 +140,7 @@ complete -c mgmt -l no-headers -d 'Tables (also -o wide) print no header line.'
 complete -c mgmt -l sort-by -r -d 'Sort list output by a field (.name, .a.b or name), ascending; the whole list is held in memory.'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l proxy -x -a '(mgmt __complete (__mgmt_context_args) proxies 2>/dev/null)' -d 'The API proxy (for endpoints and policies).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l method -r -d 'HTTP method of the endpoint NAME.'
-complete -c mgmt -n '__fish_seen_subcommand_from get' -l credential -r -d 'The credential (for access).'
+complete -c mgmt -n '__fish_seen_subcommand_from get' -l credential -x -a '(mgmt __complete (__mgmt_context_args) credentials 2>/dev/null)' -d 'The credential (for access).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l type -r -d 'Connection type (default: every type in turn).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -s h -l help -d 'Show this help message and exit.'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -s V -l version -d 'Print version information and exit.'

@@ -3509,6 +3509,7 @@ _mgmt_complete_names() {
     -e|--environment) kind=environments ;;
     --context) kind=contexts ;;
     --proxy) kind=proxies ;;
+    --credential) kind=credentials ;;
   esac
   if [[ -z "$kind" && "$cur" != -* ]]; then
     kind="$(_mgmt_name_kind)"
@@ -3523,7 +3524,7 @@ _mgmt_complete_names() {
     (( i == COMP_CWORD )) && continue
     w="${COMP_WORDS[i]}"
     case "$w" in
-      --context|--config|--url|--token-file|-p|--project|-e|--environment|--proxy)
+      --context|--config|--url|--token-file|-p|--project|-e|--environment|--proxy|--credential|--type)
         if [[ "${COMP_WORDS[i+1]}" == "=" ]]; then
           (( i + 2 != COMP_CWORD && i + 2 < n )) && args+=("$w=${COMP_WORDS[i+2]}")
           ((i += 2))
@@ -3531,7 +3532,7 @@ _mgmt_complete_names() {
           args+=("$w" "${COMP_WORDS[i+1]}")
           ((i += 1))
         fi ;;
-      --context=*|--config=*|--url=*|--token-file=*|-p=*|--project=*|-e=*|--environment=*|--proxy=*) args+=("$w") ;;
+      --context=*|--config=*|--url=*|--token-file=*|-p=*|--project=*|-e=*|--environment=*|--proxy=*|--credential=*|--type=*) args+=("$w") ;;
     esac
   done
   local IFS=$'\n'
@@ -3563,9 +3564,20 @@ _mgmt_name_kind() {
   esac
   case "${words[1]}" in
     project|projects|proj|projs) echo projects ;;
+    report|reports|api-report|api-reports|proxy-report) echo reports ;;
     environment|environments|env|envs) echo environments ;;
     proxy|proxies|apiproxy|apiproxies|api-proxy|api-proxies) echo proxies ;;
     endpoint|endpoints|ep|eps) echo endpoints ;;
+    policy|policies|pol|pols) echo policies ;;
+    connection|connections|conn|conns) echo connections ;;
+    credential|credentials|cred|creds) echo credentials ;;
+    access|granted-access|grants) echo access ;;
+    env-var|env-vars|envvar|envvars|environment-variable|environment-variables|environmentvariable|environmentvariables) echo env-vars ;;
+    proxy-group|proxy-groups|proxygroup|proxygroups|apiproxygroup|apiproxygroups|api-proxy-group|api-proxy-groups|group|groups) echo proxy-groups ;;
+    certificate|certificates|cert|certs) echo certificates ;;
+    keystore|keystores|ks) echo keystores ;;
+    key|keys) echo keys ;;
+    jwk|jwks) echo jwks ;;
   esac
 }
 complete -F _mgmt_complete_names -o default mgmt mgmt.sh mgmt.bash

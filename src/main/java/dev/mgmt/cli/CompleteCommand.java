@@ -1,8 +1,10 @@
 package dev.mgmt.cli;
 
-import dev.mgmt.resources.ResourceReader;
-import dev.mgmt.run.Invocation;
+import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.ResourceReader;
+import dev.mgmt.resources.Target;
+import dev.mgmt.run.Invocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,27 +19,34 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * {@code mgmt __complete projects|environments|proxies|endpoints|contexts}: names for the shell completion
- * scripts, one a line. Hidden. Never fails and never prints to stderr: offline, without a token or with a broken
- * config it prints nothing and exits 0. Server names are cached for {@link #TTL} under
- * {@code $XDG_CACHE_HOME/mgmt/complete/} (default {@code ~/.cache}), keyed by URL, kind and project.
+ * {@code mgmt __complete KIND|contexts}: names for the shell completion scripts, one a line, for every kind
+ * {@code mgmt get} lists (as its {@code -o name} prints them; an endpoint's path once, whatever its methods).
+ * Hidden. Never fails and never prints to stderr: offline, without a token, with a broken config or without the
+ * context the kind needs (-p, --proxy, --credential) it prints nothing, sends nothing and exits 0. Server names are
+ * cached for {@link #TTL} under {@code $XDG_CACHE_HOME/mgmt/complete/} (default {@code ~/.cache}), keyed by URL,
+ * kind and where the list is.
  */
 @Command(name = "__complete", hidden = true, description = "Names for shell completion (internal).")
 public final class CompleteCommand extends BaseCommand {
     static final Duration TTL = Duration.ofSeconds(60);
 
-    /** The kinds whose names come from the server, as the scripts name them. */
-    static final List<String> SERVER_KINDS = List.of("projects", "environments", "proxies", "endpoints");
-
     @Parameters(index = "0", paramLabel = "KIND",
-        description = "projects, environments, proxies (of -p), endpoints (of -p and --proxy) or contexts.")
+        description = "A kind mgmt get lists (with the context it needs), or contexts.")
     String kind;
 
-    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy whose endpoints to name.")
+    @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
     String proxy;
+
+    @Option(names = "--credential", paramLabel = "USERNAME", description = "The credential (for access).")
+    String credential;
+
+    @Option(names = "--type", paramLabel = "TYPE", description = "Connection type (default: every type in turn).")
+    String type;
 
     @Override
     public Integer call() {
@@ -56,15 +65,14 @@ public final class CompleteCommand extends BaseCommand {
     }
 
     private List<String> names(Invocation inv) throws IOException {
-        switch (kind) {
-            case "contexts":
-                return new ArrayList<>(inv.config().file().contexts().keySet());
-            default:
-                return SERVER_KINDS.contains(kind) ? fromServer(inv) : List.of();
+        if (kind.equals("contexts")) {
+            return new ArrayList<>(inv.config().file().contexts().keySet());
         }
+        Kind k = Kinds.find(kind);
+        return k.listable() ? fromServer(inv, k) : List.of();
     }
 
-    private List<String> fromServer(Invocation inv) throws IOException {
+    private List<String> fromServer(Invocation inv, Kind k) {
         GlobalOptions o = options();
         o.noRetry = true;
         o.verbose = new boolean[0];
@@ -76,28 +84,27 @@ public final class CompleteCommand extends BaseCommand {
         if (url == null || url.isBlank()) {
             return List.of();
         }
-        String project = kind.equals("projects") ? null : inv.settings().project().value();
-        boolean inProxy = kind.equals("endpoints");
-        if ((kind.equals("proxies") || inProxy) && project == null || inProxy && proxy == null) {
-            return List.of();
-        }
-        Path cache = cacheFile(inv, url + "\n" + kind + "\n" + (project == null ? "" : project)
-            + (inProxy ? "\n" + proxy : ""));
+        // missing context fails here, before anything is sent
+        Target target = Target.of(k, inv.settings().project().value(), proxy, credential, type);
+        Path cache = cacheFile(inv, url + "\n" + k.plural() + "\n" + String.join("\n", target.listPaths()));
         List<String> cached = readFresh(cache);
         if (cached != null) {
             return cached;
         }
-        ResourceReader reader = new ResourceReader(inv.client());
-        String field = Kinds.find(kind).nameField();
-        List<String> names = project == null ? reader.quickNames(field, kind)
-            : inProxy ? reader.quickNames(field, "projects", project, "apiProxies", proxy, "endpoints")
-            : kind.equals("proxies") ? reader.quickNames(field, "projects", project, "apiProxies")
-            : reader.quickNames(field, kind, project);
-        if (names == null) {
-            return List.of();
-        }
+        List<String> names = lines(new ResourceReader(inv.client()).names(target));
         write(cache, names);
         return names;
+    }
+
+    /** Each name once, leaving out those a shell cannot take as one line. */
+    private static List<String> lines(List<String> names) {
+        Set<String> kept = new LinkedHashSet<>();
+        for (String name : names) {
+            if (!name.isEmpty() && name.indexOf('\n') < 0) {
+                kept.add(name);
+            }
+        }
+        return new ArrayList<>(kept);
     }
 
     private static Path cacheFile(Invocation inv, String key) {

@@ -1,5 +1,6 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -16,8 +17,9 @@ import java.util.Set;
 
 /**
  * The shell completion scripts: picocli's generated script for the whole command tree, followed by a
- * small wrapper that completes project, environment, proxy and context names (also as {@code --proxy=NAME})
- * from the current context through the hidden {@code mgmt __complete} command. The committed copies under {@code completions/}
+ * small wrapper that completes the NAME after VERB KIND for every kind mgmt lists, and the values of -p, -e,
+ * --proxy, --credential and --context (also as {@code --proxy=NAME}), from the context typed on the line through
+ * the hidden {@code mgmt __complete} command. The committed copies under {@code completions/}
  * are this output (a test fails when they are stale); never edit them by hand.
  */
 public final class CompletionScripts {
@@ -54,7 +56,7 @@ public final class CompletionScripts {
 
     /**
      * fish: one {@code complete} line per command and option. Global options complete everywhere,
-     * a command's own only after that command; project, environment and context names come from
+     * a command's own only after that command; project, environment, proxy, credential and context names come from
      * {@code mgmt __complete}, option values from their candidates (such as -o's formats).
      */
     static String fish(CommandLine root) {
@@ -114,6 +116,7 @@ public final class CompletionScripts {
             case "--environment" -> "environments";
             case "--context" -> "contexts";
             case "--proxy" -> "proxies";
+            case "--credential" -> "credentials";
             default -> null;
         };
         if (kind != null) {
@@ -148,7 +151,7 @@ public final class CompletionScripts {
 
     /** The options whose value, typed anywhere on the line, says where names come from. */
     static final List<String> CONTEXT_OPTIONS = List.of("--context", "--config", "--url", "--token-file", "-p",
-        "--project", "-e", "--environment", "--proxy");
+        "--project", "-e", "--environment", "--proxy", "--credential", "--type");
 
     /** Every option name in the tree that takes a value: its next word is that value, not a positional. */
     static List<String> valueOptions(CommandLine root) {
@@ -168,11 +171,15 @@ public final class CompletionScripts {
         }
     }
 
-    /** The shell's case arms from each kind word to the kind 'mgmt __complete' takes, e.g. proj|projects. */
+    /**
+     * The shell's case arms from each kind word to the kind 'mgmt __complete' takes, e.g. proj|projects: one
+     * for every kind mgmt lists, so a kind added to the table completes its names too.
+     */
     private static String kindArms(String separator, String before, String after) {
         StringBuilder s = new StringBuilder();
-        for (String kind : CompleteCommand.SERVER_KINDS) {
-            s.append(before).append(String.join(separator, Kinds.find(kind).allNames())).append(after.replace("KIND", kind));
+        for (Kind kind : Kinds.all()) {
+            s.append(before).append(String.join(separator, new LinkedHashSet<>(kind.allNames())))
+                .append(after.replace("KIND", kind.plural()));
         }
         return s.toString();
     }
@@ -273,6 +280,7 @@ public final class CompletionScripts {
             -e|--environment) kind=environments ;;
             --context) kind=contexts ;;
             --proxy) kind=proxies ;;
+            --credential) kind=credentials ;;
           esac
           if [[ -z "$kind" && "$cur" != -* ]]; then
             kind="$(_mgmt_name_kind)"

@@ -10,12 +10,10 @@ import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.NotFoundAnswer;
 import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
-import dev.mgmt.json.Json;
 import dev.mgmt.output.EachSink;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.text.NameMatcher;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -109,28 +107,6 @@ public final class ResourceReader {
             + (answer.error().code() == null ? "" : answer.error().code() + " ") + "to "
             + answer.request().method() + " " + client.relative(answer.request().uri()) + ": "
             + answer.error().description());
-    }
-
-    /**
-     * The distinct values of {@code nameField} in the list at {@code segments} from a single exchange without
-     * retries, or null when the answer is not a successful JSON list: completion must answer fast and cannot
-     * report errors, and keeps only real answers. (An endpoint's path appears once per method.)
-     */
-    public List<String> quickNames(String nameField, String... segments) throws IOException {
-        ApiResponse r = client.send(client.get(segments));
-        if (!r.isSuccess() || !r.isJson()) {
-            return null;
-        }
-        JsonNode root = Json.mapper().readTree(r.body());
-        JsonNode list = root.isArray() ? root : root.path("resultList");
-        List<String> names = new ArrayList<>();
-        for (JsonNode item : list) {
-            String name = item.path(nameField).asText("");
-            if (!name.isEmpty() && name.indexOf('\n') < 0 && !names.contains(name)) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     /** Every name in the list at {@code target}; throws as {@link #list} does. */

@@ -1,5 +1,8 @@
 package dev.mgmt.startup;
 
+import dev.mgmt.resources.Kind;
+import dev.mgmt.resources.Kinds;
+import dev.mgmt.resources.Scope;
 import dev.mgmt.testing.CliResult;
 import dev.mgmt.testing.SandboxExtension;
 import org.junit.jupiter.api.Test;
@@ -12,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static dev.mgmt.testing.Cli.cli;
@@ -154,6 +158,16 @@ class CompletionTest {
         // options typed after the cursor count too
         assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:-e", "asked:dev",
             "asked:proxies", "petstore-api"), bashNamesAt(dir, 5, "-p", "MyProject", "get", "proxy", "", "-e", "dev"));
+        // every listable kind, with the context it needs passed on
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:MyProject", "asked:connections", "petstore-api"),
+            bashNames(dir, "get", "connection", "-p", "MyProject", ""));
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:P", "asked:--credential", "asked:partner-app",
+            "asked:access", "petstore-api"), bashNames(dir, "get", "grants", "-p", "P", "--credential", "partner-app", ""));
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:P", "asked:--type", "asked:email",
+            "asked:connections", "petstore-api"), bashNames(dir, "delete", "conn", "-p", "P", "--type", "email", ""));
+        // --credential's value is a credential's username
+        assertEquals(List.of("asked:__complete", "asked:-p", "asked:P", "asked:credentials", "petstore-api"),
+            bashNames(dir, "get", "access", "-p", "P", "--credential", ""));
         // a global option before the verb and its value are not the verb
         assertEquals(List.of("asked:__complete", "asked:--context", "asked:prod", "asked:environments", "petstore-api"),
             bashNames(dir, "--context", "prod", "get", "env", ""));
@@ -286,6 +300,81 @@ class CompletionTest {
         assertEquals(0, none.exitCode());
         assertEquals("", out(none), "no proxy, no endpoints");
         assertEquals("", none.err());
+    }
+
+    /** The context each scope needs, as flags, in the sandbox's seeded project. */
+    private static List<String> contextOf(Kind k) {
+        List<String> flags = new ArrayList<>();
+        if (k.scope() != Scope.GLOBAL) {
+            flags.addAll(List.of("-p", "MyProject"));
+        }
+        if (k.scope() == Scope.PROXY) {
+            flags.addAll(List.of("--proxy", "petstore-api"));
+        }
+        if (k.scope() == Scope.CREDENTIAL) {
+            flags.addAll(List.of("--credential", "partner-app"));
+        }
+        return flags;
+    }
+
+    /** {@code args}, then the context {@code flags}. */
+    private static CliResult run(Path cache, List<String> flags, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(flags);
+        return sandbox.cli().env("XDG_CACHE_HOME", cache.toString()).run(all.toArray(String[]::new));
+    }
+
+    /**
+     * Every kind get lists completes the names 'get KINDS -o name' prints (an endpoint's path once, without
+     * its method), given the context it needs; the kind table is walked, so a new kind is covered too.
+     */
+    @Test
+    void should_complete_the_seeded_names_of_every_listable_kind(@TempDir Path cache) {
+        for (Kind k : Kinds.all()) {
+            List<String> flags = contextOf(k);
+            CliResult listed = run(cache, flags, "get", k.plural(), "-o", "name");
+            assertEquals(0, listed.exitCode(), k.plural() + ": " + listed.err());
+            List<String> expected = out(listed).lines()
+                .map(l -> k.keyFields().isEmpty() ? l : l.substring(l.indexOf(' ') + 1)).distinct().toList();
+            assertFalse(expected.isEmpty(), "the sandbox seeds no " + k.plural());
+            CliResult r = run(cache, flags, "__complete", k.plural());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals(expected, out(r).lines().toList(), k.plural());
+            assertEquals("", r.err(), k.plural());
+        }
+    }
+
+    /** Without the -p, --proxy or --credential a kind needs, nothing is completed and nothing is sent. */
+    @Test
+    void should_complete_nothing_and_send_nothing_without_the_context_a_kind_needs(@TempDir Path cache) {
+        for (Kind k : Kinds.all()) {
+            List<String> flags = contextOf(k);
+            if (flags.isEmpty()) {
+                continue;
+            }
+            List<String> lacking = flags.size() == 2 ? List.of() : flags.subList(0, 2);
+            int before = sandbox.requests().count();
+            CliResult r = run(cache, lacking, "__complete", k.plural());
+            assertEquals(0, r.exitCode(), r.err());
+            assertEquals("", out(r), k.plural() + " with " + lacking);
+            assertEquals("", r.err(), k.plural());
+            assertEquals(before, sandbox.requests().count(), k.plural() + " went to the server");
+        }
+        CliResult badType = run(cache, List.of("-p", "MyProject"), "__complete", "--type", "nope", "connections");
+        assertEquals(0, badType.exitCode());
+        assertEquals("", out(badType) + badType.err());
+    }
+
+    /** --type narrows connections to one type, as get does. */
+    @Test
+    void should_complete_connections_of_one_type(@TempDir Path cache) {
+        List<String> p = List.of("-p", "MyProject");
+        CliResult listed = run(cache, p, "get", "connections", "--type", "email", "-o", "name");
+        assertEquals(0, listed.exitCode(), listed.err());
+        CliResult r = run(cache, p, "__complete", "--type", "email", "connections");
+        assertEquals(out(listed), out(r));
+        assertFalse(out(r).isEmpty(), "no email connection seeded");
+        assertFalse(out(r).equals(out(run(cache, p, "__complete", "connections"))), "--type made no difference");
     }
 
     @Test
