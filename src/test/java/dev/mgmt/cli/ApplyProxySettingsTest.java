@@ -110,6 +110,33 @@ class ApplyProxySettingsTest {
             settings("addr-api", "routing-status") + "{\"routingEnabled\":false}");
     }
 
+    /**
+     * A new address's health check is not in what the addresses PATCH takes, so the manager drops it: apply reads the
+     * proxy back and says so (exit 11), never "configured".
+     */
+    @Test
+    void should_read_back_and_fail_when_the_manager_dropped_what_no_patch_writes(@TempDir Path dir) throws Exception {
+        String doc = created("drop-api", dir);
+        String added = "  - address: https://drop-api.test\n    weight: 100\n    healthCheckEnabled: true\n"
+            + "  - address: https://second.drop-api.test\n    weight: 0\n    healthCheckEnabled: true\n";
+        assertTrue(doc.contains("  - address: https://drop-api.test\n    weight: 100\n    healthCheckEnabled: true\n"),
+            doc);
+        Path f = file(dir, doc.replace("  - address: https://drop-api.test\n    weight: 100\n    healthCheckEnabled: true\n",
+            added));
+        CliResult r = cli().run("apply", "-f", f.toString());
+        assertEquals(11, r.exitCode(), r.describe());
+        assertEquals("", r.out(), r.describe());
+        assertTrue(r.err().contains("error: proxy/drop-api: the manager accepted the settings PATCHes but still differs "
+            + "from the document in routing.routingAddressList[1].healthCheckEnabled (false, the document says true)\n"),
+            r.describe());
+        assertTrue(r.err().contains("No settings PATCH writes that field: add apiProxyCreationType and specUrl"),
+            r.describe());
+        assertTrue(r.err().contains("not applied: proxy/drop-api (failed)"), r.describe());
+        assertEquals(List.of(settings("drop-api", "addresses") + "{\"routingAddressList\":[{\"address\":"
+            + "\"https://drop-api.test\",\"weight\":100},{\"address\":\"https://second.drop-api.test\",\"weight\":0}]}"),
+            writes());
+    }
+
     @Test
     void should_refuse_a_changed_api_type_or_deployment_naming_each_line_and_send_nothing(@TempDir Path dir)
         throws Exception {

@@ -3,6 +3,7 @@ package dev.mgmt.resources.manifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
+import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.json.Json;
 import dev.mgmt.resources.DryRun;
@@ -29,10 +30,12 @@ import java.util.Locale;
 public final class PlanRunner {
     private final ResourceWriter writer;
     private final PartWriter parts;
+    private final ApiClient client;
 
     public PlanRunner(ApiClient client) {
         this.writer = new ResourceWriter(client);
         this.parts = new PartWriter(client);
+        this.client = client;
     }
 
     public void run(Plan plan, PrintWriter out, PrintWriter err) {
@@ -86,6 +89,31 @@ public final class PlanRunner {
 
     private void send(Step s) {
         write(s).forEach(Write::send);
+        if (!s.settings().isEmpty()) {
+            verify(s);
+        }
+    }
+
+    /**
+     * A settings PATCH writes only the fields its page takes, and a manager may drop the rest of what it was given
+     * (a new routing address's healthCheckEnabled): the object is read back, and what still differs is a failure,
+     * never "configured".
+     */
+    private void verify(Step s) {
+        JsonNode after = new LiveObjects(client).find(s.manifest());
+        List<Change> left = after == null ? List.of() : Comparison.changes(s.shape(), s.manifest().fields(), after);
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> fields = new ArrayList<>();
+        for (Change c : left) {
+            fields.add(c.path() + " (" + PlanPrinter.show(c.path(), c.live()) + ", the document says "
+                + PlanPrinter.show(c.path(), c.wanted()) + ")");
+        }
+        throw new MgmtException(ExitCodes.REPORTED_FAILURE, s.ref() + ": the manager accepted the settings PATCHes but "
+            + "still differs from the document in " + String.join(", ", fields),
+            List.of("No settings PATCH writes " + (left.size() == 1 ? "that field" : "those fields") + ": add "
+                + "apiProxyCreationType and specUrl to the document so that apply re-parses the spec"), null);
     }
 
     /** One request a step makes. */
