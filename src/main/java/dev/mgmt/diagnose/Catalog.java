@@ -32,19 +32,30 @@ public final class Catalog {
     }
 
     /**
-     * A next step, shown after the checks unless the check named by {@code unless} passed: a hint
-     * that a passing check has already ruled out would contradict the line above it.
+     * A next step, shown after the checks unless the check named by {@code unless} passed, or the one named by
+     * {@code unlessFailed} failed: a hint that a check has already ruled out (a context path when the URL works,
+     * listing names when the URL does not lead to the API at all) would contradict the lines above it.
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Next(String text, String unless) {
+    public record Next(String text, String unless, String unlessFailed) {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
         static Next always(String text) {
-            return new Next(text, null);
+            return new Next(text, null, null);
         }
 
         @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
-        static Next of(@JsonProperty("text") String text, @JsonProperty("unless") String unless) {
-            return new Next(text, unless);
+        static Next of(@JsonProperty("text") String text, @JsonProperty("unless") String unless,
+                       @JsonProperty("unlessFailed") String unlessFailed) {
+            return new Next(text, unless, unlessFailed);
+        }
+
+        boolean ruledOut(Map<String, CheckResult> done) {
+            return has(done, unless, Result.PASS) || has(done, unlessFailed, Result.FAIL);
+        }
+
+        private static boolean has(Map<String, CheckResult> done, String check, Result result) {
+            CheckResult r = check == null ? null : done.get(check);
+            return r != null && r.result() == result;
         }
     }
 
@@ -66,9 +77,7 @@ public final class Catalog {
         public List<String> nextAfter(Map<String, CheckResult> done) {
             List<String> out = new ArrayList<>();
             for (Next n : steps) {
-                CheckResult r = n.unless() == null ? null : done.get(n.unless());
-                boolean ruledOut = r != null && r.result() == Result.PASS;
-                if (!ruledOut) {
+                if (!n.ruledOut(done)) {
                     out.add(n.text());
                 }
             }

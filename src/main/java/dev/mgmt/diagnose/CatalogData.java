@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class CatalogData {
     static final String RESOURCE = "catalog.data";
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
 
     private CatalogData() {
     }
@@ -43,6 +43,7 @@ final class CatalogData {
             for (Catalog.Next n : t.steps()) {
                 writeNullable(out, n.text());
                 writeNullable(out, n.unless());
+                writeNullable(out, n.unlessFailed());
             }
         }
         out.writeInt(catalog.codes().size());
@@ -77,7 +78,7 @@ final class CatalogData {
             }
             List<Catalog.Next> steps = new ArrayList<>();
             for (int k = in.readInt(); k > 0; k--) {
-                steps.add(new Catalog.Next(readNullable(in), readNullable(in)));
+                steps.add(new Catalog.Next(readNullable(in), readNullable(in), readNullable(in)));
             }
             topics.add(new Catalog.Topic(id, statuses, exit, title, meaning, checks, steps));
         }

@@ -32,13 +32,26 @@ class CatalogDataTest {
     void nullsAndEmptyListsSurviveTheRoundTrip() throws IOException {
         Catalog c = Catalog.of(
             List.of(new Catalog.Topic("t", List.of(), 3, null, null, List.of(new Catalog.Item("a", null)),
-                List.of(new Catalog.Next("x", null), new Catalog.Next("y", "a")))),
+                List.of(new Catalog.Next("x", null, null), new Catalog.Next("y", "a", null),
+                    new Catalog.Next("z", null, "a")))),
             List.of(new Catalog.Code("c", null, null, null), new Catalog.Code("d", 404, "t", "m")));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         CatalogData.write(c, out);
         Catalog back = CatalogData.read(new ByteArrayInputStream(out.toByteArray()));
         assertEquals(c.topics(), back.topics());
         assertEquals(c.codes(), back.codes());
+    }
+
+    @Test
+    void everyConditionOfANextStepNamesACheckOfItsTopic() {
+        for (Catalog.Topic t : Catalog.fromYaml().topics()) {
+            List<String> ids = t.checks().stream().map(Catalog.Item::id).toList();
+            for (Catalog.Next n : t.steps()) {
+                for (String check : java.util.Arrays.asList(n.unless(), n.unlessFailed())) {
+                    assertTrue(check == null || ids.contains(check), t.id() + ": '" + n.text() + "' names " + check);
+                }
+            }
+        }
     }
 
     @Test

@@ -171,6 +171,9 @@ class ChecklistTest {
             CliResult r = cli().run("--url", server.url(), "--token", "abcdefghijkl", "get", "projects");
             assertEquals(6, r.exitCode(), r.describe());
             assertLine(r, "leads to the Management API", "[FAIL]", "context path", "gateway");
+            // the names in the path were never looked at: listing them is no next step
+            assertFalse(r.err().contains("List what exists"), r.describe());
+            assertTrue(r.err().contains("next: A manager under a context path needs it in the URL"), r.describe());
         }
     }
 
