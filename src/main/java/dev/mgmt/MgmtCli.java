@@ -20,6 +20,7 @@ import picocli.CommandLine;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The one factory for mgmt's CommandLine: streams, exception handling, exit codes, and the run's
@@ -97,9 +98,10 @@ public final class MgmtCli {
             if (help != null) {
                 return closed(help, invocation, handler);
             }
-            validateEarly(invocation.options(), env);
-            CommandLine.Model.CommandSpec command = leaf(parseResult);
-            PrintedFormats.of(command).check(invocation.options().output(), command);
+            OutputFormat typed = validateEarly(invocation.options(), env);
+            List<CommandLine> parsed = parseResult.asCommandLineList();
+            CommandLine.Model.CommandSpec command = parsed.get(parsed.size() - 1).getCommandSpec();
+            PrintedFormats.of(command).check(invocation.options().output(), typed, command);
             return closed(new CommandLine.RunLast().execute(parseResult), invocation, handler);
         } catch (CommandLine.ExecutionException e) {
             return closed(handler.handle(e.getCause() == null ? e : e.getCause()), invocation, handler);
@@ -118,26 +120,24 @@ public final class MgmtCli {
         }
     }
 
-    /** The command the arguments name: the last subcommand parsed. */
-    private static CommandLine.Model.CommandSpec leaf(ParseResult parseResult) {
-        ParseResult last = parseResult;
-        while (last.subcommand() != null) {
-            last = last.subcommand();
-        }
-        return last.commandSpec();
-    }
-
-    /** Options every command uses for output are checked before any work starts. */
-    private static void validateEarly(Flags options, Env env) {
+    /**
+     * Options every command uses for output are checked before any work starts.
+     *
+     * @return the format the -o flag names; null when no -o was typed (MGMT_OUTPUT is only checked)
+     */
+    private static OutputFormat validateEarly(Flags options, Env env) {
         if (options.color() != null) {
             ColorMode.parse(options.color());
         }
-        String raw = options.output() != null ? options.output() : env.var("MGMT_OUTPUT");
-        if (raw != null && OutputFormat.parse(raw, options.output() != null ? "-o" : "MGMT_OUTPUT") == OutputFormat.JSONPATH) {
+        String typed = options.output();
+        String raw = typed != null ? typed : env.var("MGMT_OUTPUT");
+        OutputFormat format = raw == null ? null : OutputFormat.parse(raw, typed != null ? "-o" : "MGMT_OUTPUT");
+        if (format == OutputFormat.JSONPATH) {
             JsonQuery.compile(JsonQuery.Expr.jsonpath(OutputFormat.argument(raw)));
         }
         if (options.sortBy() != null) {
             FieldPath.parse(options.sortBy(), "--sort-by");
         }
+        return typed != null ? format : null;
     }
 }

@@ -11,6 +11,7 @@ import dev.mgmt.input.InputData;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.AccessItems;
 import dev.mgmt.resources.DryRun;
+import dev.mgmt.resources.GrantConflict;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Kinds;
 import dev.mgmt.resources.Part;
@@ -105,19 +106,14 @@ abstract class AccessCommand extends ChangeCommand {
             response = new PartWriter(client).send(target, p, credential, null, body);
         } catch (ApiException e) {
             MgmtException m = missing(client, target, body, e);
-            if (m == e) {
-                m = refused(client, target, body, e);
+            if (m == e && GrantConflict.grants(p)) {
+                m = GrantConflict.explain(client, target, credential, body, e);
             }
             throw m == e && input != null ? BodyCheck.withLines(e, input) : m;
         }
         Outcome.print(inv.out(), inv.settings().output().value(), "credential", credential,
             "access " + pastTense() + describe(body), response);
         return ExitCodes.OK;
-    }
-
-    /** What a refusal the command knows better than the generic checklist means; {@code e} itself otherwise. */
-    MgmtException refused(ApiClient client, Target target, JsonNode body, ApiException e) {
-        return e;
     }
 
     /** The API's 400 "X is not found" may name the credential or any proxy or group in the body: a 6 for each. */

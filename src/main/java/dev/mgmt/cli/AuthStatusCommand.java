@@ -169,7 +169,9 @@ public final class AuthStatusCommand extends BaseCommand {
 
     /** "context prod", "--sandbox", "env MGMT_TOKEN", "flag --token", "file --token-file /x". */
     static String describe(Setting<String> token) {
-        return token.source().namedByOrigin() ? token.origin() : sourceOf(token) + " " + token.origin();
+        // A context's or the sandbox's origin already names its layer ("context prod", "--sandbox").
+        boolean named = token.source() == Source.CONTEXT || token.source() == Source.SANDBOX;
+        return named ? token.origin() : sourceOf(token) + " " + token.origin();
     }
 
     /** flag, env, file, context or sandbox. */

@@ -54,7 +54,7 @@ public final class CompleteCommand extends BaseCommand {
         List<String> names;
         try {
             names = names(inv);
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             names = List.of();
         }
         for (String n : names) {
@@ -64,7 +64,7 @@ public final class CompleteCommand extends BaseCommand {
         return 0;
     }
 
-    private List<String> names(Invocation inv) throws IOException {
+    private List<String> names(Invocation inv) {
         if (kind.equals("contexts")) {
             return new ArrayList<>(inv.config().file().contexts().keySet());
         }

@@ -173,7 +173,8 @@ public final class CompletionScripts {
 
     /**
      * The shell's case arms from each kind word to the kind 'mgmt __complete' takes, e.g. proj|projects: one
-     * for every kind mgmt lists, so a kind added to the table completes its names too.
+     * for every kind in the table, so a kind added to it completes its names too ('mgmt __complete' prints
+     * nothing for a kind that cannot be listed).
      */
     private static String kindArms(String separator, String before, String after) {
         StringBuilder s = new StringBuilder();

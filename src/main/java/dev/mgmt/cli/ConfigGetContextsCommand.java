@@ -27,8 +27,7 @@ public final class ConfigGetContextsCommand extends BaseCommand {
 
     @Override
     PrintedFormats printedFormats() {
-        return PrintedFormats.of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
-            OutputFormat.NAME);
+        return PrintedFormats.LIST;
     }
 
     @Override

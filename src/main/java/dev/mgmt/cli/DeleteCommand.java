@@ -5,7 +5,6 @@ import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.http.ApiResponse;
-import dev.mgmt.json.Json;
 import dev.mgmt.output.Outcome;
 import dev.mgmt.resources.DryRun;
 import dev.mgmt.resources.Kind;
@@ -61,8 +60,7 @@ public final class DeleteCommand extends ChangeCommand implements Destructive {
         Operation op = Operations.find(k, Operations.Verb.DELETE);
         NameArgument named = NameArgument.of(k, name, method).requireMethod(k);
         // An endpoint is named in the body of its delete, not in the path.
-        ObjectNode body = named.method() == null ? null
-            : Json.mapper().createObjectNode().put("name", named.name()).put(NameArgument.METHOD_FIELD, named.method());
+        ObjectNode body = named.method() == null ? null : named.key(op.nameField());
         String shown = named.shown();
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, null, null);

@@ -25,8 +25,7 @@ abstract class DeploymentCommand extends ChangeCommand {
     /** -o wide is the same result table: deployments have no wider columns. */
     @Override
     PrintedFormats printedFormats() {
-        return PrintedFormats.of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
-            OutputFormat.NAME);
+        return PrintedFormats.LIST;
     }
     private static final List<Column> RESULT_COLUMNS = List.of(
         Column.of("ENVIRONMENT", "environmentName", "envName"), Column.of("POD", "podName"),

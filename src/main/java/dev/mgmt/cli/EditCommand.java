@@ -1,13 +1,11 @@
 package dev.mgmt.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.client.ApiClient;
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.MgmtException;
 import dev.mgmt.errors.UsageException;
 import dev.mgmt.input.InputData;
-import dev.mgmt.json.Json;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.StructuredSink;
 import dev.mgmt.process.Editor;
@@ -79,12 +77,8 @@ public final class EditCommand extends BaseCommand {
         Shape shape = Shapes.of(k);
         Target target = Target.of(k, inv.settings().project().value(), proxy, null, null);
         NameArgument named = NameArgument.of(k, name, method).requireMethod(k);
-        ObjectNode key = Json.mapper().createObjectNode().put(k.nameField(), named.name());
-        if (named.method() != null) {
-            key.put(NameArgument.METHOD_FIELD, named.method());
-        }
         ApiClient client = inv.authenticatedClient();
-        Manifest probe = new Manifest(k, shape, target, key, named.name(), null);
+        Manifest probe = new Manifest(k, shape, target, named.key(k.nameField()), named.name(), null);
         JsonNode current = new LiveObjects(client).find(probe);
         if (current == null) {
             new ResourceReader(client).require(target, named.shown());
@@ -126,23 +120,26 @@ public final class EditCommand extends BaseCommand {
                     + problems.get(0), problems.size() > 1 ? String.join("\n  ", problems.subList(1, problems.size()))
                     : null);
             }
-            List<String> found = problems(probe, current, body, 0);
-            if (found.isEmpty()) {
-                Plan plan = plan(probe, current, body, 0);
-                if (plan == null) {
-                    inv.err().println(CANCELLED);
-                    return ExitCodes.OK;
-                }
-                new PlanPrinter(inv.err(), inv.colorOnStderr()).print(plan);
-                new PlanRunner(client).run(plan, inv.out(), inv.err());
+            Plan plan;
+            try {
+                plan = plan(probe, current, body, 0);
+            } catch (MgmtException e) {
+                int found = problems(e).size();
+                // The same problems again, their lines counted in the file reopened below the comments about them.
+                problems = problems(probe, current, body, 1 + found);
+                StringBuilder top = new StringBuilder("# The edit could not be applied; fix it, or save unchanged "
+                    + "to give up:\n");
+                problems.forEach(p -> top.append("#   ").append(p.replace("\n", " ")).append('\n'));
+                shown = top + body;
+                continue;
+            }
+            if (plan == null) {
+                inv.err().println(CANCELLED);
                 return ExitCodes.OK;
             }
-            // The same problems again, their lines counted in the file reopened below the comments about them.
-            problems = problems(probe, current, body, 1 + found.size());
-            StringBuilder top = new StringBuilder("# The edit could not be applied; fix it, or save unchanged to "
-                + "give up:\n");
-            problems.forEach(p -> top.append("#   ").append(p.replace("\n", " ")).append('\n'));
-            shown = top + body;
+            new PlanPrinter(inv.err(), inv.colorOnStderr()).print(plan);
+            new PlanRunner(client).run(plan, inv.out(), inv.err());
+            return ExitCodes.OK;
         }
     }
 
@@ -152,16 +149,21 @@ public final class EditCommand extends BaseCommand {
             plan(probe, current, body, below);
             return List.of();
         } catch (MgmtException e) {
-            if (e.exitCode() != ExitCodes.USAGE) {
-                throw e;
-            }
-            List<String> out = new ArrayList<>();
-            out.add(e.getMessage());
-            for (String d : e.details()) {
-                out.addAll(d.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
-            }
-            return out;
+            return problems(e);
         }
+    }
+
+    /** A failed check's message and details, one line each; any other failure is thrown on. */
+    private static List<String> problems(MgmtException e) {
+        if (e.exitCode() != ExitCodes.USAGE) {
+            throw e;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(e.getMessage());
+        for (String d : e.details()) {
+            out.addAll(d.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        }
+        return out;
     }
 
     /** The checked plan for the saved document, or null when it changes nothing. */

@@ -1,12 +1,6 @@
 package dev.mgmt.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.mgmt.client.ApiClient;
-import dev.mgmt.errors.ApiException;
-import dev.mgmt.errors.MgmtException;
-import dev.mgmt.resources.GrantConflict;
 import dev.mgmt.resources.Part;
-import dev.mgmt.resources.Target;
 import picocli.CommandLine.Command;
 
 /** {@code mgmt grant access CREDENTIAL --proxy NAME}. */
@@ -25,10 +19,5 @@ public final class GrantCommand extends AccessCommand {
     @Override
     String pastTense() {
         return "granted";
-    }
-
-    @Override
-    MgmtException refused(ApiClient client, Target target, JsonNode body, ApiException e) {
-        return GrantConflict.explain(client, target, credential, body, e);
     }
 }

@@ -21,6 +21,9 @@ public record PrintedFormats(List<OutputFormat> formats) {
     /** What a change prints: {@code KIND/NAME done}, the bare reference, or the server's answer. */
     static final PrintedFormats OUTCOME = of(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML,
         OutputFormat.NAME);
+    /** A table of items (its wide form too), the items as JSON/YAML, or their names. */
+    static final PrintedFormats LIST = of(OutputFormat.TABLE, OutputFormat.WIDE, OutputFormat.JSON, OutputFormat.YAML,
+        OutputFormat.NAME);
     static final PrintedFormats ALL = of(OutputFormat.values());
 
     static PrintedFormats of(OutputFormat... formats) {
@@ -32,10 +35,13 @@ public record PrintedFormats(List<OutputFormat> formats) {
         return command.userObject() instanceof BaseCommand c ? c.printedFormats() : TEXT;
     }
 
-    /** Refuses {@code typed}, the -o flag's value as given (null: no flag), unless this command prints it. */
-    public void check(String typed, CommandSpec command) {
-        if (typed != null && !formats.contains(OutputFormat.parse(typed, "-o"))) {
-            throw new UsageException("-o " + typed + " does not apply to '" + command.qualifiedName() + "': "
+    /**
+     * Refuses {@code typed}, the format the -o flag names (null: no flag), unless this command prints it;
+     * {@code given} is the flag's value as written, for the message.
+     */
+    public void check(String given, OutputFormat typed, CommandSpec command) {
+        if (typed != null && !formats.contains(typed)) {
+            throw new UsageException("-o " + given + " does not apply to '" + command.qualifiedName() + "': "
                 + describe());
         }
     }

@@ -1,6 +1,8 @@
 package dev.mgmt.resources;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.json.Json;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -53,6 +55,18 @@ public record NameArgument(String name, String method) {
     /** How results name it: "GET /pets", or the name alone. */
     public String shown() {
         return Identity.named(name, method);
+    }
+
+    /**
+     * The object as a body or document keys it: the name under {@code nameField} (an endpoint's delete takes
+     * "name", its documents "endpoint"), with the method when there is one.
+     */
+    public ObjectNode key(String nameField) {
+        ObjectNode key = Json.mapper().createObjectNode().put(nameField, name);
+        if (method != null) {
+            key.put(METHOD_FIELD, method);
+        }
+        return key;
     }
 
     private static String method(String word, String problem) {
