@@ -99,13 +99,12 @@ public final class ApiClient implements AutoCloseable {
     }
 
     private ApiResponse send(ApiRequest request, int attempt) {
-        return send(request, attempt, null);
+        return send(request, attempt, transport.timeout());
     }
 
-    /** {@code limit} null: --timeout. */
     private ApiResponse send(ApiRequest request, int attempt, Duration limit) {
         beforeSend(request, attempt);
-        ApiResponse response = limit == null ? transport.exchange(request) : transport.exchange(request, limit);
+        ApiResponse response = transport.exchange(request, limit);
         tracer.afterReceive(response);
         return response;
     }

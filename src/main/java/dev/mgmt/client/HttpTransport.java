@@ -91,6 +91,11 @@ public final class HttpTransport implements AutoCloseable {
         return proxyFailures == null ? null : proxyFailures.proxyFor(uri);
     }
 
+    /** --timeout: what bounds an exchange not given a limit of its own. */
+    public Duration timeout() {
+        return requestTimeout;
+    }
+
     public ApiResponse exchange(ApiRequest request) {
         return exchange(request, requestTimeout);
     }
@@ -102,22 +107,22 @@ public final class HttpTransport implements AutoCloseable {
         return new ApiResponse(request, r.status(), r.headers(), r.body(), Duration.ofNanos(System.nanoTime() - opened.startNanos()));
     }
 
-    /** A response whose body has not been read yet; reading it fails once the exchange's time is up. */
+    /** A response whose body has not been read yet; reading it fails once the exchange's time ({@code limit}) is up. */
     public record Opened(ApiRequest request, int status, java.net.http.HttpHeaders headers, java.io.InputStream body,
-                         Duration elapsed, long startNanos, HttpTransport transport) {
+                         Duration elapsed, long startNanos, Duration limit, HttpTransport transport) {
         /** Reads the rest of the body: for error responses, which are small and decoded whole. */
         public ApiResponse readFully() {
             try (java.io.InputStream in = body) {
                 return new ApiResponse(request, status, headers, in.readAllBytes(), elapsed);
             } catch (IOException e) {
-                throw transport.failure(e, request);
+                throw transport.failure(e, request, limit);
             }
         }
 
         /** The same response with its first bytes buffered, so {@link #looksLikeHtml} can look at them. */
         public Opened sniffed() {
             java.io.InputStream in = body.markSupported() ? body : new java.io.BufferedInputStream(body, 512);
-            return new Opened(request, status, headers, in, elapsed, startNanos, transport);
+            return new Opened(request, status, headers, in, elapsed, startNanos, limit, transport);
         }
 
         /** Declared as HTML, or starting like it; the body stream is left where it was. */
@@ -129,7 +134,7 @@ public final class HttpTransport implements AutoCloseable {
                 body.reset();
                 return dev.mgmt.http.HtmlPage.isHtml(type, start);
             } catch (IOException e) {
-                throw transport.failure(e, request);
+                throw transport.failure(e, request, limit);
             }
         }
     }
@@ -154,12 +159,12 @@ public final class HttpTransport implements AutoCloseable {
             }
             java.io.InputStream body = r.body() == null ? java.io.InputStream.nullInputStream() : r.body();
             return new Opened(request, r.statusCode(), r.headers(), body, Duration.ofNanos(System.nanoTime() - start),
-                start, this);
+                start, limit, this);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MgmtException(ExitCodes.INTERRUPTED, "interrupted");
         } catch (IOException e) {
-            throw failure(e, request);
+            throw failure(e, request, limit);
         }
     }
 
@@ -168,6 +173,11 @@ public final class HttpTransport implements AutoCloseable {
      * stalled past the time limit, or whatever {@link #classify} makes of it.
      */
     public NetworkException failure(IOException e, ApiRequest request) {
+        return failure(e, request, requestTimeout);
+    }
+
+    /** {@code limit}: what bounded the exchange, named in a timeout's message. */
+    private NetworkException failure(IOException e, ApiRequest request, Duration limit) {
         if (proxyFailures != null) {
             NetworkException byProxy = proxyFailures.classify(e, request);
             if (byProxy != null) {
@@ -177,13 +187,13 @@ public final class HttpTransport implements AutoCloseable {
         if (e instanceof DeadlineBody.Stalled) {
             long bytes = ((DeadlineBody.Stalled) e).bytes();
             return net(Kind.TIMEOUT, "the answer from " + request.uri().getHost() + ":" + port(request) + " stalled after "
-                + bytes + (bytes == 1 ? " byte" : " bytes") + " (" + timeoutName + " " + Durations.human(requestTimeout) + ")",
+                + bytes + (bytes == 1 ? " byte" : " bytes") + " (" + timeoutName + " " + Durations.human(limit) + ")",
                 request, e, "The server sent the headers, then stopped" + (bytes > 0 ? " part-way through the body" : "")
                     + "; raise " + timeoutName + " if it is just slow.");
         }
         if (e instanceof HttpTimeoutException && !(e instanceof HttpConnectTimeoutException)) {
             return net(Kind.TIMEOUT, "no response from " + request.uri().getHost() + ":" + port(request) + " within "
-                + timeoutName + " " + Durations.human(requestTimeout), request, e,
+                + timeoutName + " " + Durations.human(limit), request, e,
                 "The request was sent; raise " + timeoutName + " if the server is slow.");
         }
         return classify(e, request);

@@ -9,6 +9,7 @@ import dev.mgmt.http.ApiRequest;
 import dev.mgmt.http.ApiResponse;
 import dev.mgmt.process.Env;
 import dev.mgmt.report.CheckResult;
+import dev.mgmt.report.Result;
 import dev.mgmt.settings.Setting;
 import dev.mgmt.settings.Settings;
 
@@ -65,6 +66,18 @@ public final class Context {
 
     boolean hasToken() {
         return token.isSet();
+    }
+
+    /**
+     * The result of a check that builds on step {@code id} (about {@code what}) when that step ran and did not
+     * pass: unknown, pointing at it; null when it passed or did not run.
+     */
+    CheckResult skippedAfter(String id, String what, String label) {
+        CheckResult step = done.get(id);
+        if (step == null || step.result() == Result.PASS) {
+            return null;
+        }
+        return CheckResult.unknown(label, "skipped: " + what + " did not pass (above)");
     }
 
     /** The server's decoded error, when the failure was an answer from it. */

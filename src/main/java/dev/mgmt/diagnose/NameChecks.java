@@ -115,10 +115,9 @@ final class NameChecks {
         }
         String project = c.settings.project().value();
         String l = "API proxy '" + name + "' (--proxy) exists in project '" + project + "'";
-        CheckResult projectStep = c.done.get("project");
-        if (projectStep != null && projectStep.result() != Result.PASS) {
-            return List.of(CheckResult.unknown(l, "skipped: project '" + project + "' did not pass (above)")
-                .withExit(ExitCodes.NOT_FOUND));
+        CheckResult skipped = c.skippedAfter("project", "project '" + project + "'", l);
+        if (skipped != null) {
+            return List.of(skipped);   // Doctor's exit for api-proxy: NOT_FOUND
         }
         Kind kind = Kinds.find("proxy");
         return List.of(settingExists(c, "API proxy", ApiPaths.segments("projects", project, "apiProxies"), name, l, l,

@@ -36,16 +36,13 @@ final class PermissionChecks {
             // project (or a manager that hides the list) is not reported as broken.
             return List.of(CheckResult.pass(label, "not checked: no project (pass -p/--project)"));
         }
-        CheckResult projectStep = c.done.get("project");
-        if (projectStep != null && projectStep.result() != Result.PASS) {
-            return List.of(CheckResult.unknown(label, "skipped: project '" + project + "' did not pass (above)")
-                .withExit(ExitCodes.NOT_FOUND));
-        }
-        CheckResult proxyStep = c.done.get("api-proxy");
-        if (proxyStep != null && proxyStep.result() != Result.PASS) {
+        CheckResult skipped = c.skippedAfter("project", "project '" + project + "'", label);
+        if (skipped == null) {
             // Probes of a proxy that is not there would answer 404: unknown rows that only repeat the step above.
-            return List.of(CheckResult.unknown(label, "skipped: API proxy '" + c.apiProxy + "' did not pass (above)")
-                .withExit(ExitCodes.NOT_FOUND));
+            skipped = c.skippedAfter("api-proxy", "API proxy '" + c.apiProxy + "'", label);
+        }
+        if (skipped != null) {
+            return List.of(skipped.withExit(ExitCodes.NOT_FOUND));
         }
         Permissions.Exchange exchange = (method, path, headers, body) -> {
             Probe.Outcome o = method.equals("GET") ? c.probe.get(path, true) : c.probe.send(method, path, headers, body);

@@ -31,7 +31,7 @@ final class Matchers {
             path = JsonPath.compile(expression);
         } catch (InvalidPathException | IllegalArgumentException e) {
             throw new IllegalArgumentException("invalid JSONPath '" + expression + "': "
-                + JsonQuery.withoutPosition(String.valueOf(e.getMessage())));
+                + JsonQuery.problem(e));
         }
         try {
             JsonNode r = path.read(document, CONFIG);

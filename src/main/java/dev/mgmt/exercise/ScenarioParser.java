@@ -365,7 +365,7 @@ public final class ScenarioParser {
         try {
             return JsonPath.compile(Variables.REF.matcher(expr).replaceAll("x"));
         } catch (InvalidPathException | IllegalArgumentException e) {
-            throw error(ptr, "invalid JSONPath '" + expr + "': " + JsonQuery.withoutPosition(String.valueOf(e.getMessage())));
+            throw error(ptr, "invalid JSONPath '" + expr + "': " + JsonQuery.problem(e));
         }
     }
 

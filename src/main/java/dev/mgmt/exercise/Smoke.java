@@ -92,17 +92,11 @@ public final class Smoke {
         }
         Kind kind = Kinds.find("proxy");
         String path = Target.of(kind, project, null, null, null).listPaths().get(0);
-        ApiResponse list;
-        try {
-            list = get(path);
-        } catch (MgmtException e) {
+        Read list = read(kind.plural(), path);
+        if (list.row.verdict() != Verdict.OK || list.body == null || !list.body.path("resultList").isArray()) {
             return;
         }
-        JsonNode json = list.isSuccess() && WebPage.inspect(list) == null ? Json.tryParse(list.body()) : null;
-        if (json == null || !json.path("resultList").isArray()) {
-            return;
-        }
-        Set<String> names = Permissions.names(json, kind.nameField());
+        Set<String> names = Permissions.names(list.body, kind.nameField());
         if (!names.contains(proxy)) {
             throw new MgmtException(ExitCodes.NOT_FOUND, "--proxy: no API proxy named '" + proxy + "' in project '"
                 + project + "'" + NameMatcher.suggestion(proxy, names, "mgmt get " + kind.plural() + " -p " + project));
@@ -193,8 +187,6 @@ public final class Smoke {
         if (seen == null) {
             try {
                 seen = new Answer(liveness.send(client.request("GET", client.base().resolve(path), List.of(), null)), null);
-            } catch (NotSentException e) {
-                throw e;
             } catch (MgmtException e) {
                 seen = new Answer(null, e);
             }

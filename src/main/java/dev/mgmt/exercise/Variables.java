@@ -24,9 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
     static final Pattern REF = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
-    private static final String NAME_SYNTAX = "[A-Za-z_][A-Za-z0-9_.-]*";
-    private static final Pattern USER_NAME = Pattern.compile(NAME_SYNTAX);
-    static final Pattern NAME = Pattern.compile("(env\\.)?" + NAME_SYNTAX);
+    /** '.' is in the syntax, so env.NAME and run.id are names as they stand. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     /**
      * A short random id, the same all through one run (one Locust user), so that the names a
      * scenario creates do not collide with those of a run going on at the same time.
@@ -36,7 +35,7 @@ public final class Variables {
 
     /** Whether a scenario ({@code vars:}, captures) or {@code --var} may use this as a name: the syntax only. */
     public static boolean isName(String name) {
-        return USER_NAME.matcher(name).matches();
+        return NAME.matcher(name).matches();
     }
 
     private final Map<String, String> values = new LinkedHashMap<>();
@@ -57,7 +56,7 @@ public final class Variables {
 
     public String lookup(String name) {
         if (name.startsWith(ENV_PREFIX)) {
-            return env.apply(name.substring(4));
+            return env.apply(name.substring(ENV_PREFIX.length()));
         }
         if (name.equals(RUN_ID)) {
             return runId();
@@ -83,15 +82,15 @@ public final class Variables {
 
     /** Why a scenario or --var may not set this variable, or null when it may. */
     public static String notSettable(String name) {
+        if (!builtIn(name)) {
+            return null;
+        }
         if (name.equals(RUN_ID)) {
             return "'" + RUN_ID + "' is built in (a random id fixed for each run) and cannot be set; use another name";
         }
-        if (name.startsWith(ENV_PREFIX)) {
-            // ${env.X} always reads the process environment, so a value given here would be silently unused
-            return "'" + name + "' reads the environment variable " + name.substring(ENV_PREFIX.length())
-                + " and cannot be set; export it, or use another name";
-        }
-        return null;
+        // ${env.X} always reads the process environment, so a value given here would be silently unused
+        return "'" + name + "' reads the environment variable " + name.substring(ENV_PREFIX.length())
+            + " and cannot be set; export it, or use another name";
     }
 
     /** A template that expands to exactly this text. */

@@ -13,7 +13,6 @@ public final class EmptyNotice implements ItemSink {
     private final ItemSink inner;
     private final PrintWriter err;
     private final String line;
-    private long count;
 
     public EmptyNotice(ItemSink inner, PrintWriter err, String line) {
         this.inner = inner;
@@ -23,14 +22,13 @@ public final class EmptyNotice implements ItemSink {
 
     @Override
     public void item(JsonNode item) {
-        count++;
         inner.item(item);
     }
 
     @Override
     public void finish() {
         inner.finish();
-        if (count == 0) {
+        if (inner.count() == 0) {
             err.println(line);
             err.flush();
         }

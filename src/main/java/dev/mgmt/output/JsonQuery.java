@@ -80,20 +80,24 @@ public final class JsonQuery {
     private static final String EXAMPLES = "JSONPath examples: '$[*].name', '$[?(@.type == \"REST\")].name', '.name'";
 
     private static UsageException invalid(Expr e, RuntimeException x) {
-        return new UsageException(invalid(e) + withoutPosition(String.valueOf(x.getMessage())), EXAMPLES);
+        return new UsageException(invalid(e) + problem(x), EXAMPLES);
     }
 
     /** "starting at position 3", ". position: 21", "on position 5", "at character position: 7". */
     private static final Pattern POSITION = Pattern.compile("\\.? ?(?:(?:starting )?(?:at|on) (?:character )?)?position:? \\d+");
 
     /**
-     * The compiler's positions count in the JSONPath the typed text was turned into ('$' or '$.' in
+     * What a JSONPath compile error says, for the user. The compiler's positions count in the JSONPath the typed text was turned into ('$' or '$.' in
      * front, kubectl's braces and '.items' taken off, a scenario's ${var} made 'x'), or in a path
      * nested in a filter, so they would
      * point at the wrong character of what was typed: they are left out, the message quotes the
      * expression as typed. A filter error's position counts in the filter it quotes, which is as typed.
      */
-    public static String withoutPosition(String message) {
+    public static String problem(RuntimeException compileError) {
+        return withoutPosition(String.valueOf(compileError.getMessage()));
+    }
+
+    private static String withoutPosition(String message) {
         if (message.startsWith("Failed to parse filter")) {
             return message.strip();
         }

@@ -49,11 +49,7 @@ public final class QuerySink implements ItemSink {
             out.flush();
             return;
         }
-        if (rows != null && !single && result.isArray() && result.isEmpty()) {
-            rows.finish();   // a filter that kept nothing: the format says so as for an empty list
-            return;
-        }
-        if (rows != null && objects(result)) {
+        if (rows != null && asRows(result)) {
             for (JsonNode item : result.isArray() ? result : Json.mapper().createArrayNode().add(result)) {
                 rows.item(item);
             }
@@ -78,12 +74,19 @@ public final class QuerySink implements ItemSink {
         out.flush();
     }
 
-    private static boolean objects(JsonNode result) {
+    /**
+     * Objects, or none at all from a list: a filter that kept nothing, which the format reports as it
+     * does an empty list.
+     */
+    private boolean asRows(JsonNode result) {
         if (result.isObject()) {
             return true;
         }
-        if (!result.isArray() || result.isEmpty()) {
+        if (!result.isArray()) {
             return false;
+        }
+        if (result.isEmpty()) {
+            return !single;
         }
         for (JsonNode n : result) {
             if (!n.isObject()) {

@@ -49,19 +49,22 @@ public final class SortingSink implements ItemSink {
 
     /** Whether the item has the field at all: a null value is there, and sorts as missing. */
     private boolean has(JsonNode item) {
-        JsonNode n = item;
-        for (String seg : path) {
-            n = n == null ? null : n.get(seg);
-        }
+        JsonNode n = at(item);
         return n != null && !n.isMissingNode();
     }
 
     private JsonNode key(JsonNode item) {
+        JsonNode n = at(item);
+        return n == null || n.isNull() || n.isMissingNode() ? null : n;
+    }
+
+    /** What the item holds at the path, or null where a step is not there. */
+    private JsonNode at(JsonNode item) {
         JsonNode n = item;
         for (String seg : path) {
             n = n == null ? null : n.get(seg);
         }
-        return n == null || n.isNull() || n.isMissingNode() ? null : n;
+        return n;
     }
 
     static int compare(JsonNode a, JsonNode b) {
