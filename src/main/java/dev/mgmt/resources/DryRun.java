@@ -89,7 +89,7 @@ public final class DryRun {
      */
     public void show(PrintWriter out, OutputFormat format, String kind, String name, String action, String done,
                      List<ApiRequest> requests) {
-        if (requests.size() == 1 || format.structured()) {
+        if (format.structured()) {
             requests.forEach(r -> show(out, format, kind, name, action, done, r));
             return;
         }

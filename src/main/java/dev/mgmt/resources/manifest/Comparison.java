@@ -38,7 +38,7 @@ public final class Comparison {
     public static List<Change> fixed(Shape shape, JsonNode wanted, JsonNode live) {
         List<Change> all = new ArrayList<>();
         Set<String> tops = new TreeSet<>();
-        shape.fixed().keySet().forEach(p -> tops.add(p.split("\\.", 2)[0]));
+        shape.fixed().keySet().forEach(p -> tops.add(top(p)));
         for (String f : tops) {
             if (wanted.has(f)) {
                 compare(f, f, wanted.get(f), live.get(f), all);
@@ -50,6 +50,25 @@ public final class Comparison {
     /** {@code a[0].b} as {@code a.b}: the path of a field whatever list item it is in. */
     static String unindexed(String path) {
         return path.replaceAll("\\[\\d+]", "");
+    }
+
+    /** {@code a} of {@code a.b} or {@code a[0].b}: the top-level field a path is in. */
+    static String top(String path) {
+        return path.split("[.\\[]", 2)[0];
+    }
+
+    /**
+     * Where a body field is in the document: its top-level field by the get name {@code names} maps to it (get
+     * name to body name), the rest of its path as it is; unchanged when no get name maps to it.
+     */
+    static String docPath(Map<String, String> names, String bodyField) {
+        String first = top(bodyField);
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            if (n.getValue().equals(first)) {
+                return n.getKey() + bodyField.substring(first.length());
+            }
+        }
+        return bodyField;
     }
 
     /** A new object's fields, each as a change from nothing (server-made ones left out). */

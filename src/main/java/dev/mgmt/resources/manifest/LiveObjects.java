@@ -33,7 +33,7 @@ public final class LiveObjects {
     public JsonNode find(Manifest m) {
         Target t = m.target();
         if (!t.kind().hasGet()) {
-            return listed(t, m.shape()).get(m.name());
+            return listed(t).get(m.name());
         }
         String name = Identity.plainName(t.kind(), m.fields());
         ApiRequest request = client.request("GET", client.base().resolve(t.getPath(name)), List.of(), null);
@@ -54,7 +54,7 @@ public final class LiveObjects {
     }
 
     /** Every live object of the target's kind and place, by identity (as {@link Manifest#name()} gives it). */
-    public Map<String, JsonNode> listed(Target target, Shape shape) {
+    public Map<String, JsonNode> listed(Target target) {
         String key = target.kind().singular() + "\u0000" + target.project() + "\u0000" + target.proxy();
         Map<String, JsonNode> cached = lists.get(key);
         if (cached != null) {

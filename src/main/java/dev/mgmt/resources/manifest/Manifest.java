@@ -33,6 +33,11 @@ public record Manifest(Kind kind, Shape shape, Target target, ObjectNode fields,
 
     /** "x.yaml:14", where a field ({@code a.b[0].c}) is, else its nearest parent that is in the document. */
     public String origin(String field) {
+        return origin(file, located, field);
+    }
+
+    /** As {@link #origin(String)} for a document not yet made a manifest (null when not read from a file). */
+    static String origin(String file, LocatedBody located, String field) {
         int line = located == null ? 0 : located.lineOf(field);
         return line > 0 ? file + ":" + line : file;
     }

@@ -129,13 +129,13 @@ public final class ManifestParser {
 
     Manifest manifest(LocatedBody doc, String file) {
         JsonNode node = doc.root();
-        String origin = at(doc, file, "");
+        String origin = Manifest.origin(file, doc, "");
         if (!node.isObject()) {
             throw new UsageException(origin + ": a document must be a mapping of fields, not " + node.getNodeType()
                 .toString().toLowerCase(Locale.ROOT));
         }
         ObjectNode fields = ((ObjectNode) node).deepCopy();
-        String kindWord = text(fields, "kind", at(doc, file, "kind"));
+        String kindWord = text(fields, "kind", Manifest.origin(file, doc, "kind"));
         if (kindWord == null) {
             throw new UsageException(origin + ": the document has no 'kind'; add a first line such as 'kind: proxy'",
                 "mgmt get KIND NAME -o yaml writes documents with their kind (and project, proxy)");
@@ -146,11 +146,11 @@ public final class ManifestParser {
             kind = Kinds.find(kindWord);
             shape = Shapes.of(kind);
         } catch (MgmtException e) {
-            throw new UsageException(at(doc, file, "kind") + ": " + e.getMessage(),
+            throw new UsageException(Manifest.origin(file, doc, "kind") + ": " + e.getMessage(),
                 e.details().isEmpty() ? null : e.details().get(0));
         }
-        String project = text(fields, "project", at(doc, file, "project"));
-        String proxy = text(fields, "proxy", at(doc, file, "proxy"));
+        String project = text(fields, "project", Manifest.origin(file, doc, "project"));
+        String proxy = text(fields, "proxy", Manifest.origin(file, doc, "proxy"));
         HEADER.forEach(fields::remove);
         if (project == null && kind.scope() != Scope.GLOBAL) {
             project = defaultProject;
@@ -165,16 +165,12 @@ public final class ManifestParser {
         }
         for (String key : kind.identityFields()) {
             if (!fields.path(key).isTextual() || fields.path(key).asText().isBlank()) {
-                throw new UsageException(at(doc, file, key) + ": " + kind.singular() + " has no '" + key + "'");
+                throw new UsageException(Manifest.origin(file, doc, key) + ": " + kind.singular() + " has no '" + key
+                    + "'");
             }
         }
         Target target = Target.of(kind, project, proxy, null, null);
         return new Manifest(kind, shape, target, fields, file, doc);
-    }
-
-    /** "x.yaml:7": where a field of the document is (where the document starts for ""). */
-    private static String at(LocatedBody doc, String file, String field) {
-        return file + ":" + doc.lineOf(field);
     }
 
     private static String text(ObjectNode fields, String key, String origin) {

@@ -112,8 +112,8 @@ public final class PlanRunner {
         }
         throw new MgmtException(ExitCodes.REPORTED_FAILURE, s.ref() + ": the manager accepted the settings PATCHes but "
             + "still differs from the document in " + String.join(", ", fields),
-            List.of("No settings PATCH writes " + (left.size() == 1 ? "that field" : "those fields") + ": add "
-                + "apiProxyCreationType and specUrl to the document so that apply re-parses the spec"), null);
+            List.of("No settings PATCH writes " + (left.size() == 1 ? "that field" : "those fields")
+                + (s.shape().unpatchedHint() == null ? "" : ": " + s.shape().unpatchedHint())), null);
     }
 
     /** One request a step makes. */

@@ -89,7 +89,7 @@ public final class Planner {
         Set<SettingsFamily> touched = new HashSet<>();
         for (Change c : changes) {
             SettingsFamily f = m.shape().settingFor(c.path());
-            if (f != null && (only == null || only.contains(c.path().split("[.\\[]", 2)[0]))) {
+            if (f != null && (only == null || only.contains(Comparison.top(c.path())))) {
                 touched.add(f);
             }
         }
@@ -115,7 +115,7 @@ public final class Planner {
             }
             Set<String> wanted = new HashSet<>();
             group.forEach(m -> wanted.add(m.name()));
-            for (Map.Entry<String, JsonNode> e : live.listed(t, first.shape()).entrySet()) {
+            for (Map.Entry<String, JsonNode> e : live.listed(t).entrySet()) {
                 if (!wanted.contains(e.getKey())) {
                     out.add(new Step(Step.Action.DELETE, t, first.shape(), e.getKey(), null, e.getValue(), List.of(),
                         null));
@@ -128,13 +128,7 @@ public final class Planner {
 
     /** Where a field of the body is in the document: a renamed field ({@code apiProxyName}) by its get name. */
     private static String origin(Step s, String field) {
-        String first = field.split("[.\\[]", 2)[0];
-        for (Map.Entry<String, String> r : s.shape().renames().entrySet()) {
-            if (r.getValue().equals(first)) {
-                return s.manifest().origin(r.getKey() + field.substring(first.length()));
-            }
-        }
-        return s.manifest().origin(field);
+        return s.manifest().origin(Comparison.docPath(s.shape().renames(), field));
     }
 
     /**
@@ -153,7 +147,7 @@ public final class Planner {
                 Operation op = Operations.find(s.kind(), s.action() == Step.Action.CREATE ? Operations.Verb.CREATE
                     : Operations.Verb.UPDATE);
                 for (BodyValidator.Problem p : validate(op.schema(), s.body())) {
-                    String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
+                    String field = field(p);
                     problems.add(origin(s, field) + ": " + s.ref() + ": " + field + ": " + p.message()
                         + (s.shape().writeOnly().contains(field) && !s.manifest().fields().has(field)
                             ? " (the manager does not show it: add it to the document" + unpatched(s) + ")" : ""));
@@ -161,13 +155,18 @@ public final class Planner {
             }
             for (SettingWrite w : s.settings()) {
                 for (BodyValidator.Problem p : validate(w.part(s.kind()).schema(), w.body())) {
-                    String field = p.field().startsWith("/") ? p.field().substring(1) : p.field();
+                    String field = field(p);
                     String path = w.family().docPath(field);
                     problems.add(s.manifest().origin(path) + ": " + s.ref() + ": " + path + ": " + p.message());
                 }
             }
         }
         fail(problems);
+    }
+
+    /** The body field a problem names, without the leading "/" of a JSON pointer. */
+    private static String field(BodyValidator.Problem p) {
+        return p.field().startsWith("/") ? p.field().substring(1) : p.field();
     }
 
     /** Why an update of a kind with settings PATCHes needs its body: the changes none of them writes. */

@@ -45,13 +45,7 @@ public record SettingsFamily(String part, String under, Map<String, String> fiel
 
     /** The get-shape path of a body field, for messages that point into the document. */
     public String docPath(String bodyField) {
-        String first = bodyField.split("[.\\[]", 2)[0];
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            if (f.getValue().equals(first)) {
-                return prefix() + f.getKey() + bodyField.substring(first.length());
-            }
-        }
-        return prefix() + bodyField;
+        return prefix() + Comparison.docPath(fields, bodyField);
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.Set;
  * @param fixed         shown by reads but changed by no write apply makes, each with why and what to use
  *                      instead: a document that changes one is refused; never sent. Keyed by path without
  *                      list indexes ({@code deploymentList.deployed}); a list's own path refuses a new length
+ * @param unpatchedHint what a document adds so that its update body writes what no settings PATCH does (a proxy's
+ *                      spec to re-parse), or null
  */
 public record Shape(String kind,
                     int rank,
@@ -31,7 +33,8 @@ public record Shape(String kind,
                     Map<String, Object> updateExtras,
                     List<SettingsFamily> settings,
                     Set<String> settingsOnly,
-                    Map<String, Shapes.Refusal> fixed) {
+                    Map<String, Shapes.Refusal> fixed,
+                    String unpatchedHint) {
 
     /** A field neither sent nor compared as a change. */
     public boolean ignored(String field) {

@@ -4,6 +4,7 @@ import dev.mgmt.errors.UsageException;
 import dev.mgmt.resources.Kind;
 import dev.mgmt.resources.Operations;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,14 +23,14 @@ public final class Shapes {
 
     private static final int LAST = 90;
 
-    /**
-     * A proxy's settings PATCHes (04-api-proxies/settings) that write what {@code get proxy} shows; the other
-     * families hold what a read does not show, so apply has nothing to compare them with.
-     */
     /** Where a proxy is deployed; whether it needs a redeploy is the manager's to say, so that is not compared. */
     private static final Refusal DEPLOYS = new Refusal("apply does not deploy",
         "use mgmt deploy|undeploy proxy NAME -e ENVIRONMENT");
 
+    /**
+     * A proxy's settings PATCHes (04-api-proxies/settings) that write what {@code get proxy} shows; the other
+     * families hold what a read does not show, so apply has nothing to compare them with.
+     */
     private static final List<SettingsFamily> PROXY_SETTINGS = List.of(
         new SettingsFamily("metadata", "", ordered("description", "description", "categoryList", "categoryList",
             "sharingType", "sharingType"), Map.of(), false),
@@ -49,7 +50,7 @@ public final class Shapes {
         "credential", shape("credential", 20, Set.of(), Set.of("password"), Map.of(), Map.of()),
         "env-var", shape("env-var", 20, Set.of(), Set.of(), Map.of(), Map.of()),
         "proxy-group", shape("proxy-group", 20, Set.of(), Set.of("clientRoute"), Map.of(), Map.of()),
-        "proxy", new Shape("proxy", 30, server("type", "relativePath"),
+        "proxy", new Shape("proxy", 30, server(Set.of("type", "relativePath")),
             Set.of("apiProxyCreationType", "specUrl", "soapToRest", "deploy", "deployTargetEnvironmentNameList", "reParse",
                 "enableWSA", "enableWSRM", "backendApiVersion", "maintenanceModeSetting", "specAuthorizationValueList"),
             Map.of("name", "apiProxyName", "description", "apiProxyDescription", "routing", "routingInfo"),
@@ -57,7 +58,8 @@ public final class Shapes {
             Map.of("apiType", new Refusal("it is set by the spec the proxy was parsed from",
                     "to change it, create the proxy again from a spec of that type"),
                 "deploymentList", DEPLOYS, "deploymentList.environmentName", DEPLOYS, "deploymentList.deployed",
-                DEPLOYS)),
+                DEPLOYS),
+            "add apiProxyCreationType and specUrl to the document so that apply re-parses the spec"),
         "endpoint", shape("endpoint", 40, Set.of(), Set.of(), Map.of("endpoint", "name"),
             Map.of()));
 
@@ -111,7 +113,7 @@ public final class Shapes {
         Operations.find(kind, Operations.Verb.CREATE);
         Operations.find(kind, Operations.Verb.UPDATE);
         return new Shape(kind.singular(), LAST, DEFAULT_SERVER_FIELDS, Set.of(), Map.of(), Map.of(), List.of(), Set.of(),
-            Map.of());
+            Map.of(), null);
     }
 
     /** True when apply can write the kind (for get -o yaml: only those documents get a kind header). */
@@ -126,14 +128,14 @@ public final class Shapes {
 
     private static Shape shape(String kind, int rank, Set<String> server, Set<String> writeOnly,
                                Map<String, String> renames, Map<String, Object> updateExtras) {
-        return new Shape(kind, rank, server(server.toArray(String[]::new)), writeOnly, renames, updateExtras,
-            List.of(), Set.of(), Map.of());
+        return new Shape(kind, rank, server(server), writeOnly, renames, updateExtras, List.of(), Set.of(), Map.of(),
+            null);
     }
 
     /** The default server fields and the kind's own. */
-    private static Set<String> server(String... own) {
+    private static Set<String> server(Collection<String> own) {
         Set<String> all = new java.util.HashSet<>(DEFAULT_SERVER_FIELDS);
-        all.addAll(List.of(own));
+        all.addAll(own);
         return Set.copyOf(all);
     }
 }
