@@ -107,6 +107,23 @@ class MgmtJarIT {
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
     }
 
+    /** The launcher finds its checkout from the path it was started by, without forking for the usual forms. */
+    @Test
+    void should_find_its_checkout_however_it_is_named() throws Exception {
+        String name = ROOT.getFileName().toString();
+        long before = Files.getLastModifiedTime(JAR).toMillis();
+        // Not "exec PATH": bash's exec hands the script an absolute path, which would test nothing.
+        for (String form : List.of("cd " + ROOT + " && ./mgmt", "cd " + ROOT + " && bash mgmt",
+            "cd " + ROOT.getParent() + " && " + name + "/mgmt", "cd " + ROOT.getParent() + " && ./" + name + "/mgmt",
+            "cd " + ROOT + "/src && ../mgmt", "cd " + ROOT + "/src && ./../mgmt", "cd / && PATH=" + ROOT + ":$PATH mgmt")) {
+            Run r = run(List.of("bash", "-c", form + " --version"));
+            assertEquals(0, r.exit(), form + "\n" + r.describe());
+            assertTrue(r.out().startsWith("mgmt "), form + "\n" + r.describe());
+            assertFalse(r.err().contains("building"), "the launcher looked for the build elsewhere: " + form + "\n" + r.describe());
+        }
+        assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
+    }
+
     @Test
     void should_run_through_a_chain_of_symlinks_from_elsewhere() throws Exception {
         Path dir = Files.createTempDirectory("mgmt-link");
