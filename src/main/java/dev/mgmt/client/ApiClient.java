@@ -63,6 +63,11 @@ public final class ApiClient implements AutoCloseable {
         return token != null;
     }
 
+    /** What this client sends through; troubleshooting checks reuse its connections. */
+    public HttpTransport transport() {
+        return transport;
+    }
+
     /** A request with mgmt's standard headers; user headers of the same name replace them. */
     public ApiRequest request(String method, URI uri, List<ApiRequest.Header> userHeaders, byte[] body) {
         return standardRequest(method, uri, userAgent, token, userHeaders, body);

@@ -37,7 +37,7 @@ public final class Doctor {
 
     /** {@code proxy}: the API proxy to check proxy-scoped permissions on (null: the project's first). */
     public static List<CheckResult> run(Env env, Settings settings, String proxy) {
-        try (Troubleshooter.Built b = Troubleshooter.build(env, settings, PER_REQUEST, BUDGET, null, null, null, 1)) {
+        try (Troubleshooter.Built b = Troubleshooter.build(env, settings, PER_REQUEST, BUDGET, null, null, null, 1, null)) {
             b.context().apiProxy = proxy;
             return Troubleshooter.run(Catalog.get().topic("doctor"), b.context(), EXITS);
         }

@@ -18,8 +18,8 @@ import java.util.List;
 import javax.net.ssl.SSLContext;
 
 /**
- * The requests checks send: their own HTTP client with short timeouts, so a check never waits as
- * long as the command did, and a shared time budget, so the whole checklist stays short. Results
+ * The requests checks send: a transport with a short limit, so a check never waits as long as the
+ * command did, and a shared time budget, so the whole checklist stays short. Results
  * are remembered per URL and token use: several checks asking the same question cost one request.
  */
 public final class Probe implements AutoCloseable {
@@ -65,14 +65,21 @@ public final class Probe implements AutoCloseable {
     private record Cached(URI uri, boolean withToken, Outcome outcome) {
     }
 
-    public Probe(BaseUrl base, String token, String userAgent, Duration perRequest, Duration budget, SSLContext ssl,
-                 EnvProxySelector proxy) {
+    /** How a check's time limit is named in its messages. */
+    static final String LIMIT_NAME = "the check's limit";
+
+    /** @param transport bounds each exchange, body included, by a check's limit; the probe closes it */
+    public Probe(BaseUrl base, String token, String userAgent, HttpTransport transport, Duration budget) {
         this.base = base;
         this.token = token;
         this.userAgent = userAgent;
-        // The limit bounds the body too: a stalled answer cannot hold the checklist.
-        this.transport = new HttpTransport(perRequest, perRequest, ssl, proxy, "the check's limit");
+        this.transport = transport;
         this.deadline = System.nanoTime() + budget.toNanos();
+    }
+
+    /** A transport of its own: when the command built none, or its settings differ (doctor). */
+    public static HttpTransport ownTransport(Duration perRequest, SSLContext ssl, EnvProxySelector proxy) {
+        return new HttpTransport(perRequest, perRequest, ssl, proxy, LIMIT_NAME);
     }
 
     public BaseUrl base() {

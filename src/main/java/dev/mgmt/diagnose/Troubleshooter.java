@@ -2,6 +2,7 @@ package dev.mgmt.diagnose;
 
 import dev.mgmt.client.BaseUrl;
 import dev.mgmt.client.EnvProxySelector;
+import dev.mgmt.client.HttpTransport;
 import dev.mgmt.client.TlsContexts;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
@@ -38,16 +39,23 @@ public final class Troubleshooter {
     private final Env env;
     private final Supplier<Settings> settings;
     private final SchemaCheck schema;
+    private final HttpTransport commandTransport;
 
-    /** Settings come as a supplier: they are resolved only when a failure has a checklist. */
-    public Troubleshooter(Env env, Supplier<Settings> settings) {
-        this(env, settings, SchemaCheck.NONE);
+    /**
+     * Settings come as a supplier: they are resolved only when a failure has a checklist.
+     *
+     * @param commandTransport what the failed command sent through, built from the same settings; the
+     *                         checks reuse its client and connections. Null when the command built none.
+     */
+    public Troubleshooter(Env env, Supplier<Settings> settings, HttpTransport commandTransport) {
+        this(env, settings, SchemaCheck.NONE, commandTransport);
     }
 
-    public Troubleshooter(Env env, Supplier<Settings> settings, SchemaCheck schema) {
+    public Troubleshooter(Env env, Supplier<Settings> settings, SchemaCheck schema, HttpTransport commandTransport) {
         this.env = env;
         this.settings = settings;
         this.schema = schema;
+        this.commandTransport = commandTransport;
     }
 
     /** The catalog topic for a failure, or null when mgmt has no checklist for it. */
@@ -97,7 +105,7 @@ public final class Troubleshooter {
             request = ((NetworkException) e).request();
             attempts = ((NetworkException) e).attempts();
         }
-        try (Built b = build(env, settings.get(), PER_REQUEST, BUDGET, e, request, response, attempts)) {
+        try (Built b = build(env, settings.get(), PER_REQUEST, BUDGET, e, request, response, attempts, commandTransport)) {
             b.context.schema = schema;
             List<CheckResult> results = run(topic, b.context, Map.of());
             return new Checklist(topic.id(), results, topic.nextAfter(b.context.done));
@@ -117,8 +125,9 @@ public final class Troubleshooter {
         }
     }
 
+    /** @param shared the command's transport, or null: the probe then builds one of its own */
     static Built build(Env env, Settings settings, Duration checkLimit, Duration budget, MgmtException failure,
-                       ApiRequest request, ApiResponse response, int attempts) {
+                       ApiRequest request, ApiResponse response, int attempts, HttpTransport shared) {
         // A check never waits longer than the user allowed the command itself (--timeout).
         Duration timeout = settings.timeout().value();
         Duration perRequest = timeout != null && timeout.compareTo(checkLimit) < 0 ? timeout : checkLimit;
@@ -144,7 +153,9 @@ public final class Troubleshooter {
             proxy = null;
         }
         Probe probe = base == null ? null : new Probe(base, settings.token().value(),
-            Version.userAgent() + " (troubleshooting)", perRequest, budget, ssl, proxy);
+            Version.userAgent() + " (troubleshooting)",
+            shared != null ? shared.sharing(perRequest, Probe.LIMIT_NAME) : Probe.ownTransport(perRequest, ssl, proxy),
+            budget);
         Context c = new Context(env, settings, base, urlError, probe, ssl, proxy, perRequest, failure, request,
             response, attempts);
         return new Built(c, probe);

@@ -265,7 +265,7 @@ public final class Invocation implements AutoCloseable {
             return Checklist.empty();
         }
         try {
-            return new Troubleshooter(env, this::settings).checklistFor(e);
+            return new Troubleshooter(env, this::settings, client == null ? null : client.transport()).checklistFor(e);
         } catch (RuntimeException bug) {
             return Checklist.empty();
         }

@@ -156,6 +156,20 @@ class ChecklistTest {
         assertLine(r, "proxy 'Petstore-API' exists", "[FAIL]", "'petstore-api'");
     }
 
+    /** The checks reuse the command's client: no second client to create, no second connection to open. */
+    @Test
+    void should_send_the_checks_over_the_commands_connection() throws Exception {
+        try (TestServer s = new TestServer()) {
+            s.on("projects/", Reply.json(401, "{\"error\":\"invalid_token\",\"error_description\":\"signature\"}"));
+            CliResult r = cli().run("--url", s.url(), "--token", "t0k3n", "get", "projects");
+            assertEquals(4, r.exitCode(), r.describe());
+            assertTrue(s.allRequests().size() > s.requests().size(), "no check sent a request\n" + r.describe());
+            Set<Integer> ports = new java.util.HashSet<>();
+            s.allRequests().forEach(seen -> ports.add(seen.clientPort()));
+            assertEquals(1, ports.size(), "connections: " + ports + "\n" + r.describe());
+        }
+    }
+
     @Test
     void should_detect_a_wrong_base_path() {
         CliResult r = cli().run("--url", url + "wrongpath", "--token", sandbox.adminToken(), "get", "projects");

@@ -50,8 +50,8 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** One request as the server saw it. */
-    public record Seen(String method, String rawPath, String rawQuery, Headers headers, byte[] body) {
+    /** One request as the server saw it; {@code clientPort} tells one connection from another. */
+    public record Seen(String method, String rawPath, String rawQuery, Headers headers, byte[] body, int clientPort) {
         public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -149,7 +149,8 @@ public final class TestServer implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         byte[] body = ex.getRequestBody().readAllBytes();
         String rawPath = ex.getRequestURI().getRawPath();
-        seen.add(new Seen(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body));
+        seen.add(new Seen(ex.getRequestMethod(), rawPath, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders(), body,
+            ex.getRemoteAddress().getPort()));
         Handler handler = handlers.get(rawPath);
         if (handler != null) {
             handler.handle(ex);
