@@ -2,6 +2,7 @@ package dev.mgmt;
 
 import dev.mgmt.cli.PrintedFormats;
 import dev.mgmt.cli.RootCommand;
+import dev.mgmt.cli.RootHelp;
 import dev.mgmt.cli.model.CommandModels;
 import dev.mgmt.cli.Subcommands;
 import dev.mgmt.errors.OutputFailure;
@@ -46,12 +47,14 @@ public final class MgmtCli {
         root.attach(invocation);
         ExceptionHandler handler = new ExceptionHandler(invocation);
         cmd.configurer = c -> configure(c, out, err, invocation, handler, env);
+        cmd.compiledHelp = () -> compiledHelp(out, invocation, handler);
         return cmd;
     }
 
     /** Registers only the subcommands a run needs before executing (see {@link Subcommands}). */
     private static final class LazyCommandLine extends CommandLine {
         java.util.function.Consumer<CommandLine> configurer;
+        java.util.function.Supplier<Integer> compiledHelp;
 
         LazyCommandLine(RootCommand root) {
             super(CommandModels.specOf(root));
@@ -59,6 +62,12 @@ public final class MgmtCli {
 
         @Override
         public int execute(String... args) {
+            if (RootHelp.bare(args)) {
+                Integer done = compiledHelp.get();
+                if (done != null) {
+                    return done;
+                }
+            }
             Subcommands.register(this, args);
             // After the subcommands: picocli's setters reach only the subcommands that exist.
             configurer.accept(this);
@@ -81,6 +90,19 @@ public final class MgmtCli {
             .setColorScheme(CommandLine.Help.defaultColorScheme(
                 invocation.colorOnStdout() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF))
             .setExecutionStrategy(parseResult -> run(parseResult, invocation, handler, env));
+    }
+
+    /** Prints the build's root help when this run would lay it out the same way; null when it would not. */
+    private static Integer compiledHelp(PrintWriter out, Invocation invocation, ExceptionHandler handler) {
+        if (helpWidth(invocation) != RootHelp.WIDTH || invocation.colorOnStdout()) {
+            return null;
+        }
+        String text = RootHelp.compiled();
+        if (text == null) {
+            return null;
+        }
+        out.print(text);
+        return closed(0, invocation, handler);
     }
 
     /**

@@ -64,6 +64,12 @@ public final class StartupTraining {
                 first = code;
             }
         }
+        // On a terminal the root's help is laid out for its width, in colour, not printed from the build's text.
+        Env piped = Main.env(OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), interrupt);
+        Map<String, String> wide = new HashMap<>(piped.vars());
+        wide.put("COLUMNS", "100");
+        MgmtCli.create(new Env(wide, piped.stdin(), piped.stdout(), piped.stderr(), false, true, false, piped.clock(),
+            null, null, interrupt)).execute("--help");
         interrupt.runEnded();
         System.exit(first);
     }

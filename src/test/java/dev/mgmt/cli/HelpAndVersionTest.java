@@ -10,6 +10,8 @@ import java.util.List;
 import static dev.mgmt.testing.Cli.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** --version, --help, help COMMAND, and what happens without a (known) command. */
@@ -79,6 +81,34 @@ class HelpAndVersionTest extends ServerTest {
         assertTrue(r.out().startsWith("Usage: mgmt"), r.describe());
         assertTrue(r.out().contains("Commands:") && r.out().contains("Exit codes:"), r.describe());
         assertEquals(cli().run("--help").out(), r.out(), "bare mgmt and mgmt --help differ");
+    }
+
+    /**
+     * Piped, mgmt --help prints the text the build rendered (RootHelp): it must be what rendering prints now,
+     * which 'mgmt help' always does, and what an 80-column terminal without colour shows.
+     */
+    @Test
+    void should_print_the_compiled_root_help_exactly_as_rendering_would() {
+        String compiled = RootHelp.compiled();
+        assertNotNull(compiled, "the build wrote no " + RootHelp.RESOURCE);
+        CliResult rendered = cli().run("help");
+        assertExit(0, rendered);
+        assertEquals(rendered.out(), compiled, "the compiled root help is out of date");
+        assertEquals(compiled, cli().run("--help").out());
+        assertEquals(compiled, cli().run("-h").out());
+        CliResult terminal = cli().terminal(true, false).env("COLUMNS", "80").env("NO_COLOR", "1").run("--help");
+        assertEquals(compiled, terminal.out(), "an 80-column terminal without colour");
+    }
+
+    /** On a terminal of another width, or in colour, help is laid out for it, not printed from the build's text. */
+    @Test
+    void should_lay_out_the_root_help_for_the_terminal() {
+        CliResult wide = cli().terminal(true, false).env("COLUMNS", "150").env("NO_COLOR", "1").run("--help");
+        assertExit(0, wide);
+        assertNotEquals(RootHelp.compiled(), wide.out(), wide.describe());
+        assertTrue(wide.out().lines().anyMatch(l -> l.length() > 80), "no line wider than 80\n" + wide.describe());
+        CliResult colour = cli().terminal(true, false).env("COLUMNS", "80").run("--help");
+        assertTrue(colour.out().contains("\u001b["), "no colour on a terminal\n" + colour.describe());
     }
 
     /**
