@@ -3,6 +3,7 @@ package dev.mgmt;
 import dev.mgmt.testing.JarRuns;
 import dev.mgmt.testing.JarRuns.Run;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -122,6 +124,72 @@ class MgmtJarIT {
             assertFalse(r.err().contains("building"), "the launcher looked for the build elsewhere: " + form + "\n" + r.describe());
         }
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
+    }
+
+    /**
+     * JDK 25+: version and help run with the small cache, everything else with the one trained on requests
+     * (a run loads every class of its cache at start-up). A copy of the launcher and the jar, so the test
+     * trains caches of its own; -Xlog:aot=info, given last, names the cache each run opened.
+     */
+    @Test
+    void should_train_both_caches_and_give_each_run_the_one_for_its_command() throws Exception {
+        Path jdk = newestJdk(25);
+        Assumptions.assumeTrue(jdk != null, "no JDK 25 or newer in /usr/lib/jvm: the AOT caches need one");
+        Path dir = Files.createTempDirectory("mgmt-cache");
+        Files.createDirectories(dir.resolve("target"));
+        Files.copy(ROOT.resolve("mgmt"), dir.resolve("mgmt"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(JAR, dir.resolve("target/mgmt.jar"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Map<String, String> vars = Map.of("MGMT_JAVA", jdk.resolve("bin/java").toString(), "MGMT_JVM_CACHE", "sync");
+        Run trained = JarRuns.start(List.of(dir.resolve("mgmt").toString(), "--version"), null, vars)
+            .await(Duration.ofSeconds(120));
+        assertEquals(0, trained.exit(), trained.describe());
+        assertEquals("", trained.err(), "training printed something\n" + trained.describe());
+        List<String> caches;
+        try (var files = Files.list(dir.resolve("target/jvm-cache"))) {
+            caches = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".aot")).sorted().toList();
+        }
+        assertEquals(2, caches.size(), caches.toString());
+        assertTrue(caches.get(0).endsWith(".meta.aot") && caches.get(1).endsWith(".work.aot"), caches.toString());
+        Map<String, String> logged = Map.of("MGMT_JAVA", vars.get("MGMT_JAVA"), "MGMT_JVM_CACHE", "auto",
+            "MGMT_JAVA_OPTS", "-Xlog:aot=info");
+        for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.of("help", "get"),
+            List.of("completion", "bash"), List.of("get", "projects", "--url", "http://127.0.0.1:1", "--no-retry"),
+            List.of("-p", "x", "--help"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("mgmt").toString()));
+            command.addAll(args);
+            Run r = JarRuns.start(command, null, logged).await(Duration.ofSeconds(60));
+            String expected = args.get(0).startsWith("-p") || args.get(0).equals("get") ? ".work.aot" : ".meta.aot";
+            // The JVM logs to stdout.
+            String opened = r.out().lines().filter(l -> l.contains("Opened AOT cache")).findFirst().orElse("");
+            assertTrue(opened.contains(dir.resolve("target/jvm-cache").toString()) && opened.contains(expected),
+                args + " did not run with the " + expected + " cache\n" + r.describe());
+        }
+    }
+
+    /** The newest JDK of at least this feature version under /usr/lib/jvm, or null. */
+    private static Path newestJdk(int atLeast) throws Exception {
+        Path best = null;
+        int bestVersion = 0;
+        try (var homes = Files.list(Path.of("/usr/lib/jvm"))) {
+            for (Path home : homes.toList()) {
+                Path release = home.resolve("release");
+                if (!Files.isExecutable(home.resolve("bin/java")) || !Files.isReadable(release)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(release)) {
+                    if (line.startsWith("JAVA_VERSION=\"")) {
+                        int v = Integer.parseInt(line.substring(14).split("[^0-9]")[0]);
+                        if (v >= atLeast && v > bestVersion) {
+                            best = home;
+                            bestVersion = v;
+                        }
+                    }
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return null;
+        }
+        return best;
     }
 
     @Test

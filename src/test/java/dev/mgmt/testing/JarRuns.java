@@ -54,12 +54,18 @@ public final class JarRuns {
 
     /** Starts {@code command} in the repository root; stdin is {@code stdin}, or /dev/null when null. */
     public static Started start(List<String> command, File stdin) throws IOException {
+        return start(command, stdin, Map.of());
+    }
+
+    /** The same with these variables set on top (MGMT_JVM_CACHE included). */
+    public static Started start(List<String> command, File stdin, Map<String, String> vars) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(k -> k.startsWith("MGMT_") || k.equalsIgnoreCase("HTTPS_PROXY") || k.equalsIgnoreCase("HTTP_PROXY"));
         env.put("NO_COLOR", "1");
         // No detached cache-training JVM left running after the build.
         env.put("MGMT_JVM_CACHE", "off");
+        env.putAll(vars);
         pb.redirectInput(ProcessBuilder.Redirect.from(stdin == null ? new File("/dev/null") : stdin));
         Process p = pb.start();
         return new Started(command, p, drain(p.getInputStream()), drain(p.getErrorStream()));
