@@ -23,7 +23,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 
-/** The one configured ObjectMapper, created on first use so commands that print no JSON never load it. */
+/**
+ * The one configured ObjectMapper, created on first use, and what reads and writes trees without it: building
+ * the mapper costs about 20 ms at start-up even from the AOT cache, which reading an error body, printing
+ * {@code -o json} or an error object does not need.
+ */
 public final class Json {
     private Json() {
     }
@@ -93,7 +97,7 @@ public final class Json {
     }
 
     /**
-     * The streaming factory alone: building an ObjectMapper costs ~40 ms at start-up, which the
+     * The streaming factory alone: building an ObjectMapper costs ~20 ms at start-up, which the
      * plain list path (stream, build small trees, print) does not need.
      */
     public static JsonFactory factory() {
@@ -158,32 +162,79 @@ public final class Json {
         return problem.startsWith("Duplicate field") ? problem.replace("Duplicate field", "duplicate key") : problem;
     }
 
-    /** Parses, or returns null when the bytes are not JSON. */
+    /** Parses the first value, or returns null when the bytes hold none or are not JSON. */
     public static JsonNode tryParse(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
         }
-        try {
-            return mapper().readTree(body);
+        try (JsonParser p = factory().createParser(body)) {
+            return p.nextToken() == null ? null : readTree(p);
         } catch (IOException e) {
             return null;
         }
     }
 
-    public static String pretty(JsonNode node) {
-        try {
-            return mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+    /**
+     * Writes a tree as the mapper's {@code writeTree} does, without a mapper ({@code JsonTreeWriteTest} holds
+     * the two to the same bytes). A tree that holds Java objects (a POJO node) goes through the mapper.
+     */
+    public static void write(JsonGenerator g, JsonNode node) throws IOException {
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (java.util.Map.Entry<String, JsonNode> e : node.properties()) {
+                    g.writeFieldName(e.getKey());
+                    write(g, e.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (JsonNode item : node) {
+                    write(g, item);
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case NUMBER -> writeNumber(g, node);
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL, MISSING -> g.writeNull();
+            case BINARY -> g.writeBinary(node.binaryValue());
+            default -> mapper().writeTree(g, node);
         }
     }
 
+    private static void writeNumber(JsonGenerator g, JsonNode n) throws IOException {
+        switch (n.numberType()) {
+            case INT -> g.writeNumber(n.intValue());
+            case LONG -> g.writeNumber(n.longValue());
+            case BIG_INTEGER -> g.writeNumber(n.bigIntegerValue());
+            case FLOAT -> g.writeNumber(n.floatValue());
+            case DOUBLE -> g.writeNumber(n.doubleValue());
+            default -> g.writeNumber(n.decimalValue());
+        }
+    }
+
+    /** jq's layout ({@link #printer}), as {@code -o json} prints. */
+    public static String pretty(JsonNode node) {
+        return text(node, true);
+    }
+
     public static String compact(JsonNode node) {
-        try {
-            return mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
-        } catch (JsonProcessingException e) {
+        return text(node, false);
+    }
+
+    private static String text(JsonNode node, boolean pretty) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (JsonGenerator g = factory().createGenerator(out)) {
+            if (pretty) {
+                g.setPrettyPrinter(printer());
+            }
+            write(g, node);
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+        return out.toString();
     }
 
     /**

@@ -2,10 +2,8 @@ package dev.mgmt.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.mgmt.json.Json;
 
 import java.io.IOException;
@@ -34,8 +32,7 @@ public final class StructuredSink implements ItemSink {
 
     public static StructuredSink json(PrintWriter out, boolean single) {
         try {
-            ObjectMapper m = Json.mapper();
-            JsonGenerator g = m.getFactory().createGenerator(new NonClosingWriter(out));
+            JsonGenerator g = Json.factory().createGenerator(new NonClosingWriter(out));
             g.setPrettyPrinter(Json.printer());
             return new StructuredSink(out, g, single, false);
         } catch (IOException e) {
@@ -49,7 +46,7 @@ public final class StructuredSink implements ItemSink {
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .build();
-            JsonGenerator g = new YAMLMapper(f).getFactory().createGenerator(new NonClosingWriter(out));
+            JsonGenerator g = f.createGenerator(new NonClosingWriter(out));
             return new StructuredSink(out, g, single, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -66,16 +63,16 @@ public final class StructuredSink implements ItemSink {
                     // More than one match for a name: fall back to a list.
                     if (count == 1) {
                         gen.writeStartArray();
-                        gen.writeTree(only);
+                        Json.write(gen, only);
                         only = null;
                     }
-                    gen.writeTree(item);
+                    Json.write(gen, item);
                 }
             } else {
                 if (count == 0) {
                     gen.writeStartArray();
                 }
-                gen.writeTree(item);
+                Json.write(gen, item);
             }
             count++;
             // Each item whole in the writer below: an interrupted copy counts the items it printed.
@@ -89,7 +86,7 @@ public final class StructuredSink implements ItemSink {
     public void finish() {
         try {
             if (only != null) {
-                gen.writeTree(only);
+                Json.write(gen, only);
             } else if (count == 0) {
                 gen.close();
                 out.println("[]");

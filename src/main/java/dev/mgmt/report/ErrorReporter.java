@@ -235,7 +235,7 @@ public final class ErrorReporter {
 
     /** {@code status} is the HTTP answer's, null for an error mgmt found itself: then there is no "status" key. */
     private static ObjectNode base(Integer status, String code, String description, int exitCode) {
-        ObjectNode json = Json.mapper().createObjectNode();
+        ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (status != null) {
             json.put("status", status);
         }
