@@ -53,6 +53,29 @@ class CommandModelsTest {
         }
     }
 
+    /** Vendored picocli registers no converters for java.time and java.sql types (docs/startup.md): no option has one. */
+    @Test
+    void no_option_needs_a_converter_that_picocli_no_longer_registers() {
+        List<String> found = new ArrayList<>();
+        for (Class<?> c : Subcommands.modelClasses()) {
+            typesOf(new CommandLine(CommandModels.specOf(CommandModelWriter.instantiate(c))), found);
+        }
+        assertTrue(found.size() > 50, "too few options walked: " + found.size());
+        for (String type : found) {
+            assertTrue(!type.startsWith("java.time.") && !type.startsWith("java.sql."), type);
+        }
+    }
+
+    private static void typesOf(CommandLine cl, List<String> out) {
+        for (ArgSpec a : cl.getCommandSpec().args()) {
+            if (a.converters().length == 0) {
+                out.add(a.type().getName());
+                Arrays.stream(a.auxiliaryTypes()).forEach(t -> out.add(t.getName()));
+            }
+        }
+        cl.getSubcommands().values().forEach(sub -> typesOf(sub, out));
+    }
+
     @Test
     void every_option_field_can_be_read_and_written_back_through_its_binding() {
         for (Class<?> c : Subcommands.modelClasses()) {
