@@ -2,6 +2,7 @@ package dev.mgmt;
 
 import dev.mgmt.process.Env;
 import dev.mgmt.process.Interrupt;
+import dev.mgmt.process.WarmUp;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -15,6 +16,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        WarmUp.startFor(args);
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);

@@ -1,7 +1,6 @@
 package dev.mgmt.cli;
 
 import dev.mgmt.cli.model.CommandModels;
-import dev.mgmt.json.ParserWarmUp;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
@@ -69,9 +68,6 @@ public final class Subcommands {
     /** Commands that look at the whole tree. */
     private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion");
 
-    /** Commands that never parse JSON or YAML: the others start {@link ParserWarmUp} as soon as they are named. */
-    private static final java.util.Set<String> NO_PARSING = java.util.Set.of("version", "options", "explain");
-
     private Subcommands() {
     }
 
@@ -79,9 +75,6 @@ public final class Subcommands {
     public static void register(CommandLine root, String[] args) {
         String verb = firstCommandWord(root, args);
         if (verb != null && ALL.containsKey(verb) && !NEED_ALL.contains(verb)) {
-            if (!NO_PARSING.contains(verb)) {
-                ParserWarmUp.start();
-            }
             add(root, verb);
         } else if (verb == null && versionOnly(args)) {
             return;
