@@ -70,7 +70,7 @@ public final class BenchCommand extends BaseCommand {
     String duration;
 
     @Option(names = {"-c", "--concurrency"}, paramLabel = "C", defaultValue = "1",
-        description = "Requests in flight at once (default ${DEFAULT-VALUE}).")
+        description = "Requests in flight at once (default 1).")
     int concurrency;
 
     @Option(names = "--warmup", paramLabel = "DURATION",

@@ -47,7 +47,7 @@ final class CommandModelWriter {
         for (Class<?> c : classes) {
             ByteArrayOutputStream record = new ByteArrayOutputStream();
             DataOutputStream data = new DataOutputStream(record);
-            new CommandModelWriter(data).writeCommand(CommandSpec.forAnnotatedObject(instantiate(c)));
+            new CommandModelWriter(data).writeCommand(CommandModels.plain(CommandSpec.forAnnotatedObject(instantiate(c))));
             data.flush();
             file.writeUTF(c.getName());
             file.writeInt(record.size());
@@ -121,6 +121,24 @@ final class CommandModelWriter {
         out.writeChar(u.requiredOptionMarker());
     }
 
+    /**
+     * The names picocli gave the option when it was added, variables expanded: the run reads the model without
+     * expansion ({@link CommandModels#plain}), and picocli's help mixin names its options
+     * {@code ${picocli.help.name.0:--h}}.
+     */
+    private static String[] resolvedNames(CommandSpec spec, OptionSpec o) {
+        List<String> names = new ArrayList<>();
+        spec.optionsMap().forEach((name, option) -> {
+            if (option == o) {
+                names.add(name);
+            }
+        });
+        if (names.size() != o.names().length) {
+            throw new IllegalStateException("option " + String.join("/", o.names()) + " is known by " + names);
+        }
+        return names.toArray(new String[0]);
+    }
+
     private void writeArgs(CommandSpec spec, Set<ArgSpec> skip) throws IOException {
         List<OptionSpec> options = new ArrayList<>();
         for (OptionSpec o : spec.options()) {
@@ -130,7 +148,7 @@ final class CommandModelWriter {
         }
         out.writeInt(options.size());
         for (OptionSpec o : options) {
-            strs(o.names());
+            strs(resolvedNames(spec, o));
             writeArg(o);
             out.writeBoolean(o.usageHelp());
             out.writeBoolean(o.versionHelp());

@@ -55,7 +55,7 @@ public final class CommandModels {
     public static CommandSpec specOf(Object command) {
         byte[] data = models().get(command.getClass().getName());
         if (data == null) {
-            return CommandSpec.forAnnotatedObject(command);
+            return plain(CommandSpec.forAnnotatedObject(command));
         }
         try {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(data));
@@ -80,6 +80,19 @@ public final class CommandModels {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * mgmt's names and help texts are plain text: picocli would expand {@code ${...}} in each of them from system
+     * properties and the environment (an example's {@code "${fpath[1]}/_mgmt"} printed as {@code "null/_mgmt"}),
+     * and the expansion was about a quarter of building the root's model at start-up. {@code ${DEFAULT-VALUE}} in
+     * a description is the help layout's own and still works.
+     */
+    static CommandSpec plain(CommandSpec spec) {
+        spec.interpolateVariables(false);
+        spec.mixins().values().forEach(CommandModels::plain);
+        spec.subcommands().values().forEach(sub -> plain(sub.getCommandSpec()));
+        return spec;
     }
 
     /** Whether the build's compiled model is on the class path. */
@@ -137,7 +150,7 @@ public final class CommandModels {
             for (int i = 0; i < mixins; i++) {
                 String name = str();
                 Object mixinObject = newInstance(str());
-                CommandSpec mixin = CommandSpec.wrapWithoutInspection(mixinObject);
+                CommandSpec mixin = CommandSpec.wrapWithoutInspection(mixinObject).interpolateVariables(false);
                 args(mixin, mixinObject);
                 spec.addMixin(name, mixin);
             }
@@ -167,7 +180,8 @@ public final class CommandModels {
             if (!className.equals(user.getClass().getName())) {
                 throw new IllegalStateException("command model out of step with " + user.getClass().getName());
             }
-            CommandSpec spec = CommandSpec.wrapWithoutInspection(user);
+            // Before anything is added: picocli expands option names as they are added (see plain).
+            CommandSpec spec = CommandSpec.wrapWithoutInspection(user).interpolateVariables(false);
             spec.name(str());
             spec.aliases(strs());
             spec.helpCommand(in.readBoolean());
