@@ -75,6 +75,13 @@ public final class StartupTraining {
         }
         if (meta) {
             terminalHelp(interrupt);
+        } else {
+            // Checklists print ages and waits of any size (a token expired 1h 57m ago). Each of human()'s forms
+            // is a string concatenation the cache links only if the training met it; one met at run time costs ~2 ms.
+            for (long nanos : new long[]{1_700_000, 5_000_000, 2_500_000_000L, 42_000_000_000L, 7_000_000_000_000L,
+                90_000_000_000_000L}) {
+                dev.mgmt.text.Durations.human(Duration.ofNanos(nanos));
+            }
         }
         interrupt.runEnded();
         System.exit(first);

@@ -2,7 +2,6 @@ package dev.mgmt.text;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +33,8 @@ public final class NameMatcher {
             .filter(c -> !result.contains(c))
             .map(c -> new Scored(c, distance(lower, c.toLowerCase(Locale.ROOT))))
             .filter(s -> s.distance <= limit || lower.length() >= 3 && s.name.toLowerCase(Locale.ROOT).contains(lower))
-            .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name))
+            // Closest first, then by name; not Comparator.comparingInt (see Redactor.redactKnown).
+            .sorted((a, b) -> a.distance != b.distance ? Integer.compare(a.distance, b.distance) : a.name.compareTo(b.name))
             .forEach(s -> result.add(s.name));
         List<String> out = new ArrayList<>(result);
         return out.size() > max ? out.subList(0, max) : out;

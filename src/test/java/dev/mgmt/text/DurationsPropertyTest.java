@@ -27,6 +27,15 @@ class DurationsPropertyTest {
         assertTrue(s.length() <= 8 && !s.contains("\n"), s);
     }
 
+    /** Sub-10ms times to the tenth are rounded as String.format's %.1f did, without Formatter (start-up). */
+    @Property(tries = 1000, seed = "20261204")
+    void short_times_round_as_format_does(@ForAll @LongRange(min = 1, max = 9_999_999L) long nanos) {
+        double exact = nanos / 1e6;
+        String expected = exact != Math.floor(exact) ? String.format(java.util.Locale.ROOT, "%.1fms", exact)
+            : (nanos / 1_000_000) + "ms";
+        assertEquals(expected, Durations.human(Duration.ofNanos(nanos)));
+    }
+
     @Property(tries = 300, seed = "20261202")
     void milliseconds_round_trip(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long ms) {
         assertEquals(Duration.ofMillis(ms), Durations.parse(ms + "ms", Durations.Bare.REFUSED, false));
