@@ -118,7 +118,7 @@ public final class ConfigViewCommand extends BaseCommand {
             return new BigDecimal(d.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString();
         }
         if (value instanceof OutputFormat) {
-            return ((OutputFormat) value).name().toLowerCase(java.util.Locale.ROOT);
+            return ((OutputFormat) value).word();
         }
         return value.toString();
     }

@@ -205,6 +205,16 @@ class ConfigCommandsTest {
         assertTrue(r.err().contains("'insecure' in context 'a' must be true or false"), r.describe());
     }
 
+    /** The output format is spelled as -o takes it (and as doctor prints it), not as the enum is named. */
+    @Test
+    void should_show_the_output_format_as_o_spells_it() throws IOException {
+        write("contexts:\n  prod:\n    url: https://a\n");
+        CliResult r = mgmt().env("MGMT_OUTPUT", "custom-columns=N:.name").run("config", "view");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("output") && l.contains("custom-columns")), r.describe());
+        assertFalse(r.out().contains("custom_columns"), r.describe());
+    }
+
     @Test
     void should_not_read_the_config_for_commands_that_need_no_settings() throws IOException {
         write("this: is: not: yaml: [\n");
