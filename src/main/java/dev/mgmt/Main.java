@@ -1,5 +1,6 @@
 package dev.mgmt;
 
+import dev.mgmt.cli.Subcommands;
 import dev.mgmt.process.Env;
 import dev.mgmt.process.Interrupt;
 import dev.mgmt.process.WarmUp;
@@ -16,7 +17,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        WarmUp.startFor(args);
+        if (!Subcommands.offline(args)) {
+            WarmUp.start();
+        }
         // Unbuffered file streams: mgmt writes through its own PrintWriters and flushes them.
         OutputStream stdout = new FileOutputStream(FileDescriptor.out);
         OutputStream stderr = new FileOutputStream(FileDescriptor.err);

@@ -65,6 +65,18 @@ public final class Subcommands {
         return out;
     }
 
+    /** First arguments of runs that send nothing and parse nothing: help, version, completion scripts. */
+    private static final java.util.Set<String> OFFLINE = java.util.Set.of("--help", "-h", "--version", "-V", "help",
+        "completion", "options", "explain");
+
+    /**
+     * Whether a run with these arguments surely sends nothing, judged by the first one alone before any
+     * parsing ({@code mgmt -p X --help} counts as sending: a wrong guess only costs a warm-up).
+     */
+    public static boolean offline(String[] args) {
+        return args.length == 0 || OFFLINE.contains(args[0]);
+    }
+
     /** Commands that look at the whole tree. */
     private static final java.util.Set<String> NEED_ALL = java.util.Set.of("help", "completion");
 

@@ -1,7 +1,5 @@
 package dev.mgmt.process;
 
-import java.util.Set;
-
 /**
  * Runs, on the other core and from the first moment of a run, two pieces of JDK set-up that a run which
  * talks to a manager would otherwise pay for on the main thread (class-init log, JDK 25):
@@ -15,18 +13,11 @@ import java.util.Set;
  * thread makes it wait for the rest, never run it twice. Paired: get projects 94 -> 90 ms.
  */
 public final class WarmUp implements Runnable {
-    /** First arguments of runs that send nothing and parse nothing: help, version, completion scripts. */
-    private static final Set<String> OFFLINE = Set.of("--help", "-h", "--version", "-V", "help", "completion", "options",
-        "explain");
-
     private WarmUp() {
     }
 
-    /** Starts the warm-up unless the arguments name a run that sends nothing. */
-    public static void startFor(String[] args) {
-        if (args.length == 0 || OFFLINE.contains(args[0])) {
-            return;
-        }
+    /** For a run that may send a request: one that sends nothing would only spend the other core. */
+    public static void start() {
         Thread t = new Thread(new WarmUp(), "mgmt-warm-up");
         t.setDaemon(true);
         t.start();
