@@ -67,6 +67,8 @@ public final class StartupTraining {
         Interrupt interrupt = new Interrupt().install(Duration.ofSeconds(2));
         int first = -1;
         for (int i = 0; i < runs.size(); i++) {
+            Main.warmUp(runs.get(i));
+            Main.windowsConsole(runs.get(i));
             Env env = Main.env(OutputStream.nullOutputStream(), OutputStream.nullOutputStream(), interrupt);
             int code = MgmtCli.create(envs.get(i) == null ? env : env.withVars(envs.get(i))).execute(runs.get(i));
             if (first < 0) {

@@ -1,5 +1,7 @@
 package dev.mgmt.cli;
 
+import dev.mgmt.process.OwnResources;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +31,7 @@ public final class RootHelp {
 
     /** The compiled text, or null when the classes were compiled outside Maven and the build wrote none. */
     public static String compiled() {
-        try (InputStream in = RootHelp.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = OwnResources.open(RootHelp.class, RESOURCE)) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

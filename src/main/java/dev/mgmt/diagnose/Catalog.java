@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mgmt.errors.ExitCodes;
+import dev.mgmt.process.OwnResources;
 import dev.mgmt.report.CheckResult;
 import dev.mgmt.report.Result;
 
@@ -125,7 +126,7 @@ public final class Catalog {
      * Classes compiled outside Maven have no compiled form, so the YAML is read instead.
      */
     private static Catalog load() {
-        try (InputStream in = Catalog.class.getResourceAsStream(CatalogData.RESOURCE)) {
+        try (InputStream in = OwnResources.open(Catalog.class, CatalogData.RESOURCE)) {
             if (in != null) {
                 return CatalogData.read(in);
             }

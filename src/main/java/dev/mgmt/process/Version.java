@@ -10,7 +10,7 @@ public final class Version {
     }
 
     public static String number() {
-        try (InputStream in = Version.class.getResourceAsStream("/dev/mgmt/version.properties")) {
+        try (InputStream in = OwnResources.open(Version.class, "/dev/mgmt/version.properties")) {
             if (in == null) {
                 return "dev";
             }

@@ -1,6 +1,7 @@
 package dev.mgmt.cli.model;
 
 import dev.mgmt.cli.Subcommands;
+import dev.mgmt.process.OwnResources;
 
 import java.io.OutputStream;
 
@@ -110,7 +111,7 @@ public final class CommandModels {
     /** Splits the file into one record per top-level command class, read in full only when asked for. */
     private static Map<String, byte[]> load() {
         Map<String, byte[]> out = new HashMap<>();
-        try (InputStream raw = CommandModels.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream raw = OwnResources.open(CommandModels.class, RESOURCE)) {
             if (raw == null) {
                 return out;
             }
