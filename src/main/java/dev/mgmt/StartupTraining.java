@@ -32,7 +32,8 @@ public final class StartupTraining {
      * every class of its cache at start-up, so these do not carry the request and checklist paths' classes.
      */
     private static final List<String[]> META = List.of(new String[]{"--version"}, new String[]{"--help"},
-        new String[]{"help"}, new String[]{"help", "get"}, new String[]{"completion", "bash"}, new String[]{"options"});
+        new String[]{"help"}, new String[]{"help", "get"}, new String[]{"get", "--help"},
+        new String[]{"get", "project", "-h"}, new String[]{"completion", "bash"}, new String[]{"options"});
 
     /** {@code meta} as the argument trains the small cache; no argument, the one for everything else. */
     public static void main(String[] args) {
@@ -44,7 +45,6 @@ public final class StartupTraining {
             new String[]{"get", "projects", "-o", "name"},
             new String[]{"get", "project", "nosuch"},
             new String[]{"get", "proxies", "-p", "MyProject", "-o", "wide"},
-            new String[]{"get", "--help"},
             new String[]{"--no-retry", "--url", "http://127.0.0.1:1", "get", "projects"}));
         String expired = System.getenv("MGMT_TRAIN_EXPIRED_TOKEN");
         if (!meta && expired != null && !expired.isEmpty()) {

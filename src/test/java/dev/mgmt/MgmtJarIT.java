@@ -7,6 +7,7 @@ import dev.mgmt.testing.JarRuns.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -134,10 +135,9 @@ class MgmtJarIT {
      * trains caches of its own; -Xlog:aot=info, given last, names the cache each run opened.
      */
     @Test
-    void should_train_both_caches_and_give_each_run_the_one_for_its_command() throws Exception {
+    void should_train_both_caches_and_give_each_run_the_one_for_its_command(@TempDir Path dir) throws Exception {
         Path jdk = newestJdk(25);
         Assumptions.assumeTrue(jdk != null, "no JDK 25 or newer in /usr/lib/jvm: the AOT caches need one");
-        Path dir = Files.createTempDirectory("mgmt-cache");
         Files.createDirectories(dir.resolve("target"));
         Files.copy(ROOT.resolve("mgmt"), dir.resolve("mgmt"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(JAR, dir.resolve("target/mgmt.jar"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
@@ -158,11 +158,15 @@ class MgmtJarIT {
                 "MGMT_TOKEN", sandbox.adminToken());
             for (List<String> args : List.of(List.of("--version"), List.of("--help"), List.of("help", "get"),
                 List.of("completion", "bash"), List.of("get", "projects"), List.of("get", "project", "nosuch"),
-                List.of("get", "projects", "--url", "http://127.0.0.1:1", "--no-retry"), List.of("-p", "x", "--help"))) {
+                List.of("get", "projects", "--url", "http://127.0.0.1:1", "--no-retry"), List.of("-p", "x", "--help"),
+                List.of("get", "--help"), List.of("-p", "x", "get", "project", "-h"))) {
                 List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("mgmt").toString()));
                 command.addAll(args);
                 Run r = JarRuns.start(command, null, logged).await(Duration.ofSeconds(60));
-                String expected = args.get(0).startsWith("-p") || args.get(0).equals("get") ? ".work.aot" : ".meta.aot";
+                // Help, wherever its flag is, prints what mgmt knows by itself.
+                boolean help = args.contains("--help") || args.contains("-h");
+                String expected = !help && (args.get(0).startsWith("-p") || args.get(0).equals("get"))
+                    ? ".work.aot" : ".meta.aot";
                 // The JVM logs to stdout.
                 String opened = r.out().lines().filter(l -> l.contains("Opened AOT cache")).findFirst().orElse("");
                 assertTrue(opened.contains(dir.resolve("target/jvm-cache").toString()) && opened.contains(expected),
@@ -201,8 +205,7 @@ class MgmtJarIT {
     }
 
     @Test
-    void should_run_through_a_chain_of_symlinks_from_elsewhere() throws Exception {
-        Path dir = Files.createTempDirectory("mgmt-link");
+    void should_run_through_a_chain_of_symlinks_from_elsewhere(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("bin"));
         Files.createDirectories(dir.resolve("lib"));
         Files.createSymbolicLink(dir.resolve("lib/mgmt"), ROOT.resolve("mgmt"));

@@ -70,11 +70,26 @@ public final class Subcommands {
         "completion", "options", "explain");
 
     /**
-     * Whether a run with these arguments surely sends nothing, judged by the first one alone before any
-     * parsing ({@code mgmt -p X --help} counts as sending: a wrong guess only costs a warm-up).
+     * Whether a run with these arguments surely sends nothing, judged before any parsing: by the first
+     * argument, or a help flag anywhere before {@code --} ({@code mgmt get project -h}). A wrong guess (an
+     * option's value spelled {@code -h}) only costs a warm-up. The launcher makes the same guess to pick its
+     * small start-up cache.
      */
     public static boolean offline(String[] args) {
-        return args.length == 0 || OFFLINE.contains(args[0]);
+        return args.length == 0 || OFFLINE.contains(args[0]) || helpFlag(args);
+    }
+
+    /** {@code -h} or {@code --help} before the end of options. */
+    private static boolean helpFlag(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("-h") || a.equals("--help")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Commands that look at the whole tree. */
@@ -85,9 +100,15 @@ public final class Subcommands {
 
     /** Adds what a run with these arguments needs. */
     public static void register(CommandLine root, String[] args) {
-        String verb = firstCommandWord(root, args);
+        int at = commandWordIndex(root, args);
+        String verb = at < 0 ? null : args[at];
+        String topic = "help".equals(verb) && at + 1 < args.length ? args[at + 1] : null;
         if (verb != null && ALL.containsKey(verb) && !NEED_ALL.contains(verb)) {
             add(root, verb);
+        } else if (topic != null && ALL.containsKey(topic) && !NEED_ALL.contains(topic)) {
+            // "mgmt help get": the help of one command needs only that command's tree.
+            add(root, "help");
+            add(root, topic);
         } else if (verb == null && versionOnly(args)) {
             return;
         } else if (verb == null && rootHelp(args)) {
@@ -145,15 +166,15 @@ public final class Subcommands {
         return false;
     }
 
-    /** The first argument that is not a global option or an option's value. */
-    static String firstCommandWord(CommandLine root, String[] args) {
+    /** Where the first argument that is not a global option or an option's value is; -1 when there is none. */
+    private static int commandWordIndex(CommandLine root, String[] args) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
-                return i + 1 < args.length ? args[i + 1] : null;
+                return i + 1 < args.length ? i + 1 : -1;
             }
             if (!a.startsWith("-") || a.equals("-")) {
-                return a;
+                return i;
             }
             if (a.contains("=")) {
                 continue;
@@ -163,6 +184,6 @@ public final class Subcommands {
                 i++;
             }
         }
-        return null;
+        return -1;
     }
 }
