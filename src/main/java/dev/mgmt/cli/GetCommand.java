@@ -2,6 +2,7 @@ package dev.mgmt.cli;
 
 import dev.mgmt.errors.ExitCodes;
 import dev.mgmt.errors.UsageException;
+import dev.mgmt.output.FilteredSink;
 import dev.mgmt.output.ItemSink;
 import dev.mgmt.output.JsonQuery;
 import dev.mgmt.output.MappedSink;
@@ -59,7 +60,7 @@ public final class GetCommand extends BaseCommand {
     @Option(names = "--proxy", paramLabel = "NAME", description = "The API proxy (for endpoints and policies).")
     String proxy;
 
-    @Option(names = "--method", paramLabel = "METHOD", description = "HTTP method of the endpoint NAME.")
+    @Option(names = "--method", paramLabel = "METHOD", description = "HTTP method of the endpoint NAME; without NAME, list the endpoints of this method.")
     String method;
 
     @Option(names = "--credential", paramLabel = "USERNAME", description = "The credential (for access).")
@@ -80,18 +81,18 @@ public final class GetCommand extends BaseCommand {
             JsonQuery.compile(inv.options().query());
         }
         NameArgument named = NameArgument.of(k, name, method);
-        if (named.method() != null && name == null) {
-            throw new UsageException("--method picks one endpoint: give its path too, e.g. mgmt get endpoint /pets "
-                + "--method " + named.method());
-        }
+        // Without a path, --method narrows the list: every endpoint of that method.
+        String listedMethod = name == null ? named.method() : null;
         Settings s = inv.settings();
         Target target = Target.of(k, s.project().value(), proxy, credential, type);
         ResourceReader reader = new ResourceReader(inv.authenticatedClient());
         OutputFormat format = s.output().value();
         String query = inv.options().query();
-        String noneFound = "No " + k.plural() + " found" + target.where()
-            + (query == null ? "" : " matching -q '" + query + "'") + ".";
-        try (ItemSink sink = documents(Sinks.create(inv, k, format, name != null, noneFound), target, format, inv)) {
+        String noneFound = "No " + k.plural() + (listedMethod == null ? "" : " of method " + listedMethod) + " found"
+            + target.where() + (query == null ? "" : " matching -q '" + query + "'") + ".";
+        ItemSink shown = documents(Sinks.create(inv, k, format, name != null, noneFound), target, format, inv);
+        try (ItemSink sink = listedMethod == null ? shown
+            : new FilteredSink(shown, NameArgument.METHOD_FIELD, listedMethod)) {
             if (name == null) {
                 reader.list(target, sink);
             } else {

@@ -115,9 +115,36 @@ class EndpointNamingTest {
         assertEquals(2, unknown.exitCode(), unknown.describe());
         assertTrue(unknown.err().startsWith("error: invalid method 'FETCH' in endpoint 'FETCH /pets': expected one of "
             + "GET, POST"), unknown.err());
-        CliResult listed = cli().run("get", "endpoints", "--method", "GET", "--proxy", "petstore-api");
+        CliResult listed = cli().run("get", "endpoints", "--method", "FETCH", "--proxy", "petstore-api");
         assertEquals(2, listed.exitCode(), listed.describe());
+        assertTrue(listed.err().startsWith("error: invalid --method 'FETCH': expected one of GET, POST"), listed.err());
         assertEquals(0, sandbox.ownRequests().size());
+    }
+
+    /** Without a path, --method narrows the list, in every output form; none left says so on stderr. */
+    @Test
+    void should_list_only_the_endpoints_of_the_method_given() {
+        // Other tests of this class add endpoints of their own to the same proxy.
+        String names = run(cli(), "get", "endpoints", "--method", "get", "--proxy", "petstore-api", "-o", "name");
+        assertTrue(names.startsWith("GET /pets\nGET /pets/{petId}\n"), names);
+        assertTrue(names.lines().allMatch(l -> l.startsWith("GET /")), names);
+        String table = run(cli(), "get", "endpoints", "--method", "POST", "--proxy", "petstore-api");
+        assertTrue(table.startsWith("METHOD") && table.contains("POST") && !table.contains("GET "), table);
+        // Columns that leave the method out: the list still reads it to filter by.
+        String paths = run(cli(), "get", "endpoints", "--method", "POST", "--proxy", "petstore-api", "-o",
+            "custom-columns=PATH:.endpoint", "--no-headers");
+        assertEquals("/pets\n", paths.lines().filter(l -> l.startsWith("/pets")).collect(
+            java.util.stream.Collectors.joining("\n", "", "\n")));
+        String methods = run(cli(), "get", "endpoints", "--method", "GET", "--proxy", "petstore-api", "-o", "json",
+            "-q", "$[*].httpMethod");
+        assertTrue(methods.contains("\"GET\"") && !methods.contains("POST"), methods);
+        String yaml = run(cli(), "get", "endpoints", "--method", "POST", "--proxy", "petstore-api", "-o", "yaml");
+        assertTrue(yaml.contains("kind: endpoint") && yaml.contains("httpMethod: POST") && !yaml.contains("httpMethod: GET"),
+            yaml);
+        CliResult none = cli().run("get", "endpoints", "--method", "TRACE", "--proxy", "petstore-api");
+        assertEquals(0, none.exitCode(), none.describe());
+        assertEquals("", none.out());
+        assertEquals("No endpoints of method TRACE found in proxy 'petstore-api' of project 'MyProject'.\n", none.err());
     }
 
     private static String[] with(String[] args, String... more) {
