@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark on every common path: mgmt (through ./mgmt, with its start-up cache) against
-# HTTPie making the same request (success, 404, 401 with an expired token, JSON output, --help) and
-# curl, all in one hyperfine session, plus peak RSS. Prints a Markdown table with the ratios that
-# issue 15 sets targets for (docs/startup.md): mgmt/HTTPie per path, and each path/mgmt's success.
+# HTTPie making the same request (success, 404, 401 with an expired token, JSON output; --help and a
+# command's --help against HTTPie's --help) and curl, all in one hyperfine session, plus peak RSS.
+# Prints a Markdown table with the ratios that issue 15 sets targets for (docs/startup.md): mgmt/HTTPie
+# per path, and each path/mgmt's success.
 #
 #   bench/startup.sh                 # newest JDK (what ./mgmt picks)
 #   MGMT_JAVA=/usr/lib/jvm/java-17-openjdk-amd64/bin/java bench/startup.sh
@@ -64,6 +65,8 @@ hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" --export-json "$LOG.
     -n "http: -o json" "$H GET $API Authorization:Bearer\ $TOKEN" \
     -n "mgmt: --help" "$M --help" \
     -n "http: --help" "http --help" \
+    -n "mgmt: get --help" "$M get --help" \
+    -n "http: get --help" "http --help" \
     -n "mgmt: --version" "$M --version" \
     -n "curl: get projects" "curl -s -H Authorization:\ Bearer\ $TOKEN $API" >/dev/null
 
@@ -77,10 +80,10 @@ rss() {  # peak RSS in MB, median of 5 runs
 }
 RSS=$(jq -n --arg a "$(rss "$M" get projects)" --arg b "$(rss "$M" get project nosuch)" \
     --arg c "$(rss "$M" --token "$EXPIRED" get projects)" --arg d "$(rss "$M" get projects -o json)" \
-    --arg e "$(rss "$M" --help)" --arg f "$(rss "$M" --version)" \
+    --arg e "$(rss "$M" --help)" --arg f "$(rss "$M" --version)" --arg h "$(rss "$M" get --help)" \
     --arg g "$(rss http --ignore-stdin GET "$API" "Authorization:Bearer $TOKEN")" \
     '{"get projects": $a, "404 + checklist": $b, "401 expired + checklist": $c, "-o json": $d,
-      "--help": $e, "--version": $f, "http": $g}')
+      "--help": $e, "get --help": $h, "--version": $f, "http": $g}')
 
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ); machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); load before: $LOAD_BEFORE"
 echo "java: $JAVA_USED; runs: $RUNS (+$WARMUP warm-up), one hyperfine -N session (each command's runs back to back)"
@@ -90,7 +93,7 @@ echo "|---|---:|---:|---:|---:|---:|---:|"
 jq -r --argjson rss "$RSS" '
   (.results | map({key: .command, value: .}) | from_entries) as $r
   | $r["mgmt: get projects"].median as $ok
-  | ["get projects", "404 + checklist", "401 expired + checklist", "-o json", "--help", "--version"][]
+  | ["get projects", "404 + checklist", "401 expired + checklist", "-o json", "--help", "get --help", "--version"][]
   | . as $p | $r["mgmt: " + $p] as $m | $r["http: " + $p] as $h
   | ["`" + $p + "`",
      "\($m.median * 1000 | round) ms",

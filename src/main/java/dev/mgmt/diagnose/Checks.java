@@ -48,7 +48,7 @@ final class Checks {
         entry("permissions", PermissionChecks::matrix),
         entry("body-json", BodyChecks::bodyJson),
         entry("validation-errors", BodyChecks::validationErrors),
-        entry("schema", (c, label) -> BodyChecks.schema(c)),
+        entry("schema", BodyChecks::schema),
         entry("colliding-name", one(ConflictChecks::collidingName)),
         entry("existing-object", one(ConflictChecks::existingObject)),
         entry("retry-after", one(RateLimitChecks::retryAfter)),

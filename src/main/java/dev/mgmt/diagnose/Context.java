@@ -42,7 +42,6 @@ public final class Context {
     final int attempts;
     /** Results other checks may build on, by check id. */
     final Map<String, CheckResult> done = new HashMap<>();
-    SchemaCheck schema = SchemaCheck.NONE;
     /** The API proxy {@code doctor --proxy} names, to check proxy-scoped permissions on; null: the first one listed. */
     String apiProxy;
 

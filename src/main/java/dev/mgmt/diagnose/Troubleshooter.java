@@ -38,7 +38,6 @@ public final class Troubleshooter {
 
     private final Env env;
     private final Supplier<Settings> settings;
-    private final SchemaCheck schema;
     private final HttpTransport commandTransport;
 
     /**
@@ -48,13 +47,8 @@ public final class Troubleshooter {
      *                         checks reuse its client and connections. Null when the command built none.
      */
     public Troubleshooter(Env env, Supplier<Settings> settings, HttpTransport commandTransport) {
-        this(env, settings, SchemaCheck.NONE, commandTransport);
-    }
-
-    public Troubleshooter(Env env, Supplier<Settings> settings, SchemaCheck schema, HttpTransport commandTransport) {
         this.env = env;
         this.settings = settings;
-        this.schema = schema;
         this.commandTransport = commandTransport;
     }
 
@@ -106,7 +100,6 @@ public final class Troubleshooter {
             attempts = ((NetworkException) e).attempts();
         }
         try (Built b = build(env, settings.get(), PER_REQUEST, BUDGET, e, request, response, attempts, commandTransport)) {
-            b.context.schema = schema;
             List<CheckResult> results = run(topic, b.context, Map.of());
             return new Checklist(topic.id(), results, topic.nextAfter(b.context.done));
         } catch (RuntimeException ex) {

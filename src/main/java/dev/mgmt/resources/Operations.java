@@ -126,6 +126,18 @@ public final class Operations {
         return create != null && create.nameField() != null ? create.nameField() : kind.nameField();
     }
 
+    /** Every operation that sends a body mgmt has a schema for, with its method and path template. */
+    static List<Operation> withSchemas() {
+        List<Operation> out = new java.util.ArrayList<>();
+        for (Map<Verb, Operation> ops : BY_KIND.values()) {
+            ops.values().stream().filter(o -> o.schema() != null).forEach(out::add);
+        }
+        for (Map<String, Operation> ops : SOURCES.values()) {
+            ops.values().stream().filter(o -> o.schema() != null).forEach(out::add);
+        }
+        return out;
+    }
+
     private static void put(String kind, Verb verb, Operation op) {
         BY_KIND.computeIfAbsent(kind, k -> new HashMap<>()).put(verb, op);
     }

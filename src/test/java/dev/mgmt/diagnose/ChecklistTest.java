@@ -202,6 +202,40 @@ class ChecklistTest {
         assertLine(r, "field 'environmentValueList'", "[FAIL]", "needs at least one value");
     }
 
+    /** The server names the first field it rejects; mgmt's schema for the request names the others. */
+    @Test
+    void should_name_the_fields_the_server_left_out_by_the_requests_schema() {
+        CliResult r = cli().run("--url", url, "--token", sandbox.adminToken(), "api", "POST",
+            "projects/MyProject/apiProxies/url/", "-d", "{\"apiProxyName\":\"y\",\"type\":\"REST\"}");
+        assertEquals(3, r.exitCode(), r.describe());
+        assertLine(r, "field 'apiProxyCreationType'", "[FAIL]", "is required (add this field");
+        assertLine(r, "field 'specUrl'", "[FAIL]", "is required (by mgmt's proxy.create-url schema; the server did not name it)");
+        assertEquals(1, r.err().lines().filter(l -> l.contains("field 'apiProxyCreationType'")).count(), r.describe());
+    }
+
+    @Test
+    void should_say_when_the_schema_finds_no_more_than_the_server() {
+        CliResult r = cli().run("--url", url, "--token", sandbox.adminToken(), "api", "POST",
+            "projects/MyProject/environmentVariables/NEW_VAR/", "-d", "{\"name\":\"NEW_VAR\"}");
+        assertEquals(3, r.exitCode(), r.describe());
+        assertLine(r, "local check against the request schema", "[ok]",
+            "mgmt's env-var.create schema finds no field the server did not name");
+    }
+
+    /** A body mgmt's schema accepts, rejected all the same: the server's rules differ from the documented ones. */
+    @Test
+    void should_say_the_server_has_rules_of_its_own_when_the_body_matches_the_schema() throws Exception {
+        try (TestServer server = new TestServer()) {
+            server.on("projects/p/environmentVariables/V/", Reply.json(400,
+                "{\"error\":\"validation_failed\",\"error_description\":\"Name reserved\"}"));
+            CliResult r = cli().run("--url", server.url(), "--token", "abcdefghijkl", "api", "POST",
+                "projects/p/environmentVariables/V/", "-d", "{\"name\":\"V\",\"global\":true,\"globalValue\":\"x\"}");
+            assertEquals(3, r.exitCode(), r.describe());
+            assertLine(r, "local check against the request schema", "[ok]", "the body matches mgmt's env-var.create schema",
+                "rules of its own");
+        }
+    }
+
     @Test
     void should_give_type_hints_for_validation_errors() throws Exception {
         try (TestServer server = new TestServer()) {
