@@ -139,7 +139,7 @@ complete -c mgmt -l sandbox -d 'Start the embedded emulator on a free loopback p
 complete -c mgmt -l no-headers -d 'Tables (also -o wide) print no header line.'
 complete -c mgmt -l sort-by -r -d 'Sort list output by a field (.name, .a.b or name), ascending; the whole list is held in memory.'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l proxy -x -a '(mgmt __complete (__mgmt_context_args) proxies 2>/dev/null)' -d 'The API proxy (for endpoints and policies).'
-complete -c mgmt -n '__fish_seen_subcommand_from get' -l method -r -d 'HTTP method of the endpoint NAME.'
+complete -c mgmt -n '__fish_seen_subcommand_from get' -l method -r -d 'HTTP method of the endpoint NAME; without NAME, list the endpoints of this method.'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l credential -x -a '(mgmt __complete (__mgmt_context_args) credentials 2>/dev/null)' -d 'The credential (for access).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -l type -r -d 'Connection type (default: every type in turn).'
 complete -c mgmt -n '__fish_seen_subcommand_from get' -s h -l help -d 'Show this help message and exit.'
