@@ -143,15 +143,8 @@ public final class Subcommands {
 
     /** No command word, and help asked for or nothing at all: the root's help, which lists the verbs only. */
     private static boolean rootHelp(String[] args) {
-        if (args.length == 0) {
-            return true;
-        }
-        for (String a : args) {
-            if (a.equals("-h") || a.equals("--help")) {
-                return true;
-            }
-        }
-        return false;
+        // Without a command word, a "--" can only be the last argument: nothing after it to miss.
+        return args.length == 0 || helpFlag(args);
     }
 
     private static boolean versionOnly(String[] args) {
