@@ -178,6 +178,51 @@ class MgmtJarIT {
         }
     }
 
+    /**
+     * The launcher picks the small cache by the same guess as {@code Subcommands.offline}, which decides in Java
+     * whether to warm up the HTTP client; "explain" is the one offline command that prints from the catalog, so
+     * it runs with the request cache. A JDK home whose java prints its arguments, and caches newer than the jar,
+     * so that nothing is trained.
+     */
+    @Test
+    void should_pick_the_small_cache_exactly_when_the_run_is_offline_but_explain(@TempDir Path dir) throws Exception {
+        Path jdk = dir.resolve("jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"25.0.0+1\"\n"
+            + "JAVA_VERSION=\"25.0.0\"\n");
+        Path fakeJava = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
+        assertTrue(fakeJava.toFile().setExecutable(true), "cannot make " + fakeJava + " executable");
+        Files.createDirectories(dir.resolve("target/jvm-cache"));
+        Files.copy(ROOT.resolve("mgmt"), dir.resolve("mgmt"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(dir.resolve("target/mgmt.jar"), "not read");
+        Files.setLastModifiedTime(dir.resolve("target/mgmt.jar"), java.nio.file.attribute.FileTime.fromMillis(0));
+        String key = jdk.toString().replaceAll("[^A-Za-z0-9._-]", "_") + "--25.0.0_1";
+        for (String profile : List.of("work", "meta")) {
+            Files.writeString(dir.resolve("target/jvm-cache/mgmt-" + key + "." + profile + ".aot"), "");
+        }
+        Map<String, String> vars = Map.of("MGMT_JAVA", fakeJava.toString(), "MGMT_JVM_CACHE", "auto");
+        for (List<String> args : List.<List<String>>of(List.of(), List.of("--help"), List.of("-h"), List.of("--version"),
+            List.of("-V"), List.of("help"), List.of("help", "get"), List.of("completion", "fish"), List.of("options"),
+            List.of("explain", "token_expired"), List.of("get", "projects"), List.of("get", "--help"),
+            List.of("get", "project", "x", "-h"), List.of("-p", "x", "--help"), List.of("-v", "get", "projects"),
+            List.of("api", "--", "--help"), List.of("get", "projects", "-o", "json"), List.of("--sandbox", "get", "-h"),
+            List.of(""), List.of("sandbox"), List.of("bench", "--help"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(dir.resolve("mgmt").toString()));
+            command.addAll(args);
+            Run r = JarRuns.start(command, null, vars).await(Duration.ofSeconds(30));
+            assertEquals(0, r.exit(), args + "\n" + r.describe());
+            List<String> passed = r.out().lines().toList();
+            assertEquals(args, passed.subList(passed.indexOf("-jar") + 2, passed.size()), r.describe());
+            boolean meta = passed.stream().anyMatch(a -> a.startsWith("-XX:AOTCache=") && a.endsWith(".meta.aot"));
+            boolean work = passed.stream().anyMatch(a -> a.startsWith("-XX:AOTCache=") && a.endsWith(".work.aot"));
+            assertTrue(meta != work, args + " ran with no cache, or two\n" + r.describe());
+            String[] argv = args.toArray(String[]::new);
+            boolean expected = dev.mgmt.cli.Subcommands.offline(argv) && !(argv.length > 0 && argv[0].equals("explain"));
+            assertEquals(expected, meta, args + ": the launcher and Subcommands.offline guess differently\n"
+                + r.describe());
+        }
+    }
+
     /** The newest JDK of at least this feature version under /usr/lib/jvm, or null. */
     private static Path newestJdk(int atLeast) throws Exception {
         Path best = null;

@@ -73,7 +73,7 @@ public final class Subcommands {
      * Whether a run with these arguments surely sends nothing, judged before any parsing: by the first
      * argument, or a help flag anywhere before {@code --} ({@code mgmt get project -h}). A wrong guess (an
      * option's value spelled {@code -h}) only costs a warm-up. The launcher makes the same guess to pick its
-     * small start-up cache.
+     * small start-up cache (less "explain"; MgmtJarIT compares the two).
      */
     public static boolean offline(String[] args) {
         return args.length == 0 || OFFLINE.contains(args[0]) || helpFlag(args);
