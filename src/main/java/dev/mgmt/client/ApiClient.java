@@ -295,6 +295,35 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
+    /**
+     * One attempt at a successful body, for lists fetched ahead of their turn ({@link FetchAhead}): nothing is
+     * retried or reported, and any failure gives null; the caller then {@link #stream}s the request in its turn,
+     * which retries and reports as usual. Only with a {@link Tracer#silent() silent} tracer: a trace would
+     * interleave.
+     */
+    Downloaded fetchOnce(ApiRequest request) {
+        if (!tracer.silent()) {
+            return null;
+        }
+        try {
+            return download(request, 1);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@link #fetchOnce} may send anything. */
+    boolean fetchesAhead() {
+        return tracer.silent();
+    }
+
+    /** Reads a body {@link FetchAhead} fetched, as {@link #stream} reads its own; closes it. */
+    public <T> T read(Downloaded body, BodyReader<T> reader) {
+        try (body) {
+            return read(reader, body.in(), body.head());
+        }
+    }
+
     private static <T> T read(BodyReader<T> reader, InputStream body, ApiResponse head) {
         try (InputStream in = body) {
             return reader.read(in, head);
@@ -308,7 +337,7 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /** A complete successful body, held in a spool until it is read. */
-    private record Downloaded(ApiResponse head, Spool spool) implements AutoCloseable {
+    public record Downloaded(ApiResponse head, Spool spool) implements AutoCloseable {
         InputStream in() {
             try {
                 return spool.in();

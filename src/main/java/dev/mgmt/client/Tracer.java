@@ -88,6 +88,11 @@ public final class Tracer {
         }
     }
 
+    /** Nothing is printed about requests (no -v, no --curl): they may then go out side by side. */
+    public boolean silent() {
+        return verbosity == 0 && !curl;
+    }
+
     public boolean showsBodies() {
         return verbosity >= 3;
     }

@@ -2,6 +2,7 @@ package dev.mgmt.resources;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mgmt.client.ApiClient;
+import dev.mgmt.client.FetchAhead;
 import dev.mgmt.errors.ApiError;
 import dev.mgmt.errors.ApiException;
 import dev.mgmt.errors.ExitCodes;
@@ -31,17 +32,30 @@ public final class ResourceReader {
         this.client = client;
     }
 
-    /** Streams every item of the target's list into the sink; returns the count. */
+    /**
+     * Streams every item of the target's list into the sink; returns the count. A list read one type at a
+     * time (connections) sends the first type's request alone, so that a manager that is down or refuses the
+     * token answers once, and the other types' side by side while the first is read ({@link FetchAhead}).
+     */
     public long list(Target target, ItemSink sink) {
         ItemSink into = PipelineItems.wrap(target.kind(), sink);
-        long n = 0;
+        List<ApiRequest> requests = new ArrayList<>();
         for (String path : target.listPaths()) {
-            ApiRequest request = client.request("GET", client.base().resolve(path), List.of(), null);
-            n += client.stream(request, (in, head) -> {
-                ListReader.Envelope e = ListReader.read(in, into::item, into.fields());
-                failIfReported(head, e);
-                return e;
-            }).items();
+            requests.add(client.request("GET", client.base().resolve(path), List.of(), null));
+        }
+        ApiClient.BodyReader<ListReader.Envelope> reader = (in, head) -> {
+            ListReader.Envelope e = ListReader.read(in, into::item, into.fields());
+            failIfReported(head, e);
+            return e;
+        };
+        long n = client.stream(requests.get(0), reader).items();
+        if (requests.size() > 1) {
+            try (FetchAhead ahead = new FetchAhead(client, requests.subList(1, requests.size()))) {
+                for (int i = 1; i < requests.size(); i++) {
+                    ApiClient.Downloaded body = ahead.take(i - 1);
+                    n += (body != null ? client.read(body, reader) : client.stream(requests.get(i), reader)).items();
+                }
+            }
         }
         into.finish();
         return into == sink ? n : into.count();
