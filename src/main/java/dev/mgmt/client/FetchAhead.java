@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
  * one that failed (or was never sent, with -v or --curl, whose lines would interleave), and the caller then
  * sends that request in its turn as it always did, with its retries and its error. So what is printed,
  * and in what order, is what the requests one by one would print; a failure only costs a repeated GET.
+ * After the first failure nothing more is sent ahead: a manager that rate-limits (429) or is overloaded
+ * sees again at most the requests already out, not all of them.
  */
 public final class FetchAhead implements AutoCloseable {
     /** As many connections to one host as a browser opens. */
@@ -26,6 +28,7 @@ public final class FetchAhead implements AutoCloseable {
     private final List<Future<?>> sent = new ArrayList<>();
     private final Downloaded[] bodies;
     private boolean closed;
+    private volatile boolean failed;
 
     /** Starts the requests (none when the client traces); each body waits for {@link #take}. */
     public FetchAhead(ApiClient client, List<ApiRequest> requests) {
@@ -41,13 +44,18 @@ public final class FetchAhead implements AutoCloseable {
         });
         for (int i = 0; i < requests.size(); i++) {
             int at = i;
-            sent.add(pool.submit(() -> keep(at, client.fetchOnce(requests.get(at)))));
+            sent.add(pool.submit(() -> {
+                if (!failed) {
+                    keep(at, client.fetchOnce(requests.get(at)));
+                }
+            }));
         }
         pool.shutdown();
     }
 
     private synchronized void keep(int at, Downloaded body) {
         if (body == null) {
+            failed = true;
             return;
         }
         if (closed) {
