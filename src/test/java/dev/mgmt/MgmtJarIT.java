@@ -112,6 +112,19 @@ class MgmtJarIT {
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
     }
 
+    /** Cron jobs and systemd units may run it with no HOME, or no environment at all (env -i). */
+    @Test
+    void should_run_the_launcher_without_home_or_path() throws Exception {
+        for (List<String> env : List.of(List.of("env", "-u", "HOME"), List.of("env", "-i"))) {
+            List<String> command = new java.util.ArrayList<>(env);
+            command.addAll(List.of(ROOT.resolve("mgmt").toString(), "--version"));
+            Run r = run(command);
+            assertEquals(0, r.exit(), env + "\n" + r.describe());
+            assertTrue(r.out().startsWith("mgmt "), env + "\n" + r.describe());
+            assertEquals("", r.err(), env + "\n" + r.describe());
+        }
+    }
+
     /** The launcher finds its checkout from the path it was started by, without forking for the usual forms. */
     @Test
     void should_find_its_checkout_however_it_is_named() throws Exception {
