@@ -112,6 +112,37 @@ class MgmtJarIT {
         assertEquals(before, Files.getLastModifiedTime(JAR).toMillis(), "the jar was rewritten");
     }
 
+    /** A JVM that cannot run mgmt is named in one line, exit 1; a JAVA_HOME older than 17 is passed over. */
+    @Test
+    void should_name_a_java_that_cannot_run_mgmt(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("jdk-11");
+        Files.createDirectories(old.resolve("bin"));
+        Files.writeString(old.resolve("release"), "JAVA_RUNTIME_VERSION=\"11.0.2+9\"\nJAVA_VERSION=\"11.0.2\"\n");
+        Path java = Files.writeString(old.resolve("bin/java"), "#!/bin/sh\necho 'not this one'\n");
+        assertTrue(java.toFile().setExecutable(true), "cannot make " + java + " executable");
+        String launcher = ROOT.resolve("mgmt").toString();
+
+        Run missing = JarRuns.start(List.of(launcher, "--version"), null, Map.of("MGMT_JAVA", dir + "/nope/java"))
+            .await(Duration.ofSeconds(30));
+        assertEquals(1, missing.exit(), missing.describe());
+        assertEquals("", missing.out(), missing.describe());
+        assertEquals("mgmt: MGMT_JAVA=" + dir + "/nope/java is not an executable file; point it at the bin/java of a"
+            + " JDK 17 or newer, or unset it\n", missing.err(), missing.describe());
+
+        Run tooOld = JarRuns.start(List.of(launcher, "--version"), null, Map.of("MGMT_JAVA", java.toString()))
+            .await(Duration.ofSeconds(30));
+        assertEquals(1, tooOld.exit(), tooOld.describe());
+        assertEquals("", tooOld.out(), tooOld.describe());
+        assertEquals("mgmt: MGMT_JAVA=" + java + " is Java 11; mgmt needs 17 or newer: set MGMT_JAVA to the bin/java"
+            + " of a newer JDK\n", tooOld.err(), tooOld.describe());
+
+        Run passedOver = JarRuns.start(List.of(launcher, "--version"), null, Map.of("JAVA_HOME", old.toString()))
+            .await(Duration.ofSeconds(30));
+        assertEquals(0, passedOver.exit(), passedOver.describe());
+        assertTrue(passedOver.out().startsWith("mgmt "), passedOver.describe());
+        assertFalse(passedOver.out().contains("not this one"), passedOver.describe());
+    }
+
     /** Cron jobs and systemd units may run it with no HOME, or no environment at all (env -i). */
     @Test
     void should_run_the_launcher_without_home_or_path() throws Exception {
