@@ -122,25 +122,23 @@ class MgmtJarIT {
         assertTrue(java.toFile().setExecutable(true), "cannot make " + java + " executable");
         String launcher = ROOT.resolve("mgmt").toString();
 
-        Run missing = JarRuns.start(List.of(launcher, "--version"), null, Map.of("MGMT_JAVA", dir + "/nope/java"))
-            .await(Duration.ofSeconds(30));
-        assertEquals(1, missing.exit(), missing.describe());
-        assertEquals("", missing.out(), missing.describe());
-        assertEquals("mgmt: MGMT_JAVA=" + dir + "/nope/java is not an executable file; point it at the bin/java of a"
-            + " JDK 17 or newer, or unset it\n", missing.err(), missing.describe());
-
-        Run tooOld = JarRuns.start(List.of(launcher, "--version"), null, Map.of("MGMT_JAVA", java.toString()))
-            .await(Duration.ofSeconds(30));
-        assertEquals(1, tooOld.exit(), tooOld.describe());
-        assertEquals("", tooOld.out(), tooOld.describe());
-        assertEquals("mgmt: MGMT_JAVA=" + java + " is Java 11; mgmt needs 17 or newer: set MGMT_JAVA to the bin/java"
-            + " of a newer JDK\n", tooOld.err(), tooOld.describe());
+        assertRefused(launcher, "MGMT_JAVA", dir + "/nope/java", "mgmt: MGMT_JAVA=" + dir + "/nope/java is not an"
+            + " executable file; point it at the bin/java of a JDK 17 or newer, or unset it\n");
+        assertRefused(launcher, "MGMT_JAVA", java.toString(), "mgmt: MGMT_JAVA=" + java + " is Java 11; mgmt needs 17"
+            + " or newer: set MGMT_JAVA to the bin/java of a newer JDK\n");
 
         Run passedOver = JarRuns.start(List.of(launcher, "--version"), null, Map.of("JAVA_HOME", old.toString()))
             .await(Duration.ofSeconds(30));
         assertEquals(0, passedOver.exit(), passedOver.describe());
         assertTrue(passedOver.out().startsWith("mgmt "), passedOver.describe());
         assertFalse(passedOver.out().contains("not this one"), passedOver.describe());
+    }
+
+    private static void assertRefused(String launcher, String var, String value, String message) throws Exception {
+        Run r = JarRuns.start(List.of(launcher, "--version"), null, Map.of(var, value)).await(Duration.ofSeconds(30));
+        assertEquals(1, r.exit(), r.describe());
+        assertEquals("", r.out(), r.describe());
+        assertEquals(message, r.err(), r.describe());
     }
 
     /** Cron jobs and systemd units may run it with no HOME, or no environment at all (env -i). */
