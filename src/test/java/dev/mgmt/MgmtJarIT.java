@@ -116,10 +116,7 @@ class MgmtJarIT {
     @Test
     void should_name_a_java_that_cannot_run_mgmt(@TempDir Path dir) throws Exception {
         Path old = dir.resolve("jdk-11");
-        Files.createDirectories(old.resolve("bin"));
-        Files.writeString(old.resolve("release"), "JAVA_RUNTIME_VERSION=\"11.0.2+9\"\nJAVA_VERSION=\"11.0.2\"\n");
-        Path java = Files.writeString(old.resolve("bin/java"), "#!/bin/sh\necho 'not this one'\n");
-        assertTrue(java.toFile().setExecutable(true), "cannot make " + java + " executable");
+        Path java = fakeJdk(old, "11.0.2", "11.0.2+9", "echo 'not this one'");
         String launcher = ROOT.resolve("mgmt").toString();
 
         assertRefused(launcher, "MGMT_JAVA", dir + "/nope/java", "mgmt: MGMT_JAVA=" + dir + "/nope/java is not an"
@@ -229,11 +226,7 @@ class MgmtJarIT {
     @Test
     void should_pick_the_small_cache_exactly_when_the_run_is_offline_but_explain(@TempDir Path dir) throws Exception {
         Path jdk = dir.resolve("jdk");
-        Files.createDirectories(jdk.resolve("bin"));
-        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"25.0.0+1\"\n"
-            + "JAVA_VERSION=\"25.0.0\"\n");
-        Path fakeJava = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\nprintf '%s\\n' \"$@\"\n");
-        assertTrue(fakeJava.toFile().setExecutable(true), "cannot make " + fakeJava + " executable");
+        Path fakeJava = fakeJdk(jdk, "25.0.0", "25.0.0+1", "printf '%s\\n' \"$@\"");
         Files.createDirectories(dir.resolve("target/jvm-cache"));
         Files.copy(ROOT.resolve("mgmt"), dir.resolve("mgmt"), java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         Files.writeString(dir.resolve("target/mgmt.jar"), "not read");
@@ -263,6 +256,16 @@ class MgmtJarIT {
             assertEquals(expected, meta, args + ": the launcher and Subcommands.offline guess differently\n"
                 + r.describe());
         }
+    }
+
+    /** A JDK home the launcher takes at its release file's word, whose bin/java is this shell line; returns it. */
+    private static Path fakeJdk(Path home, String version, String runtime, String javaLine) throws Exception {
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"test\"\nJAVA_RUNTIME_VERSION=\"" + runtime
+            + "\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Path java = Files.writeString(home.resolve("bin/java"), "#!/bin/sh\n" + javaLine + "\n");
+        assertTrue(java.toFile().setExecutable(true), "cannot make " + java + " executable");
+        return java;
     }
 
     /** The newest JDK of at least this feature version under /usr/lib/jvm, or null. */

@@ -298,13 +298,9 @@ public final class ApiClient implements AutoCloseable {
     /**
      * One attempt at a successful body, for lists fetched ahead of their turn ({@link FetchAhead}): nothing is
      * retried or reported, and any failure gives null; the caller then {@link #stream}s the request in its turn,
-     * which retries and reports as usual. Only with a {@link Tracer#silent() silent} tracer: a trace would
-     * interleave.
+     * which retries and reports as usual. Called only when {@link #fetchesAhead()}.
      */
     Downloaded fetchOnce(ApiRequest request) {
-        if (!tracer.silent()) {
-            return null;
-        }
         try {
             return download(request, 1);
         } catch (RuntimeException e) {
@@ -312,7 +308,7 @@ public final class ApiClient implements AutoCloseable {
         }
     }
 
-    /** Whether {@link #fetchOnce} may send anything. */
+    /** Whether requests may go out ahead of their turn: not when traced, whose lines would interleave. */
     boolean fetchesAhead() {
         return tracer.silent();
     }
